@@ -1,0 +1,121 @@
+import {
+  Table,
+  tableToIPC,
+  vectorFromArray,
+  makeTable,
+  Utf8,
+  Float64,
+  Bool,
+  DataType,
+  type Vector,
+  type Field,
+} from 'apache-arrow';
+import type { Db, Row, ColumnValues } from './db.ts';
+
+/**
+ * The subset of duckdb-wasm's synchronous bindings we use. The Node build
+ * (`duckdb-node-blocking`) and the browser-worker build (`duckdb-browser-blocking`)
+ * expose the same interface, so one Db implementation serves both.
+ */
+export interface BlockingBindings {
+  connect(): BlockingConnection;
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+  dropFile(name: string): void;
+  copyFileToBuffer(name: string): Uint8Array;
+}
+export interface BlockingConnection {
+  query(sql: string): Table;
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): void;
+  close(): void;
+}
+
+export class DuckDbWasmDb implements Db {
+  private readonly conn: BlockingConnection;
+  constructor(private readonly bindings: BlockingBindings) {
+    this.conn = bindings.connect();
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.conn.query(sql);
+  }
+
+  async query<T = Row>(sql: string): Promise<T[]> {
+    return arrowToRows(this.conn.query(sql)) as T[];
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    this.bindings.registerFileBuffer(name, bytes);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    this.bindings.dropFile(name);
+  }
+
+  async readFile(name: string): Promise<Uint8Array> {
+    return this.bindings.copyFileToBuffer(name);
+  }
+
+  async insertColumns(table: string, columns: Record<string, ColumnValues>): Promise<void> {
+    const arrow = columnsToArrow(columns);
+    if (arrow.numRows === 0) return;
+    // Serialise with our own apache-arrow: duckdb-wasm may load a second copy of the
+    // package (CJS vs ESM) whose tableToIPC does not recognise our Table and writes nothing.
+    this.conn.insertArrowFromIPCStream(tableToIPC(arrow, 'stream'), { name: table, create: false });
+  }
+
+  async close(): Promise<void> {
+    this.conn.close();
+  }
+}
+
+/** Columns of JS values to an Arrow table; the type of each column is taken from its first non-null value. */
+export function columnsToArrow(columns: Record<string, ColumnValues>): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const [name, values] of Object.entries(columns)) {
+    const sample = values.find((v) => v !== null);
+    const type = typeof sample === 'number' ? new Float64() : typeof sample === 'boolean' ? new Bool() : new Utf8();
+    vectors[name] = vectorFromArray(values, type);
+  }
+  return makeTable(vectors as never);
+}
+
+export function arrowToRows(table: Table): Row[] {
+  const fields = table.schema.fields;
+  const columns = fields.map((f, i) => ({ field: f, vector: table.getChildAt(i)! }));
+  const rows: Row[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    for (const { field, vector } of columns) row[field.name] = toPlain(vector.get(r), field.type);
+    rows[r] = row;
+  }
+  return rows;
+}
+
+function toPlain(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  if (DataType.isInt(type)) return typeof value === 'bigint' ? Number(value) : value;
+  if (DataType.isDecimal(type)) return decimalToNumber(value, (type as unknown as { scale: number }).scale);
+  if (DataType.isDate(type)) return new Date(value as number).toISOString().slice(0, 10);
+  if (DataType.isTimestamp(type)) return new Date(Number(value)).toISOString();
+  if (DataType.isList(type)) {
+    const child = (type.children[0] as Field).type;
+    return Array.from(value as Iterable<unknown>, (v) => toPlain(v, child));
+  }
+  if (DataType.isStruct(type)) {
+    const out: Row = {};
+    for (const f of type.children as Field[]) out[f.name] = toPlain((value as Record<string, unknown>)[f.name], f.type);
+    return out;
+  }
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+/** Arrow decimals arrive as 128-bit little-endian words; DuckDB's money columns fit easily in a double. */
+function decimalToNumber(value: unknown, scale: number): number {
+  const words = value as Uint32Array;
+  let big = 0n;
+  for (let i = words.length - 1; i >= 0; i--) big = (big << 32n) | BigInt(words[i]);
+  const bits = BigInt(words.length * 32);
+  if (big >> (bits - 1n)) big -= 1n << bits; // two's complement
+  return Number(big) / 10 ** scale;
+}
