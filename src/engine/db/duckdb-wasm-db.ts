@@ -33,6 +33,8 @@ export class DuckDbWasmDb implements Db {
   private readonly conn: BlockingConnection;
   constructor(private readonly bindings: BlockingBindings) {
     this.conn = bindings.connect();
+    // Extensions would be fetched from extensions.duckdb.org: nothing may leave the page.
+    this.conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
   }
 
   async exec(sql: string): Promise<void> {
