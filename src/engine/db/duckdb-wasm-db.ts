@@ -2,7 +2,6 @@ import {
   Table,
   tableToIPC,
   vectorFromArray,
-  makeTable,
   Utf8,
   Float64,
   Bool,
@@ -78,7 +77,7 @@ export function columnsToArrow(columns: Record<string, ColumnValues>): Table {
     const type = typeof sample === 'number' ? new Float64() : typeof sample === 'boolean' ? new Bool() : new Utf8();
     vectors[name] = vectorFromArray(values, type);
   }
-  return makeTable(vectors as never);
+  return new Table(vectors);
 }
 
 export function arrowToRows(table: Table): Row[] {

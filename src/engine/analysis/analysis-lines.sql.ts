@@ -1,0 +1,109 @@
+/**
+ * From the canonical tables to one row per adjudicated service line, the unit
+ * every classification and chart counts:
+ *  1. remit lines (835 or an export with payments) are linked to the claim line
+ *     they pay (837P or a claims export) to learn their diagnoses;
+ *  2. adjudications of the same line are chained in payment order, so a
+ *     reversal (CLP02 = 22) and its correction do not count as new denials, and
+ *     money paid later on an initially denied line shows as recovered;
+ *  3. an 835 claim with no service lines (e.g. CLP02 = 4 with claim-level CAS
+ *     only) stands in as one line, so whole-claim denials are counted too.
+ */
+export const LINK_REMIT_LINES_SQL = /* sql */ `
+CREATE OR REPLACE TABLE line_links AS
+WITH remit AS (
+  SELECT line_id, claim_id, line_control, billed_procedure, modifiers, service_date, abs(billed) AS billed
+  FROM service_lines WHERE source = 'remit'
+), claim_lines AS (
+  SELECT line_id, claim_id, line_control, procedure, modifiers, service_date, billed
+  FROM service_lines WHERE source = 'claim'
+), candidates AS (
+  SELECT r.line_id AS remit_line_id, c.line_id AS claim_line_id,
+    CASE
+      WHEN r.line_control IS NOT NULL AND r.line_control = c.line_control THEN 1
+      WHEN r.billed_procedure = c.procedure AND r.modifiers = c.modifiers AND r.service_date = c.service_date AND r.billed = c.billed THEN 2
+      WHEN r.billed_procedure = c.procedure AND r.service_date = c.service_date AND r.billed = c.billed THEN 3
+      WHEN r.billed_procedure = c.procedure AND r.service_date = c.service_date THEN 4
+    END AS quality
+  FROM remit r JOIN claim_lines c ON c.claim_id = r.claim_id
+)
+SELECT remit_line_id, claim_line_id,
+  ['line control number', 'procedure, modifiers, date and charge', 'procedure, date and charge (modifiers differ)', 'procedure and date'][quality] AS matched_on
+FROM candidates WHERE quality IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY remit_line_id ORDER BY quality, claim_line_id) = 1;
+`;
+
+export const ANALYSIS_LINES_SQL = /* sql */ `
+CREATE OR REPLACE TABLE line_dx AS
+SELECT l.line_id, p.ord, d.code
+FROM service_lines l,
+  LATERAL (SELECT unnest(CASE WHEN len(l.dx_pointers) > 0 THEN l.dx_pointers
+                              ELSE (SELECT list(seq ORDER BY seq) FROM diagnoses d2 WHERE d2.claim_key = l.claim_key) END) AS seq,
+                  generate_subscripts(CASE WHEN len(l.dx_pointers) > 0 THEN l.dx_pointers
+                              ELSE (SELECT list(seq ORDER BY seq) FROM diagnoses d2 WHERE d2.claim_key = l.claim_key) END, 1) AS ord) p
+JOIN diagnoses d ON d.claim_key = l.claim_key AND d.seq = p.seq;
+
+CREATE OR REPLACE TABLE analysis_lines AS
+WITH remit_lines AS (
+  SELECT l.line_id, l.claim_key, l.file_id, l.source, l.claim_id, l.line_number, l.service_date, l.payer, l.provider,
+    l.procedure, l.billed_procedure, l.modifiers, l.units, l.billed, l.allowed, l.paid, l.claim_status,
+    coalesce(l.paid_date, c.paid_date) AS paid_date, l.flags, l.balance_diff, c.remit_id, c.patient_account,
+    c.payer_claim_number, l.line_control
+  FROM service_lines l JOIN claims c USING (claim_key)
+  WHERE l.source IN ('remit', 'claim+remit')
+  UNION ALL
+  -- claims adjudicated without service lines stand in as one line (line_id = -claim_key)
+  SELECT -c.claim_key, c.claim_key, c.file_id, c.source, c.claim_id, NULL, c.statement_from, c.payer, c.rendering_provider,
+    NULL, NULL, []::VARCHAR[], NULL, c.total_charge, NULL, c.paid, c.status, c.paid_date, list_append(c.flags, 'claim_level_only'),
+    c.balance_diff, c.remit_id, c.patient_account, c.payer_claim_number, NULL
+  FROM claims c
+  WHERE c.source IN ('remit', 'claim+remit') AND NOT EXISTS (SELECT 1 FROM service_lines l WHERE l.claim_key = c.claim_key)
+), with_claim AS (
+  SELECT r.*, k.claim_line_id, k.matched_on,
+    coalesce(cl.provider, r.provider) AS rendering_provider,
+    coalesce(
+      (SELECT list(code ORDER BY ord) FROM line_dx x WHERE x.line_id = coalesce(k.claim_line_id, r.line_id)),
+      []::VARCHAR[]) AS diagnoses
+  FROM remit_lines r
+  LEFT JOIN line_links k ON k.remit_line_id = r.line_id
+  LEFT JOIN service_lines cl ON cl.line_id = k.claim_line_id
+), chained AS (
+  SELECT *,
+    coalesce(claim_status = '22' OR billed < 0, false) AS is_reversal,
+    -- one chain = every adjudication of the same billed line by the same payer
+    claim_id || '|' || coalesce(payer, '') || '|' || coalesce(claim_line_id::VARCHAR, line_control,
+      coalesce(billed_procedure, '') || '|' || coalesce(array_to_string(modifiers, ':'), '') || '|' || coalesce(service_date::VARCHAR, '') || '|' || coalesce(abs(billed)::VARCHAR, '')) AS chain_key
+  FROM with_claim
+), ordered AS (
+  SELECT *,
+    row_number() OVER (PARTITION BY chain_key, is_reversal ORDER BY paid_date NULLS LAST, remit_id NULLS LAST, line_id) AS nth_of_kind,
+    count(*) FILTER (WHERE NOT is_reversal) OVER (PARTITION BY chain_key) AS adjudications,
+    sum(CASE WHEN NOT is_reversal THEN paid END) OVER (PARTITION BY chain_key) AS chain_paid_total,
+    max(CASE WHEN is_reversal THEN 1 ELSE 0 END) OVER (PARTITION BY chain_key) = 1 AS was_reversed
+  FROM chained
+)
+SELECT line_id, claim_key, file_id, source, claim_id, line_number, service_date, paid_date, payer,
+  rendering_provider AS provider, patient_account, payer_claim_number, procedure, billed_procedure, modifiers, units,
+  billed, allowed, paid, claim_status, diagnoses, flags, balance_diff, remit_id, claim_line_id, matched_on, chain_key,
+  is_reversal,
+  NOT is_reversal AND nth_of_kind = 1 AS is_initial,
+  adjudications, was_reversed,
+  CASE WHEN NOT is_reversal AND nth_of_kind = 1 AND adjudications > 1 THEN chain_paid_total - paid ELSE 0 END AS paid_later,
+  date_trunc('month', service_date)::DATE AS service_month,
+  date_trunc('month', paid_date)::DATE AS remit_month
+FROM ordered;
+`;
+
+/** Claim lines (837P / claims export) that no remittance paid or denied, and remit lines with no claim line. */
+export const UNMATCHED_SQL = /* sql */ `
+SELECT 'claim line without remittance' AS kind, l.claim_id, l.line_number, l.service_date, l.procedure, l.billed, f.name AS file
+FROM service_lines l JOIN files f USING (file_id)
+WHERE l.source = 'claim' AND NOT EXISTS (SELECT 1 FROM line_links k WHERE k.claim_line_id = l.line_id)
+  AND EXISTS (SELECT 1 FROM service_lines r WHERE r.source = 'remit')
+UNION ALL
+SELECT 'remittance line without claim', l.claim_id, l.line_number, l.service_date, l.procedure, l.billed, f.name
+FROM service_lines l JOIN files f USING (file_id)
+WHERE l.source = 'remit' AND NOT EXISTS (SELECT 1 FROM line_links k WHERE k.remit_line_id = l.line_id)
+  AND EXISTS (SELECT 1 FROM service_lines c WHERE c.source = 'claim')
+ORDER BY 1, 2, 3
+`;

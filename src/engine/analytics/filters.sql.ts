@@ -1,0 +1,38 @@
+import { sqlString } from '../db/sql-quote.ts';
+
+/** What the user narrowed the view to. Every chart, KPI and table takes the same filters. */
+export interface Filters {
+  /** Which date buckets a line into a month: date of service (default) or remittance (check/EFT) date. */
+  basis?: 'service' | 'remit';
+  /** 'YYYY-MM' */
+  month?: string;
+  payers?: string[];
+  providers?: string[];
+  categories?: string[];
+  procedures?: string[];
+  diagnoses?: string[];
+}
+
+export function monthColumn(filters: Filters): string {
+  return filters.basis === 'remit' ? 'remit_month' : 'service_month';
+}
+
+/** WHERE clause over denial_facts; every user value is quoted. */
+export function whereClause(filters: Filters, options: { skipMonth?: boolean; skipCategory?: boolean } = {}): string {
+  const parts: string[] = ['TRUE'];
+  const inList = (col: string, values?: string[]) => {
+    if (values && values.length) parts.push(`${col} IN (${values.map(sqlString).join(', ')})`);
+  };
+  if (filters.month && !options.skipMonth) {
+    if (!/^\d{4}-\d{2}$/.test(filters.month)) throw new Error(`month must be YYYY-MM, got ${filters.month}`);
+    parts.push(`${monthColumn(filters)} = DATE ${sqlString(`${filters.month}-01`)}`);
+  }
+  inList('payer', filters.payers);
+  inList('provider', filters.providers);
+  if (!options.skipCategory) inList('category', filters.categories);
+  inList('procedure', filters.procedures);
+  if (filters.diagnoses?.length) {
+    parts.push(`list_has_any(diagnoses, [${filters.diagnoses.map((d) => sqlString(d.replace('.', '').toUpperCase())).join(', ')}])`);
+  }
+  return parts.join(' AND ');
+}

@@ -1,0 +1,125 @@
+import { sqlList, sqlString } from '../db/sql-quote.ts';
+import { CATEGORY_PRECEDENCE, HARD_ADMINISTRATIVE, NOT_DENIAL } from './categories.ts';
+import { DEFAULT_FIXES } from './default-fixes.ts';
+
+const PRECEDENCE = sqlList(CATEGORY_PRECEDENCE);
+const HARD = sqlList(HARD_ADMINISTRATIVE);
+const NON_DENIAL = sqlList(NOT_DENIAL);
+const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
+  .map(([c, fix]) => `WHEN ${sqlString(c)} THEN replace(${sqlString(fix)}, '{procedure}', coalesce(al.billed_procedure, 'the procedure'))`)
+  .join(' ')} END`;
+
+/**
+ * Step 1 — what the payer said about each initial adjudication: the line's CAS
+ * (or, for a line with none, the claim-level CAS), and its remarks.
+ */
+export const LINE_REASONS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE line_reasons AS
+SELECT al.line_id, a.group_code, a.carc, a.amount, a.level,
+  coalesce(m.bucket, 'unknown') AS bucket, m.description
+FROM analysis_lines al
+JOIN adjustments a ON (al.line_id > 0 AND a.line_id = al.line_id)
+  OR (a.level = 'claim' AND a.claim_key = al.claim_key
+      AND (al.line_id < 0 OR NOT EXISTS (SELECT 1 FROM adjustments x WHERE x.line_id = al.line_id)))
+LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = a.carc
+WHERE al.is_initial;
+
+CREATE OR REPLACE TABLE line_remarks AS
+SELECT DISTINCT al.line_id, r.code, m.bucket, m.description
+FROM analysis_lines al
+JOIN remarks r ON (al.line_id > 0 AND r.line_id = al.line_id) OR (r.level = 'claim' AND r.claim_key = al.claim_key)
+LEFT JOIN payer_codes m ON m.kind = 'RARC' AND m.code = r.code
+WHERE al.is_initial;
+`;
+
+/**
+ * Step 2 — is the line denied? Definitions (see README "What counts as a denial"):
+ * full denial: charge > $0.01, nothing paid, and not simply the patient's share
+ *   (deductible/coinsurance/copay); partial: paid, but reduced by a reason that is
+ *   neither contractual nor the patient's share. Only initial adjudications count.
+ */
+export const LINE_DENIALS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE line_denials AS
+WITH sums AS (
+  SELECT al.line_id, al.billed, al.paid, al.claim_status,
+    coalesce(sum(r.amount) FILTER (WHERE r.bucket = 'patient_responsibility'), 0) AS patient_share,
+    coalesce(sum(r.amount) FILTER (WHERE NOT list_contains(${NON_DENIAL}, r.bucket)), 0) AS denial_adjustments,
+    count(r.carc) AS reasons
+  FROM analysis_lines al LEFT JOIN line_reasons r USING (line_id)
+  WHERE al.is_initial
+  GROUP BY ALL
+)
+SELECT line_id,
+  CASE
+    WHEN billed > 0.01 AND coalesce(paid, 0) <= 0 AND patient_share = 0
+         AND (paid IS NOT NULL OR reasons > 0) THEN 'full'
+    WHEN coalesce(paid, 0) > 0 AND denial_adjustments > 0 THEN 'partial'
+  END AS denial_type,
+  CASE
+    WHEN billed > 0.01 AND coalesce(paid, 0) <= 0 AND patient_share = 0 AND (paid IS NOT NULL OR reasons > 0) THEN billed
+    WHEN coalesce(paid, 0) > 0 AND denial_adjustments > 0 THEN denial_adjustments
+    ELSE 0
+  END::DECIMAL(18,2) AS denied_amount
+FROM sums;
+`;
+
+/** Step 3 — payer findings: one per reason code and per mapped remark on a denied line. */
+export const PAYER_FINDINGS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE findings (
+  line_id BIGINT, category VARCHAR, source VARCHAR, text VARCHAR, codes VARCHAR[], fix VARCHAR, rank INTEGER
+);
+INSERT INTO findings
+SELECT r.line_id,
+  CASE WHEN list_contains(${NON_DENIAL}, r.bucket) THEN 'pricing' ELSE r.bucket END,
+  'payer',
+  coalesce(r.group_code || '-', '') || r.carc || ': ' || coalesce(r.description,
+    CASE WHEN regexp_matches(r.carc, '^[ABDPWY]?[0-9]{1,3}$') THEN 'reason code not in our CARC table'
+         ELSE 'not a CARC: a vendor-specific code, map it in your PM system' END),
+  [coalesce(r.group_code || '-', '') || r.carc], NULL, 1
+FROM line_reasons r JOIN line_denials d USING (line_id)
+WHERE d.denial_type IS NOT NULL
+  AND (NOT list_contains(${NON_DENIAL}, r.bucket) OR d.denial_type = 'full');
+INSERT INTO findings
+SELECT m.line_id, m.bucket, 'payer', 'Remark ' || m.code || ': ' || m.description, [m.code], NULL, 2
+FROM line_remarks m JOIN line_denials d USING (line_id)
+WHERE d.denial_type IS NOT NULL AND m.bucket IS NOT NULL;
+`;
+
+/**
+ * Step 5 — one primary category per denied line, by precedence. A payer reason
+ * that is hard-administrative (eligibility, authorization, duplicate, timely
+ * filing, COB) is not overridden by a coding finding from the code data: fixing
+ * the code would not get the line paid, so that finding is kept as secondary.
+ * Payer remarks refine a vague code (CO-16 + M76 → unspecified).
+ */
+export const LINE_CLASSIFICATION_SQL = /* sql */ `
+CREATE OR REPLACE TABLE line_classification AS
+WITH per_line AS (
+  SELECT d.line_id, d.denial_type, d.denied_amount,
+    list_filter(list(f.category) FILTER (WHERE f.source = 'payer' AND f.rank = 1), lambda c: list_contains(${HARD}, c)) AS hard_payer,
+    list(f ORDER BY f.rank, f.source = 'payer' DESC, array_position(${PRECEDENCE}, f.category)) FILTER (WHERE f.line_id IS NOT NULL) AS all_findings
+  FROM line_denials d LEFT JOIN findings f USING (line_id)
+  WHERE d.denial_type IS NOT NULL
+  GROUP BY ALL
+), eligible AS (
+  SELECT *,
+    list_filter(coalesce(all_findings, []), lambda f:
+      len(hard_payer) = 0 OR (f.source = 'payer' AND f.rank = 1) OR (f.source = 'payer' AND list_contains(${HARD}, f.category))) AS deciding
+  FROM per_line
+), chosen AS (
+  SELECT *,
+    coalesce(list_sort(list_transform(deciding, lambda f: array_position(${PRECEDENCE}, f.category)))[1], array_position(${PRECEDENCE}, 'unknown')) AS best
+  FROM eligible
+)
+SELECT c.* EXCLUDE (specific_fix), coalesce(c.specific_fix, ${DEFAULT_FIX}) AS fix
+FROM (
+  SELECT line_id, denial_type, denied_amount,
+    ${PRECEDENCE}[best] AS category,
+    list_distinct(list_filter(list_transform(coalesce(all_findings, []), lambda f: f.category), lambda x: x <> ${PRECEDENCE}[best])) AS secondary,
+    CASE WHEN all_findings IS NULL
+      THEN [{'source': 'payer', 'text': 'No reason code on the remittance: nothing paid and no reason given', 'codes': []::VARCHAR[]}]
+      ELSE list_transform(all_findings, lambda f: {'source': f.source, 'text': f.text, 'codes': f.codes}) END AS evidence,
+    list_filter(list_transform(deciding, lambda f: CASE WHEN f.category = ${PRECEDENCE}[best] THEN f.fix END), lambda x: x IS NOT NULL)[1] AS specific_fix
+  FROM chosen
+) c JOIN analysis_lines al USING (line_id);
+`;

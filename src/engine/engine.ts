@@ -1,0 +1,163 @@
+import type { Db } from './db/db.ts';
+import { CANONICAL_SCHEMA_SQL } from './schema/canonical.sql.ts';
+import { CSV_VALUE_MACROS_SQL } from './ingest/csv/csv-normalise.sql.ts';
+import { loadFile, type FileLoadResult, type InputFile } from './ingest/load-file.ts';
+import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
+import type { LoadProgress } from './ingest/load-progress.ts';
+import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
+import { LINK_REMIT_LINES_SQL, ANALYSIS_LINES_SQL, UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
+import { LINE_REASONS_SQL, LINE_DENIALS_SQL, PAYER_FINDINGS_SQL, LINE_CLASSIFICATION_SQL } from './classify/classify.sql.ts';
+import { DENIAL_FACTS_SQL } from './analytics/facts.sql.ts';
+import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
+import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type SortDirection } from './analytics/dashboard.sql.ts';
+import { FILES_SQL, REJECTS_SQL } from './analytics/files.sql.ts';
+import type { Filters } from './analytics/filters.sql.ts';
+import type { Category } from './classify/categories.ts';
+
+export interface LoadOptions {
+  /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
+  mappingFor?: (signature: string) => HeaderMapping | undefined;
+  /** An explicit mapping for this one file (from the mapping screen). */
+  mapping?: HeaderMapping;
+  onProgress?: (file: string, p: LoadProgress) => void;
+}
+
+export interface MonthRow {
+  month: string;
+  lines: number;
+  denied_lines: number;
+  billed: number;
+  denied_amount: number;
+  by_category: { category: Category; lines: number; amount: number }[];
+}
+
+export interface Kpis {
+  lines: number;
+  claims: number;
+  denied_lines: number;
+  denied_claims: number;
+  billed: number;
+  paid: number;
+  denied_amount: number;
+  denied_billed: number;
+  coding_denied_lines: number;
+  coding_denied_amount: number;
+  recovered_amount: number;
+}
+
+export interface DeniedLineRow {
+  line_id: number;
+  claim_id: string;
+  line_number: number | null;
+  service_date: string | null;
+  paid_date: string | null;
+  payer: string;
+  provider: string;
+  procedure: string | null;
+  modifiers: string[];
+  diagnoses: string[];
+  billed: number;
+  paid: number;
+  denied_amount: number;
+  denial_type: 'full' | 'partial';
+  category: Category;
+  fix: string;
+  recovered: boolean;
+  total: number;
+}
+
+/**
+ * The UI-free engine: ingest → canonical tables → classification → analytics.
+ * The browser worker and the Node CLI/tests drive this same class over a Db.
+ */
+export class Engine {
+  private constructor(readonly db: Db) {}
+
+  static async open(db: Db): Promise<Engine> {
+    await db.exec(CANONICAL_SCHEMA_SQL);
+    await db.exec(CSV_VALUE_MACROS_SQL);
+    await db.exec(DISPLAY_MACROS_SQL);
+    await db.exec(createPayerCodesSql());
+    const engine = new Engine(db);
+    await engine.refresh();
+    return engine;
+  }
+
+  /** Loads files one by one (each all-or-nothing), then re-classifies everything once. */
+  async loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<FileLoadResult[]> {
+    const results: FileLoadResult[] = [];
+    for (const file of files) {
+      results.push(
+        await loadFile(this.db, file, {
+          mapping: options.mapping,
+          mappingFor: options.mappingFor,
+          onProgress: (p) => options.onProgress?.(file.name, p),
+        }),
+      );
+    }
+    if (results.some((r) => r.status === 'loaded')) await this.refresh();
+    return results;
+  }
+
+  /** Rebuilds links, adjudication chains, classification and the facts table from the canonical tables. */
+  async refresh(): Promise<void> {
+    for (const sql of [
+      LINK_REMIT_LINES_SQL,
+      ANALYSIS_LINES_SQL,
+      LINE_REASONS_SQL,
+      LINE_DENIALS_SQL,
+      PAYER_FINDINGS_SQL,
+      LINE_CLASSIFICATION_SQL,
+      DENIAL_FACTS_SQL,
+    ]) {
+      await this.db.exec(sql);
+    }
+  }
+
+  monthly(filters: Filters = {}): Promise<MonthRow[]> {
+    return this.db.query<MonthRow>(monthlyByCategorySql(filters));
+  }
+
+  async kpis(filters: Filters = {}): Promise<Kpis> {
+    const [row] = await this.db.query<Kpis>(kpisSql(filters));
+    return row;
+  }
+
+  deniedLines(
+    filters: Filters,
+    page: { offset: number; limit: number; sort?: { column: string; direction: SortDirection }; search?: string },
+  ): Promise<DeniedLineRow[]> {
+    return this.db.query<DeniedLineRow>(deniedLinesSql(filters, page));
+  }
+
+  async lineDetail(lineId: number): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db.query(LINE_DETAIL_SQL(lineId));
+    return row ?? null;
+  }
+
+  async filterOptions(): Promise<{ payers: string[]; providers: string[]; service_months: string[]; remit_months: string[] }> {
+    const [row] = await this.db.query<{ payers: string[] | null; providers: string[] | null; service_months: string[] | null; remit_months: string[] | null }>(FILTER_OPTIONS_SQL);
+    return {
+      payers: row.payers ?? [],
+      providers: row.providers ?? [],
+      service_months: row.service_months ?? [],
+      remit_months: row.remit_months ?? [],
+    };
+  }
+
+  files() {
+    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[] }>(FILES_SQL);
+  }
+
+  rejects(fileId?: number) {
+    return this.db.query<{ file_id: number; file: string; line: number | null; reason: string; excerpt: string | null }>(REJECTS_SQL(fileId));
+  }
+
+  unmatched() {
+    return this.db.query(UNMATCHED_SQL);
+  }
+
+  exportLines() {
+    return this.db.query(EXPORT_LINES_SQL);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The physical layout of a delimited text file: which delimiter, where each
+ * record ends (quote-aware, so a newline inside "…" is not a record end), and
+ * the header row. DuckDB's own reader does the actual parsing; we only need
+ * enough to split the file into record-aligned chunks for progress reporting.
+ */
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CANDIDATES = [',', ';', '\t', '|'];
+
+export interface CsvLayout {
+  delimiter: string;
+  headers: string[];
+  /** The header record's bytes (without BOM or leading blank lines), to prefix each chunk with. */
+  headerBytes: Uint8Array;
+  /** Byte offset where the first data record starts. */
+  dataStart: number;
+  /** Spreadsheet row number of the header (1 unless blank lines precede it). */
+  headerRow: number;
+}
+
+/**
+ * Record-aligned chunk boundaries of roughly `chunkBytes` each, from `start`.
+ * Scanning restarts at each boundary from a known "outside quotes" state.
+ */
+export function chunkBoundaries(bytes: Uint8Array, start: number, chunkBytes: number): number[] {
+  const bounds = [start];
+  let pos = start;
+  while (pos < bytes.length) {
+    const target = Math.min(bytes.length, pos + chunkBytes);
+    const end = target >= bytes.length ? bytes.length : recordEndAtOrAfter(bytes, pos, target);
+    bounds.push(end);
+    pos = end;
+  }
+  return bounds;
+}
+
+/** Walks from a record start (outside quotes) to the first record end at or after `target`. */
+function recordEndAtOrAfter(bytes: Uint8Array, recordStart: number, target: number): number {
+  let inQuotes = false;
+  for (let i = recordStart; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) inQuotes = !inQuotes; // "" inside quotes toggles twice: no net change
+    else if (b === LF && !inQuotes && i + 1 >= target) return i + 1;
+  }
+  return bytes.length;
+}
+
+/** Splits one record (no line end) into fields, RFC 4180 style. */
+export function splitRecord(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inQuotes) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
+      else field += c;
+    } else if (c === '"' && field === '') inQuotes = true;
+    else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+/** The delimiter whose field count is non-trivial and most consistent over the first records. */
+export function detectDelimiter(sampleRecords: readonly string[]): string {
+  let best = ',';
+  let bestScore = -1;
+  for (const delimiter of CANDIDATES) {
+    const counts = sampleRecords.map((r) => splitRecord(r, delimiter).length);
+    const header = counts[0] ?? 1;
+    if (header < 2) continue;
+    const agreeing = counts.filter((n) => n === header).length;
+    const score = agreeing * 1000 + header;
+    if (score > bestScore) {
+      bestScore = score;
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+/** Reads the header and picks the delimiter from the first records (at most 64 KiB are decoded). */
+export function readCsvLayout(bytes: Uint8Array): CsvLayout {
+  const bomLength = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const records: string[] = [];
+  let pos = bomLength;
+  let headerStart = -1;
+  let headerEnd = -1;
+  let blankLines = 0;
+  const decoder = new TextDecoder();
+  while (pos < bytes.length && records.length < 20 && pos - bomLength < 65536) {
+    const end = recordEndAtOrAfter(bytes, pos, pos);
+    const text = decoder.decode(bytes.subarray(pos, end)).replace(/\r?\n$/, '').replace(/\r$/, '');
+    if (headerEnd < 0) {
+      if (text.trim() === '') {
+        pos = end;
+        blankLines++;
+        continue;
+      }
+      headerStart = pos;
+      headerEnd = end;
+    }
+    records.push(text);
+    pos = end;
+  }
+  const delimiter = detectDelimiter(records);
+  const headers = records.length ? splitRecord(records[0], delimiter).map((h) => h.trim()) : [];
+  return {
+    delimiter,
+    headers,
+    headerBytes: headerEnd < 0 ? new Uint8Array(0) : bytes.subarray(headerStart, headerEnd),
+    dataStart: headerEnd < 0 ? bytes.length : headerEnd,
+    headerRow: blankLines + 1,
+  };
+}

@@ -1,0 +1,137 @@
+import type { Db } from '../db/db.ts';
+import { NEXT_KEYS_SQL } from '../schema/canonical.sql.ts';
+import { detectFormat } from './detect-format.ts';
+import { sha256Hex } from './sha256.ts';
+import { loadCsv } from './csv/load-csv.ts';
+import type { HeaderMapping, MappingProposal } from './csv/header-mapping.ts';
+import { loadParsed } from './load-parsed.ts';
+import { parseX12 } from './x12/parse-x12.ts';
+import { FILE_BY_SHA_SQL, insertFileSql } from './load-file.sql.ts';
+import type { LoadProgress } from './load-progress.ts';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileLoadResult {
+  name: string;
+  /** loaded: rows are in; duplicate: the same bytes were loaded before; needs-mapping: the user must map columns; rejected: nothing loaded. */
+  status: 'loaded' | 'duplicate' | 'needs-mapping' | 'rejected';
+  message: string;
+  sha256: string | null;
+  fileId: number | null;
+  format: string | null;
+  content: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  warnings: string[];
+  proposal?: MappingProposal;
+  mapping?: HeaderMapping;
+}
+
+export interface LoadFileOptions {
+  mapping?: HeaderMapping;
+  mappingFor?: (signature: string) => HeaderMapping | undefined;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+/**
+ * Loads one file into the canonical tables, all or nothing: a file that fails
+ * half-way leaves the database as it was (one transaction), so earlier data is
+ * never damaged by a bad file.
+ */
+export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions = {}): Promise<FileLoadResult> {
+  const base = {
+    name: file.name,
+    sha256: null,
+    fileId: null,
+    format: null,
+    content: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    warnings: [],
+  };
+  const detected = detectFormat(file.bytes);
+  if (detected.kind === 'unsupported') return { ...base, status: 'rejected', message: detected.reason };
+
+  options.onProgress?.({ phase: 'hashing', rowsRead: 0, bytesDone: 0, bytesTotal: file.bytes.length });
+  const sha256 = await sha256Hex(file.bytes);
+  const [earlier] = await db.query<{ name: string; loaded_at: string }>(FILE_BY_SHA_SQL(sha256));
+  if (earlier) {
+    return {
+      ...base,
+      sha256,
+      status: 'duplicate',
+      message: `already loaded (identical to “${earlier.name}”, loaded ${earlier.loaded_at}); nothing was added`,
+    };
+  }
+
+  const [keys] = await db.query<{ file_id: number; claim_key: number; line_id: number; remit_id: number }>(NEXT_KEYS_SQL);
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    let format: string;
+    let content: string;
+    let counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number; warnings: string[] };
+    let mapping: HeaderMapping | undefined;
+    if (detected.kind === 'csv') {
+      const csv = await loadCsv(db, file.bytes, {
+        fileId: keys.file_id,
+        claimKeyBase: keys.claim_key,
+        lineIdBase: keys.line_id,
+        mapping: options.mapping,
+        mappingFor: options.mappingFor,
+        onProgress: options.onProgress,
+      });
+      if (csv.status !== 'loaded') {
+        await db.exec('ROLLBACK');
+        return csv.status === 'needs-mapping'
+          ? { ...base, sha256, status: 'needs-mapping', message: 'some required columns could not be matched: map them to load the file', proposal: csv.proposal }
+          : { ...base, sha256, status: 'rejected', message: csv.reason };
+      }
+      format = 'csv';
+      content = csv.content;
+      counts = csv;
+      mapping = csv.mapping;
+    } else {
+      const parsed = parseX12(file.bytes, (fraction: number) =>
+        options.onProgress?.({ phase: 'parsing', rowsRead: 0, bytesDone: Math.round(fraction * file.bytes.length), bytesTotal: file.bytes.length }),
+      );
+      if (parsed.rowsRead === 0 && parsed.claims.length === 0) {
+        await db.exec('ROLLBACK');
+        const why = parsed.rejects[0]?.reason ?? parsed.warnings[0] ?? 'no claims found';
+        return { ...base, sha256, status: 'rejected', message: why, warnings: parsed.warnings, format: parsed.format };
+      }
+      const loaded = await loadParsed(db, parsed, {
+        fileId: keys.file_id,
+        claimKeyBase: keys.claim_key,
+        lineIdBase: keys.line_id,
+        remitIdBase: keys.remit_id,
+      });
+      format = parsed.format;
+      content = parsed.content;
+      counts = { rowsRead: parsed.rowsRead, ...loaded };
+    }
+    await db.exec(
+      insertFileSql({ fileId: keys.file_id, name: file.name, sha256, sizeBytes: file.bytes.length, format, content, ...counts }),
+    );
+    await db.exec('COMMIT');
+    const unit = format === 'csv' ? 'rows' : 'claims';
+    return {
+      ...base,
+      ...counts,
+      sha256,
+      fileId: keys.file_id,
+      format,
+      content,
+      mapping,
+      status: 'loaded',
+      message: `${counts.rowsLoaded} of ${counts.rowsRead} ${unit} loaded${counts.rowsRejected ? `, ${counts.rowsRejected} rejected (see Rejected rows)` : ''}`,
+    };
+  } catch (error) {
+    await db.exec('ROLLBACK');
+    return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
