@@ -83,18 +83,19 @@ export class Engine {
     return engine;
   }
 
-  /** Loads files one by one (each all-or-nothing), then re-classifies everything once. */
+  /** Loads one file (all-or-nothing). Call refresh() after a batch to re-classify. */
+  loadFile(file: InputFile, options: LoadOptions = {}): Promise<FileLoadResult> {
+    return loadFile(this.db, file, {
+      mapping: options.mapping,
+      mappingFor: options.mappingFor,
+      onProgress: (p) => options.onProgress?.(file.name, p),
+    });
+  }
+
+  /** Loads files one by one, then re-classifies everything once. */
   async loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<FileLoadResult[]> {
     const results: FileLoadResult[] = [];
-    for (const file of files) {
-      results.push(
-        await loadFile(this.db, file, {
-          mapping: options.mapping,
-          mappingFor: options.mappingFor,
-          onProgress: (p) => options.onProgress?.(file.name, p),
-        }),
-      );
-    }
+    for (const file of files) results.push(await this.loadFile(file, options));
     if (results.some((r) => r.status === 'loaded')) await this.refresh();
     return results;
   }

@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Filters } from '../../engine/analytics/filters.sql.ts';
+import type { DeniedLineRow } from '../../engine/engine.ts';
+import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
+import { CATEGORY_COLORS } from '../categories-style.ts';
+import { engine } from '../engine-instance.ts';
+import { formatCount, formatIcd, formatMoney } from '../format.ts';
+import { LineDetail } from './LineDetail.tsx';
+
+const ROW_HEIGHT = 34;
+/** Rows fetched around the visible part; sorting, filtering and paging happen in SQL. */
+const WINDOW = 400;
+
+const features = tableFeatures({ rowSortingFeature, columnSizingFeature });
+const helper = createColumnHelper<typeof features, DeniedLineRow>();
+const columns = helper.columns([
+  helper.accessor('service_date', { id: 'service_date', header: 'Date of service', size: 110 }),
+  helper.accessor('claim_id', { id: 'claim_id', header: 'Claim', size: 110 }),
+  helper.accessor('payer', { id: 'payer', header: 'Payer', size: 170 }),
+  helper.accessor('provider', { id: 'provider', header: 'Provider', size: 150 }),
+  helper.accessor('procedure', { id: 'procedure', header: 'CPT/HCPCS', size: 90 }),
+  helper.accessor((r) => r.modifiers.join(' '), { id: 'modifiers', header: 'Mod', size: 60, enableSorting: false }),
+  helper.accessor((r) => r.diagnoses.map(formatIcd).join(' '), { id: 'diagnoses', header: 'Diagnoses', size: 150, enableSorting: false }),
+  helper.accessor('billed', { id: 'billed', header: 'Billed', size: 90, cell: (c) => formatMoney(c.getValue()) }),
+  helper.accessor('denied_amount', { id: 'denied_amount', header: 'Denied $', size: 90, cell: (c) => formatMoney(c.getValue()) }),
+  helper.accessor('category', {
+    id: 'category',
+    header: 'Category',
+    size: 190,
+    cell: (c) => (
+      <span className="category-chip">
+        <i style={{ background: CATEGORY_COLORS[c.getValue()] }} />
+        {CATEGORY_LABELS[c.getValue()]}
+      </span>
+    ),
+  }),
+]);
+
+export function DeniedLinesTable({ filters, version }: { filters: Filters; version: number }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'denied_amount', desc: true }]);
+  const [search, setSearch] = useState('');
+  const [window, setWindow] = useState<{ offset: number; rows: DeniedLineRow[]; total: number } | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const request = useRef(0);
+
+  const query = useMemo(
+    () => ({ filters, sort: sorting[0] ? { column: sorting[0].id, direction: sorting[0].desc ? 'desc' as const : 'asc' as const } : undefined, search }),
+    [filters, sorting, search],
+  );
+
+  const fetchWindow = (offset: number) => {
+    const id = ++request.current;
+    engine.call('deniedLines', query.filters, { offset, limit: WINDOW, sort: query.sort, search: query.search }).then((rows) => {
+      if (id === request.current) setWindow({ offset, rows, total: rows[0]?.total ?? (offset === 0 ? 0 : window?.total ?? 0) });
+    });
+  };
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setSelected(null);
+    fetchWindow(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query, version]);
+
+  const rows = window?.rows ?? [];
+  const table = useTable({ features, columns, data: rows, state: { sorting }, onSortingChange: setSorting, manualSorting: true });
+  const total = window?.total ?? 0;
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+
+  useEffect(() => {
+    if (!window || items.length === 0) return;
+    const first = items[0].index;
+    const last = items[items.length - 1].index;
+    if (first < window.offset || last >= window.offset + window.rows.length) {
+      fetchWindow(Math.max(0, first - WINDOW / 4));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items[0]?.index, items[items.length - 1]?.index, window]);
+
+  const tableRows = table.getRowModel().rows;
+  const headerGroup = table.getHeaderGroups()[0];
+  const width = headerGroup.headers.reduce((sum, h) => sum + h.column.getSize(), 0);
+
+  return (
+    <div className="denied-lines">
+      <div className="table-tools">
+        <input type="search" placeholder="Find claim, CPT or diagnosis…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Find in denied lines" />
+        <span data-testid="denied-count">{formatCount(total)} denied lines</span>
+      </div>
+      <div className="grid" role="table" aria-rowcount={total} style={{ minWidth: width }}>
+        <div className="grid-header" role="row">
+          {headerGroup.headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                style={{ width: header.column.getSize() }}
+                className={header.column.getCanSort() ? 'sortable' : ''}
+                onClick={header.column.getToggleSortingHandler()}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              >
+                <table.FlexRender header={header} />
+                {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+              </div>
+            );
+          })}
+        </div>
+        <div ref={scrollRef} className="grid-body" style={{ height: Math.min(520, Math.max(total, 1) * ROW_HEIGHT + 2) }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = tableRows[item.index - (window?.offset ?? 0)];
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  className={`grid-row${row && row.original.line_id === selected ? ' selected' : ''}`}
+                  data-testid={row ? 'denied-row' : undefined}
+                  style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
+                  onClick={() => row && setSelected(row.original.line_id === selected ? null : row.original.line_id)}
+                >
+                  {row
+                    ? row.getAllCells().map((cell) => (
+                        <div key={cell.id} role="cell" style={{ width: cell.column.getSize() }} className={typeof cell.getValue() === 'number' ? 'num' : ''}>
+                          <table.FlexRender cell={cell} />
+                        </div>
+                      ))
+                    : <div role="cell" className="loading-row">…</div>}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      {selected !== null && <LineDetail lineId={selected} onClose={() => setSelected(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
+import { formatMoney } from '../format.ts';
+
+interface Evidence {
+  source: 'payer' | 'reference' | 'history' | 'rule';
+  text: string;
+  codes: string[];
+}
+
+interface Detail {
+  claim_id: string;
+  line_number: number | null;
+  service_date_text: string | null;
+  paid_date_text: string | null;
+  payer: string;
+  provider: string;
+  procedure: string | null;
+  modifiers: string[];
+  diagnoses_dotted: string[];
+  billed: number;
+  paid: number;
+  denied_amount: number;
+  category: Category;
+  secondary: Category[];
+  evidence: Evidence[];
+  fix: string;
+}
+
+const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Your history', rule: 'Billing rule' };
+
+/** Why a line was put in its category, and what to do about it. */
+export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () => void }) {
+  const d = useEngineQuery(() => engine.call('lineDetail', lineId) as Promise<Detail | null>, [lineId]);
+  if (!d) return null;
+  return (
+    <aside className="line-detail" aria-label="Why this line was denied" data-testid="line-detail">
+      <button type="button" className="close" onClick={onClose} aria-label="Close">✕</button>
+      <h3>
+        Claim {d.claim_id}
+        {d.line_number != null && `, line ${d.line_number}`} — {CATEGORY_LABELS[d.category]}
+      </h3>
+      <p>
+        {d.procedure} {d.modifiers.join(' ')} on {d.service_date_text} · {d.payer} · {d.provider} · diagnoses{' '}
+        {d.diagnoses_dotted.join(', ') || 'none linked'} · billed {formatMoney(d.billed)}, paid {formatMoney(d.paid)}, denied{' '}
+        {formatMoney(d.denied_amount)}
+        {d.paid_date_text && ` (remittance ${d.paid_date_text})`}
+      </p>
+      <h4>Evidence</h4>
+      <ul className="evidence">
+        {d.evidence.map((e, i) => (
+          <li key={i} className={`evidence-${e.source}`}>
+            <span className="evidence-source">{SOURCE_LABEL[e.source]}</span> {e.text}
+          </li>
+        ))}
+      </ul>
+      {d.secondary.length > 0 && <p>Also found: {d.secondary.map((c) => CATEGORY_LABELS[c]).join(', ')}</p>}
+      <h4>Suggested fix</h4>
+      <p className="fix" data-testid="fix">{d.fix}</p>
+    </aside>
+  );
+}

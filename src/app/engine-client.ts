@@ -1,0 +1,51 @@
+import type { EngineArgs, EngineMethod, EngineResult, LoadReply, WorkerMessage, WorkerRequest } from '../worker/protocol.ts';
+import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
+import type { LoadProgress } from '../engine/ingest/load-progress.ts';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** The page's handle on the engine worker: typed calls, progress events, one request at a time in the worker. */
+export class EngineClient {
+  private readonly worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  readonly ready: Promise<void>;
+  onProgress: (file: string, progress: LoadProgress) => void = () => {};
+
+  constructor() {
+    let markReady!: () => void;
+    let fail!: (e: Error) => void;
+    this.ready = new Promise((resolve, reject) => {
+      markReady = resolve;
+      fail = reject;
+    });
+    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.kind === 'ready') markReady();
+      else if (message.kind === 'fatal') fail(new Error(message.error));
+      else if (message.kind === 'progress') this.onProgress(message.file, message.progress);
+      else {
+        const waiting = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.ok) waiting?.resolve(message.value);
+        else waiting?.reject(new Error(message.error));
+      }
+    };
+    this.worker.onerror = (event) => fail(new Error(event.message || 'the engine worker failed to start'));
+  }
+
+  call<M extends EngineMethod>(method: M, ...args: EngineArgs<M>): Promise<EngineResult<M>> {
+    return this.send({ id: this.nextId++, kind: 'call', method, args }) as Promise<EngineResult<M>>;
+  }
+
+  load(files: File[], mappings: Record<string, HeaderMapping>): Promise<LoadReply> {
+    return this.send({ id: this.nextId++, kind: 'load', files, mappings }) as Promise<LoadReply>;
+  }
+
+  private send(request: WorkerRequest): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      this.worker.postMessage(request);
+    });
+  }
+}

@@ -1,0 +1,4 @@
+import { EngineClient } from './engine-client.ts';
+
+/** One engine worker per page. */
+export const engine = new EngineClient();

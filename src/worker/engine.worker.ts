@@ -1,0 +1,81 @@
+/// <reference lib="webworker" />
+import { Engine } from '../engine/engine.ts';
+import { createBrowserDb } from './browser-db.ts';
+import { MAX_FILE_BYTES, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import type { FileLoadResult } from '../engine/ingest/load-file.ts';
+import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
+
+/**
+ * Hosts the engine off the main thread: parsing, loading and every query run
+ * here, so the page stays responsive while a year of remittances loads.
+ */
+const post = (message: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+
+const enginePromise = createBrowserDb().then((db) => Engine.open(db));
+enginePromise.then(
+  () => post({ kind: 'ready' }),
+  (error) => post({ kind: 'fatal', error: String(error) }),
+);
+
+const QUERY_METHODS = new Set<EngineMethod>(['monthly', 'kpis', 'deniedLines', 'lineDetail', 'filterOptions', 'files', 'rejects', 'unmatched']);
+
+// Requests are handled one at a time, in order: DuckDB runs synchronously here.
+let queue = Promise.resolve();
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  queue = queue.then(() => handle(request));
+};
+
+async function handle(request: WorkerRequest): Promise<void> {
+  try {
+    const engine = await enginePromise;
+    if (request.kind === 'call') {
+      if (!QUERY_METHODS.has(request.method)) throw new Error(`unknown method ${request.method}`);
+      const method = engine[request.method] as (...args: unknown[]) => Promise<unknown>;
+      post({ kind: 'reply', id: request.id, ok: true, value: await method.apply(engine, request.args) });
+    } else {
+      post({ kind: 'reply', id: request.id, ok: true, value: await load(engine, request.files, request.mappings) });
+    }
+  } catch (error) {
+    post({ kind: 'reply', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function load(engine: Engine, files: File[], mappings: Record<string, HeaderMapping>): Promise<FileLoadResult[]> {
+  const results: FileLoadResult[] = [];
+  for (const file of files) {
+    if (file.size > MAX_FILE_BYTES) {
+      results.push(tooBig(file));
+      continue;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    results.push(
+      await engine.loadFile({ name: file.name, bytes }, {
+        mappingFor: (signature) => mappings[signature],
+        onProgress: (name, progress) => post({ kind: 'progress', file: name, progress }),
+      }),
+    );
+  }
+  if (results.some((r) => r.status === 'loaded')) {
+    post({ kind: 'progress', file: '', progress: { phase: 'classifying', rowsRead: 0, bytesDone: 0, bytesTotal: 0 } });
+    await engine.refresh();
+  }
+  return results;
+}
+
+function tooBig(file: File): FileLoadResult {
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return {
+    name: file.name,
+    status: 'rejected',
+    message: `the file is ${mb(file.size)}; this browser can load files up to ${mb(MAX_FILE_BYTES)}. Split it (e.g. by month) or run the analysis with the command-line tool.`,
+    sha256: null,
+    fileId: null,
+    format: null,
+    content: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    warnings: [],
+  };
+}

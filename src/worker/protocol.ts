@@ -1,0 +1,31 @@
+import type { Engine } from '../engine/engine.ts';
+import type { FileLoadResult } from '../engine/ingest/load-file.ts';
+import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
+import type { LoadProgress } from '../engine/ingest/load-progress.ts';
+
+/** Engine methods the page may call through the worker (queries only; loading has its own message). */
+export type EngineMethod = 'monthly' | 'kpis' | 'deniedLines' | 'lineDetail' | 'filterOptions' | 'files' | 'rejects' | 'unmatched';
+export type EngineArgs<M extends EngineMethod> = Parameters<Engine[M]>;
+export type EngineResult<M extends EngineMethod> = Awaited<ReturnType<Engine[M]>>;
+
+export type WorkerRequest =
+  | { id: number; kind: 'call'; method: EngineMethod; args: unknown[] }
+  | {
+      id: number;
+      kind: 'load';
+      files: File[];
+      /** Mappings the user confirmed earlier, by header signature. */
+      mappings: Record<string, HeaderMapping>;
+    };
+
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'fatal'; error: string }
+  | { kind: 'progress'; file: string; progress: LoadProgress }
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string };
+
+export type LoadReply = FileLoadResult[];
+
+/** Bigger files are refused before reading: DuckDB-WASM has at most 4 GiB of memory and needs room to work. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
