@@ -1,0 +1,63 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createNodeDb } from '../engine/db/node-db.ts';
+import { Engine } from '../engine/engine.ts';
+import { buildReport, type Report } from '../engine/analytics/report.ts';
+
+/**
+ * Headless Denial Lens: the same engine as the browser, over files on disk.
+ *   npm run analyze -- <files or folders...> [--json]
+ */
+const USAGE = `usage: npm run analyze -- <files or folders...> [--json]
+  --json   print one JSON document (files, lines, months) instead of a summary`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help || positionals.length === 0) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const paths = positionals.flatMap(expand);
+  const engine = await Engine.open(await createNodeDb());
+  const results = await engine.loadFiles(paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) })));
+  const report = await buildReport(engine, results);
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+  else printSummary(report);
+  return results.some((r) => r.status === 'loaded') ? 0 : 1;
+}
+
+function expand(p: string): string[] {
+  if (!statSync(p).isDirectory()) return [p];
+  return readdirRecursive(p).sort();
+}
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? readdirRecursive(path.join(dir, e.name)) : e.name.startsWith('.') ? [] : [path.join(dir, e.name)],
+  );
+}
+
+function printSummary(report: Report): void {
+  for (const f of report.files) {
+    console.log(`${f.name}: ${f.status} — ${f.message}`);
+    for (const r of f.rejects.slice(0, 5)) console.log(`    line ${r.line ?? '?'}: ${r.reason}`);
+    if (f.rejects.length > 5) console.log(`    … ${f.rejects.length - 5} more rejects`);
+  }
+  console.log('\nmonth     lines  denied  denied $     top categories');
+  for (const m of report.months) {
+    const top = Object.entries(m.byCategory).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c, n]) => `${c} ${n}`).join(', ');
+    console.log(`${m.month}  ${String(m.lines).padStart(5)}  ${String(m.deniedLines).padStart(6)}  ${m.deniedAmount.toFixed(2).padStart(11)}  ${top}`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
