@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNodeDb } from '../engine/db/node-db.ts';
 import { Engine } from '../engine/engine.ts';
+import { readShippedReferenceFiles } from '../engine/reference/shipped-files-node.ts';
 import { buildReport, type Report } from '../engine/analytics/report.ts';
 
 /**
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const paths = positionals.flatMap(expand);
-  const engine = await Engine.open(await createNodeDb());
+  const engine = await Engine.open(await createNodeDb(), await readShippedReferenceFiles());
   const results = await engine.loadFiles(paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) })));
   const report = await buildReport(engine, results);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);

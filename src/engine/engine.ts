@@ -7,6 +7,17 @@ import type { LoadProgress } from './ingest/load-progress.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
 import { LINK_REMIT_LINES_SQL, ANALYSIS_LINES_SQL, UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
 import { LINE_REASONS_SQL, LINE_DENIALS_SQL, PAYER_FINDINGS_SQL, LINE_CLASSIFICATION_SQL } from './classify/classify.sql.ts';
+import {
+  DENIED_CODES_SQL,
+  OUTDATED_FINDINGS_SQL,
+  UNKNOWN_REFERENCE_FINDINGS_SQL,
+  UNSPECIFIED_FINDINGS_SQL,
+} from './classify/rules/code-validity.sql.ts';
+import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
+import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL, PROCEDURE_CROSSWALK_SQL } from './classify/rules/history.sql.ts';
+import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
+import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
+import { sqlString } from './db/sql-quote.ts';
 import { DENIAL_FACTS_SQL } from './analytics/facts.sql.ts';
 import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type SortDirection } from './analytics/dashboard.sql.ts';
@@ -73,14 +84,26 @@ export interface DeniedLineRow {
 export class Engine {
   private constructor(readonly db: Db) {}
 
-  static async open(db: Db): Promise<Engine> {
+  /**
+   * Creates the schema. Without reference data every code is "unknown to
+   * reference"; pass the shipped files here or later through loadReference().
+   */
+  static async open(db: Db, reference?: ShippedReferenceBytes): Promise<Engine> {
     await db.exec(CANONICAL_SCHEMA_SQL);
+    await db.exec(REFERENCE_SCHEMA_SQL);
     await db.exec(CSV_VALUE_MACROS_SQL);
     await db.exec(DISPLAY_MACROS_SQL);
     await db.exec(createPayerCodesSql());
     const engine = new Engine(db);
+    if (reference) await loadShippedReference(db, reference);
     await engine.refresh();
     return engine;
+  }
+
+  /** Loads (or reloads) the shipped reference tables and re-classifies. */
+  async loadReference(reference: ShippedReferenceBytes): Promise<void> {
+    await loadShippedReference(this.db, reference);
+    await this.refresh();
   }
 
   /** Loads one file (all-or-nothing). Call refresh() after a batch to re-classify. */
@@ -108,6 +131,13 @@ export class Engine {
       LINE_REASONS_SQL,
       LINE_DENIALS_SQL,
       PAYER_FINDINGS_SQL,
+      DENIED_CODES_SQL,
+      OUTDATED_FINDINGS_SQL,
+      UNSPECIFIED_FINDINGS_SQL,
+      UNKNOWN_REFERENCE_FINDINGS_SQL,
+      MODIFIER_FINDINGS_SQL,
+      CROSSWALK_SQL,
+      HISTORY_FINDINGS_SQL,
       LINE_CLASSIFICATION_SQL,
       DENIAL_FACTS_SQL,
     ]) {
@@ -156,6 +186,13 @@ export class Engine {
 
   unmatched() {
     return this.db.query(UNMATCHED_SQL);
+  }
+
+  /** Diagnoses a procedure was paid and denied with, in the loaded data. */
+  crosswalk(procedure: string) {
+    return this.db.query<{ dx: string; dx_category: string; paid_lines: number; denied_lines: number }>(
+      PROCEDURE_CROSSWALK_SQL(sqlString(procedure.trim().toUpperCase())),
+    );
   }
 
   exportLines() {

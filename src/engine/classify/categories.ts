@@ -17,6 +17,14 @@ export const OTHER_BUCKETS = [
   'unknown',
 ] as const;
 
+/**
+ * Payer buckets that a finding from the code data may replace as the primary
+ * category: the coding categories themselves and the vague ones. For the others
+ * (hard-administrative, non-covered) the finding is kept as secondary; only an
+ * 'outdated' code overrides 'non_covered' (a deleted code cannot be covered).
+ */
+export const REFINABLE = [...CODING_CATEGORIES, 'missing_info', 'unknown', 'pricing', 'bundling'] as const;
+
 export const NOT_DENIAL = ['contractual', 'patient_responsibility'] as const;
 
 export const CATEGORY_PRECEDENCE = [...CODING_CATEGORIES, ...OTHER_BUCKETS] as const;

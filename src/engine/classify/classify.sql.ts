@@ -1,10 +1,11 @@
 import { sqlList, sqlString } from '../db/sql-quote.ts';
-import { CATEGORY_PRECEDENCE, HARD_ADMINISTRATIVE, NOT_DENIAL } from './categories.ts';
+import { CATEGORY_PRECEDENCE, HARD_ADMINISTRATIVE, NOT_DENIAL, REFINABLE } from './categories.ts';
 import { DEFAULT_FIXES } from './default-fixes.ts';
 
 const PRECEDENCE = sqlList(CATEGORY_PRECEDENCE);
 const HARD = sqlList(HARD_ADMINISTRATIVE);
 const NON_DENIAL = sqlList(NOT_DENIAL);
+const REFINE = sqlList(REFINABLE);
 const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
   .map(([c, fix]) => `WHEN ${sqlString(c)} THEN replace(${sqlString(fix)}, '{procedure}', coalesce(al.billed_procedure, 'the procedure'))`)
   .join(' ')} END`;
@@ -86,26 +87,37 @@ WHERE d.denial_type IS NOT NULL AND m.bucket IS NOT NULL;
 `;
 
 /**
- * Step 5 — one primary category per denied line, by precedence. A payer reason
- * that is hard-administrative (eligibility, authorization, duplicate, timely
- * filing, COB) is not overridden by a coding finding from the code data: fixing
- * the code would not get the line paid, so that finding is kept as secondary.
- * Payer remarks refine a vague code (CO-16 + M76 → unspecified).
+ * Step 5 — one primary category per denied line, by precedence over the
+ * findings allowed to decide (findings: rank 1 payer CARC, 2 payer remark,
+ * 3 reference/rule, 4 history, 9 informational without category):
+ * - a hard-administrative payer reason (eligibility, authorization, duplicate,
+ *   timely filing, COB) is never overridden: fixing a code would not get the
+ *   line paid, so coding findings stay secondary;
+ * - payer remarks refine the CARC (CO-16 + M76 → unspecified);
+ * - code-data findings refine a coding or vague payer reason (CO-11 or CO-16 on
+ *   a deleted or unspecified code); an outdated code also overrides 'non_covered'.
  */
 export const LINE_CLASSIFICATION_SQL = /* sql */ `
 CREATE OR REPLACE TABLE line_classification AS
 WITH per_line AS (
   SELECT d.line_id, d.denial_type, d.denied_amount,
-    list_filter(list(f.category) FILTER (WHERE f.source = 'payer' AND f.rank = 1), lambda c: list_contains(${HARD}, c)) AS hard_payer,
-    list(f ORDER BY f.rank, f.source = 'payer' DESC, array_position(${PRECEDENCE}, f.category)) FILTER (WHERE f.line_id IS NOT NULL) AS all_findings
+    list(f.category) FILTER (WHERE f.rank = 1) AS carc_categories,
+    list(f ORDER BY f.rank, f.text) FILTER (WHERE f.line_id IS NOT NULL) AS all_findings
   FROM line_denials d LEFT JOIN findings f USING (line_id)
   WHERE d.denial_type IS NOT NULL
   GROUP BY ALL
+), payer AS (
+  SELECT *,
+    len(list_filter(coalesce(carc_categories, []), lambda c: list_contains(${HARD}, c))) > 0 AS hard,
+    ${PRECEDENCE}[list_sort(list_transform(coalesce(carc_categories, []), lambda c: array_position(${PRECEDENCE}, c)))[1]] AS carc_best
+  FROM per_line
 ), eligible AS (
   SELECT *,
-    list_filter(coalesce(all_findings, []), lambda f:
-      len(hard_payer) = 0 OR (f.source = 'payer' AND f.rank = 1) OR (f.source = 'payer' AND list_contains(${HARD}, f.category))) AS deciding
-  FROM per_line
+    list_filter(coalesce(all_findings, []), lambda f: f.category IS NOT NULL AND (
+      f.rank = 1
+      OR (f.rank = 2 AND NOT hard)
+      OR (f.rank >= 3 AND NOT hard AND (f.category = 'outdated' OR carc_best IS NULL OR list_contains(${REFINE}, carc_best))))) AS deciding
+  FROM payer
 ), chosen AS (
   SELECT *,
     coalesce(list_sort(list_transform(deciding, lambda f: array_position(${PRECEDENCE}, f.category)))[1], array_position(${PRECEDENCE}, 'unknown')) AS best
@@ -115,7 +127,7 @@ SELECT c.* EXCLUDE (specific_fix), coalesce(c.specific_fix, ${DEFAULT_FIX}) AS f
 FROM (
   SELECT line_id, denial_type, denied_amount,
     ${PRECEDENCE}[best] AS category,
-    list_distinct(list_filter(list_transform(coalesce(all_findings, []), lambda f: f.category), lambda x: x <> ${PRECEDENCE}[best])) AS secondary,
+    list_distinct(list_filter(list_transform(coalesce(all_findings, []), lambda f: f.category), lambda x: x IS NOT NULL AND x <> ${PRECEDENCE}[best])) AS secondary,
     CASE WHEN all_findings IS NULL
       THEN [{'source': 'payer', 'text': 'No reason code on the remittance: nothing paid and no reason given', 'codes': []::VARCHAR[]}]
       ELSE list_transform(all_findings, lambda f: {'source': f.source, 'text': f.text, 'codes': f.codes}) END AS evidence,

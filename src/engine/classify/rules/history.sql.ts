@@ -1,0 +1,53 @@
+/**
+ * The practice's own history as evidence: which diagnosis categories (first
+ * three characters of ICD-10-CM) each procedure gets paid with. A denied line
+ * whose procedure is paid often, but never with any of the line's diagnosis
+ * categories, is a likely diagnosis–procedure mismatch.
+ */
+const MIN_PAID_LINES = 10;
+
+export const CROSSWALK_SQL = /* sql */ `
+CREATE OR REPLACE TABLE procedure_dx_crosswalk AS
+SELECT al.billed_procedure AS procedure, x.code AS dx, left(x.code, 3) AS dx_category,
+  count(*) FILTER (WHERE d.denial_type IS NULL AND al.paid > 0)::INTEGER AS paid_lines,
+  count(*) FILTER (WHERE d.denial_type IS NOT NULL)::INTEGER AS denied_lines
+FROM analysis_lines al JOIN line_denials d USING (line_id),
+  LATERAL (SELECT unnest(al.diagnoses) AS code) x
+WHERE al.is_initial AND al.billed_procedure IS NOT NULL
+GROUP BY ALL;
+`;
+
+export const HISTORY_FINDINGS_SQL = /* sql */ `
+INSERT INTO findings
+WITH procedure_paid AS (
+  SELECT procedure, sum(paid_lines)::INTEGER AS paid_lines,
+    list(dx ORDER BY paid_lines DESC, dx) FILTER (WHERE paid_lines > 0) AS top_dx
+  FROM procedure_dx_crosswalk GROUP BY procedure
+), line_categories AS (
+  SELECT l.line_id, l.billed_procedure, l.diagnoses,
+    list_transform(l.diagnoses, lambda c: left(c, 3)) AS categories
+  FROM denied_lines_ctx l WHERE len(l.diagnoses) > 0
+)
+SELECT l.line_id, 'mismatch', 'history',
+  l.billed_procedure || ' was paid ' || p.paid_lines || ' times in the loaded data, with '
+  || array_to_string(list_transform(p.top_dx[1:3], lambda c: dl_icd_dotted(c)), ', ')
+  || CASE WHEN len(p.top_dx) > 3 THEN ' and others' ELSE '' END
+  || '; never with ' || array_to_string(list_transform(l.diagnoses, lambda c: dl_icd_dotted(c)), ', '),
+  list_concat([l.billed_procedure], list_transform(l.diagnoses, lambda c: dl_icd_dotted(c))),
+  'Check the documented reason for ' || l.billed_procedure || ': it is usually paid with '
+  || array_to_string(list_transform(p.top_dx[1:3], lambda c: dl_icd_dotted(c)), ', ')
+  || '. Link the diagnosis that supports it (pointer), or appeal with records if it was medically necessary.',
+  4
+FROM line_categories l JOIN procedure_paid p ON p.procedure = l.billed_procedure
+WHERE p.paid_lines >= ${MIN_PAID_LINES}
+  AND NOT EXISTS (
+    SELECT 1 FROM procedure_dx_crosswalk c
+    WHERE c.procedure = l.billed_procedure AND c.paid_lines > 0 AND list_contains(l.categories, c.dx_category));
+`;
+
+/** The crosswalk of one procedure for its own view: diagnoses it was paid and denied with. */
+export const PROCEDURE_CROSSWALK_SQL = (procedureLiteral: string) => /* sql */ `
+SELECT dl_icd_dotted(dx) AS dx, dx_category, paid_lines, denied_lines
+FROM procedure_dx_crosswalk WHERE procedure = ${procedureLiteral}
+ORDER BY paid_lines DESC, denied_lines DESC, dx
+`;
