@@ -1,0 +1,542 @@
+/**
+ * X12 837P (005010X222A1) professional claims → ParsedFile rows.
+ *
+ * Per CLM a claim (payer from the subscriber loop 2010BB, billing provider 2010AA,
+ * rendering provider 2310B overridden per line by 2420A, patient 2010CA or the subscriber),
+ * the diagnosis list from every HI segment in order, and per SV1 a service line with its
+ * diagnosis pointers (SV107: 1-based positions in that list).
+ *
+ * Prior-payer data (2320/2330 after an SBR inside the claim, 2430 after an SVD) is not a
+ * denial of this claim: its CAS, AMT and NM1 segments are skipped.
+ *
+ * Diagnoses are all-or-nothing per claim: if one HI element is malformed (a bare qualifier,
+ * a component separator the ISA did not declare), positions — and so every pointer — would
+ * be off. The claim is then loaded without diagnoses, flagged 'malformed_hi', and the HI is
+ * rejected with its segment number.
+ */
+import type { ClaimRow, LineRow, ParsedFile } from '../parsed-file.ts';
+import type { TransactionHandler } from './envelope.ts';
+import type { ParsedFileBuilder } from './result.ts';
+import { readX12, type PreparedText } from './run.ts';
+import { el, tooManyElements, usedElementCount, type Segment } from './tokenizer.ts';
+import {
+  displayName,
+  foreignSeparatorIn,
+  fromCents,
+  isCodeShape,
+  parseAmount,
+  parseDateByFormat,
+  providerLabel,
+  toCents,
+} from './values.ts';
+
+/** Most elements each segment may carry in 005010X222A1. */
+const MAX_ELEMENTS: Record<string, number> = { CLM: 20, SV1: 21, HI: 12 };
+
+/** HI qualifiers of diagnosis codes: ABK/ABF = ICD-10-CM principal/other, BK/BF = ICD-9-CM. */
+const DIAGNOSIS_QUALIFIERS = new Set(['ABK', 'ABF', 'BK', 'BF']);
+const ICD9_QUALIFIERS = new Set(['BK', 'BF']);
+
+interface Diagnosis {
+  code: string;
+  qualifier: string;
+}
+
+interface LineDraft {
+  /** LX segment (or the SV1 when a file omits LX). */
+  seg: Segment;
+  sv1: Segment | null;
+  number: number | null;
+  qualifier: string | null;
+  procedure: string | null;
+  modifiers: string[];
+  units: number | null;
+  billed: number;
+  pointers: number[];
+  start: string | null;
+  end: string | null;
+  lineControl: string | null;
+  rendering: string | null;
+  rejected: boolean;
+  flags: string[];
+}
+
+interface ClaimDraft {
+  seg: Segment;
+  claimId: string;
+  charge: number;
+  medicalRecord: string | null;
+  payerClaimNumber: string | null;
+  rendering: string | null;
+  diagnoses: Diagnosis[];
+  malformedHi: boolean;
+  start: string | null;
+  end: string | null;
+  lines: LineDraft[];
+  /** Σ SV102 of every SV1 of the claim with a numeric charge, loaded or not. */
+  lineChargeCents: number;
+  svCount: number;
+  flags: string[];
+}
+
+function addFlag(flags: string[], flag: string): void {
+  if (!flags.includes(flag)) flags.push(flag);
+}
+
+
+function nm1Name(seg: Segment): string | null {
+  return displayName(el(seg, 2), el(seg, 3), el(seg, 4), el(seg, 5));
+}
+
+function nm1Npi(seg: Segment): string | null {
+  return el(seg, 8) === 'XX' ? el(seg, 9) || null : null;
+}
+
+class Claims837 implements TransactionHandler {
+  private billingProvider: string | null = null;
+  private subscriberName: string | null = null;
+  private memberId: string | null = null;
+  private payerName: string | null = null;
+  private payerId: string | null = null;
+  private filingIndicator: string | null = null;
+  private patientName: string | null = null;
+
+  private claim: ClaimDraft | null = null;
+  private skippingClaim = false;
+  /** Inside 2320/2330 (other payer) loops of the current claim. */
+  private inOtherPayer = false;
+  private line: LineDraft | null = null;
+  /** Inside 2430 (line adjudicated by another payer). */
+  private inLineAdjudication = false;
+
+  constructor(private readonly out: ParsedFileBuilder) {}
+
+  begin(): void {
+    this.billingProvider = null;
+    this.resetSubscriber();
+    this.claim = null;
+    this.skippingClaim = false;
+  }
+
+  end(se: Segment | null, cutAt: number): void {
+    if (!se && this.claim) {
+      this.out.rejectClaims(
+        1,
+        this.claim.seg.n,
+        `Claim '${this.claim.claimId}' is incomplete: the transaction set is cut off at segment ${cutAt} before its SE (truncated file?); not loaded.`,
+        this.claim.seg.text,
+      );
+      this.claim = null;
+    }
+    this.finishClaim();
+  }
+
+  private resetSubscriber(): void {
+    this.subscriberName = null;
+    this.memberId = null;
+    this.payerName = null;
+    this.payerId = null;
+    this.filingIndicator = null;
+    this.patientName = null;
+  }
+
+  segment(seg: Segment): void {
+    switch (seg.id) {
+      case 'HL': {
+        this.finishClaim();
+        const level = el(seg, 3);
+        if (level === '20') {
+          this.billingProvider = null;
+          this.resetSubscriber();
+        } else if (level === '22') this.resetSubscriber();
+        else if (level === '23') this.patientName = null;
+        return;
+      }
+      case 'CLM':
+        this.finishClaim();
+        this.startClaim(seg);
+        return;
+    }
+    if (this.skippingClaim) return;
+    const claim = this.claim;
+    if (!claim) {
+      this.partySegment(seg);
+      return;
+    }
+    if (seg.id === 'LX') {
+      this.finishLine(claim);
+      const number = Number(el(seg, 1));
+      this.line = this.newLine(seg, el(seg, 1) && Number.isInteger(number) ? number : null);
+      this.inOtherPayer = false;
+      return;
+    }
+    if (seg.id === 'SV1') {
+      // An SV1 without its own LX still is a service line.
+      if (!this.line || this.line.sv1) {
+        this.finishLine(claim);
+        this.line = this.newLine(seg, null);
+        this.inOtherPayer = false;
+      }
+      this.readSv1(claim, this.line, seg);
+      return;
+    }
+    if (this.line) this.lineSegment(this.line, seg);
+    else this.claimSegment(claim, seg);
+  }
+
+  /** Loops 2000A–2010CA: billing provider, subscriber, payer, patient. */
+  private partySegment(seg: Segment): void {
+    switch (seg.id) {
+      case 'NM1': {
+        const entity = el(seg, 1);
+        if (entity === '85') this.billingProvider = providerLabel(nm1Name(seg), nm1Npi(seg));
+        else if (entity === 'IL') {
+          this.subscriberName = nm1Name(seg);
+          this.memberId = el(seg, 9) || null;
+        } else if (entity === 'PR') {
+          this.payerName = el(seg, 3) || null;
+          this.payerId = el(seg, 9) || null;
+        } else if (entity === 'QC') this.patientName = nm1Name(seg);
+        return;
+      }
+      case 'SBR': {
+        const filing = el(seg, 9);
+        this.filingIndicator = isCodeShape(filing, 2) ? filing : null;
+        return;
+      }
+      case 'LX':
+      case 'HI':
+        this.out.reject(seg.n, `${seg.id} before any CLM: not attributable to a claim, ignored.`, seg.text);
+        return;
+    }
+  }
+
+  private startClaim(seg: Segment): void {
+    this.skippingClaim = true;
+    this.line = null;
+    this.inOtherPayer = false;
+    this.inLineAdjudication = false;
+    const claimId = el(seg, 1);
+    const chargeText = el(seg, 2);
+    const tooMany = tooManyElements(seg, MAX_ELEMENTS[seg.id]);
+    const problem = tooMany
+      ?? (!claimId ? 'CLM01 (patient control number) is empty'
+        : !chargeText ? 'CLM02 (total charge) is missing'
+        : parseAmount(chargeText) === null ? `CLM02 (total charge) '${chargeText}' is not a number` : null);
+    if (problem) {
+      this.out.rejectClaims(1, seg.n, `Claim '${claimId}' not loaded: ${problem}.`, seg.text);
+      return;
+    }
+    this.skippingClaim = false;
+    this.claim = {
+      seg,
+      claimId,
+      charge: parseAmount(chargeText)!,
+      medicalRecord: null,
+      payerClaimNumber: null,
+      rendering: null,
+      diagnoses: [],
+      malformedHi: false,
+      start: null,
+      end: null,
+      lines: [],
+      lineChargeCents: 0,
+      svCount: 0,
+      flags: [],
+    };
+  }
+
+  /** Loop 2300 and, after an SBR, the other-payer loops 2320/2330 (skipped). */
+  private claimSegment(claim: ClaimDraft, seg: Segment): void {
+    if (seg.id === 'SBR') {
+      this.inOtherPayer = true;
+      return;
+    }
+    if (this.inOtherPayer) return;
+    switch (seg.id) {
+      case 'HI':
+        this.readHi(claim, seg);
+        return;
+      case 'NM1':
+        if (el(seg, 1) === '82') claim.rendering = providerLabel(nm1Name(seg), nm1Npi(seg));
+        return;
+      case 'REF': {
+        const qualifier = el(seg, 1);
+        if (qualifier === 'EA') claim.medicalRecord = el(seg, 2) || null;
+        else if (qualifier === 'F8') claim.payerClaimNumber = el(seg, 2) || null;
+        return;
+      }
+      case 'DTP':
+        if (el(seg, 1) === '472') {
+          const span = this.dateSpan(seg, claim.flags);
+          claim.start = span.start;
+          claim.end = span.end;
+        }
+        return;
+    }
+  }
+
+  private dateSpan(seg: Segment, flags: string[]): { start: string | null; end: string | null } {
+    const span = parseDateByFormat(el(seg, 2), el(seg, 3));
+    if (span.invalid) {
+      addFlag(flags, 'invalid_date');
+      this.out.reject(seg.n, `DTP*${el(seg, 1)} date '${el(seg, 3)}' (${el(seg, 2) || 'no format'}) is not a valid date: ignored.`, seg.text);
+    }
+    return span;
+  }
+
+  private readHi(claim: ClaimDraft, seg: Segment): void {
+    if (claim.malformedHi) return;
+    const first = el(seg, 1);
+    const firstQualifier = first.split(seg.component)[0].trim();
+    // Anesthesia (BP/BO) and condition (BG) HI segments are not diagnoses.
+    if (!DIAGNOSIS_QUALIFIERS.has(firstQualifier) && !foreignSeparatorIn(first, seg.component)) return;
+    const problem = tooManyElements(seg, MAX_ELEMENTS[seg.id]) ?? this.hiProblem(seg);
+    if (problem) {
+      claim.malformedHi = true;
+      addFlag(claim.flags, 'malformed_hi');
+      this.out.reject(
+        seg.n,
+        `${problem}: the diagnoses of claim '${claim.claimId}' were not loaded (pointers could point at the wrong code); the claim is flagged 'malformed_hi'.`,
+        seg.text,
+      );
+      return;
+    }
+    const count = usedElementCount(seg);
+    for (let i = 1; i <= count; i++) {
+      const element = el(seg, i);
+      if (!element) continue;
+      const [qualifier, code] = element.split(seg.component);
+      // X12 writes ICD codes without the dot; some generators keep it.
+      claim.diagnoses.push({ qualifier: qualifier.trim(), code: code.trim().replaceAll('.', '') });
+      if (ICD9_QUALIFIERS.has(qualifier.trim())) addFlag(claim.flags, 'icd9_qualifier');
+    }
+  }
+
+  private hiProblem(seg: Segment): string | null {
+    const count = usedElementCount(seg);
+    for (let i = 1; i <= count; i++) {
+      const element = el(seg, i);
+      if (!element) continue;
+      const foreign = foreignSeparatorIn(element, seg.component);
+      if (foreign) return `HI element ${i} '${element}' uses '${foreign}' but the declared component separator is '${seg.component}'`;
+      const [qualifier, code] = element.split(seg.component);
+      if (!code?.trim()) return `HI element ${i} '${element}' is not a qualifier${seg.component}code pair`;
+      if (!DIAGNOSIS_QUALIFIERS.has(qualifier.trim())) return `HI element ${i} '${element}' has qualifier '${qualifier}', not a diagnosis qualifier`;
+    }
+    return null;
+  }
+
+  // ---- service lines (2400) ----
+
+  private newLine(seg: Segment, number: number | null): LineDraft {
+    this.inLineAdjudication = false;
+    return {
+      seg,
+      sv1: null,
+      number,
+      qualifier: null,
+      procedure: null,
+      modifiers: [],
+      units: null,
+      billed: 0,
+      pointers: [],
+      start: null,
+      end: null,
+      lineControl: null,
+      rendering: null,
+      rejected: false,
+      flags: [],
+    };
+  }
+
+  private readSv1(claim: ClaimDraft, line: LineDraft, seg: Segment): void {
+    line.sv1 = seg;
+    claim.svCount++;
+    const charge = parseAmount(el(seg, 2));
+    if (charge !== null) claim.lineChargeCents += toCents(charge);
+    const problem = this.sv1Problem(seg);
+    if (problem) {
+      addFlag(claim.flags, 'line_rejected');
+      line.rejected = true;
+      this.out.reject(seg.n, `Service line ${line.number ?? claim.svCount} of claim '${claim.claimId}' not loaded: ${problem}.`, seg.text);
+      return;
+    }
+    const composite = el(seg, 1);
+    if (foreignSeparatorIn(composite, seg.component)) addFlag(line.flags, 'malformed_sv101');
+    else {
+      const parts = composite.split(seg.component);
+      line.qualifier = parts[0].trim() || null;
+      line.procedure = parts[1].trim();
+      line.modifiers = parts.slice(2, 6).map((m) => m.trim()).filter((m) => m !== '');
+    }
+    line.billed = charge!;
+    const unitsText = el(seg, 4);
+    line.units = unitsText ? parseAmount(unitsText) : null;
+    const pointers = el(seg, 7);
+    if (!pointers) addFlag(line.flags, 'no_dx_pointer');
+    else {
+      for (const part of pointers.split(seg.component)) {
+        const p = part.trim();
+        if (/^\d{1,2}$/.test(p) && p !== '0' && p !== '00') line.pointers.push(Number(p));
+        else addFlag(line.flags, 'invalid_dx_pointer');
+      }
+    }
+  }
+
+  private sv1Problem(seg: Segment): string | null {
+    const tooMany = tooManyElements(seg, MAX_ELEMENTS[seg.id]);
+    if (tooMany) return `${tooMany}: stray element separators, amounts cannot be trusted`;
+    const composite = el(seg, 1);
+    if (!composite) return 'SV101 (procedure) is empty';
+    if (!foreignSeparatorIn(composite, seg.component) && !(composite.split(seg.component)[1] ?? '').trim()) {
+      return `SV101 '${composite}' has no procedure code (composite split by the element separator?), so the amounts after it cannot be trusted`;
+    }
+    const charge = el(seg, 2);
+    if (!charge) return 'SV102 (charge) is missing';
+    if (parseAmount(charge) === null) return `SV102 (charge) '${charge}' is not a number`;
+    const units = el(seg, 4);
+    if (units && parseAmount(units) === null) return `SV104 (units) '${units}' is not a number`;
+    return null;
+  }
+
+  private lineSegment(line: LineDraft, seg: Segment): void {
+    if (seg.id === 'SVD') {
+      this.inLineAdjudication = true;
+      return;
+    }
+    if (this.inLineAdjudication) return;
+    switch (seg.id) {
+      case 'DTP':
+        if (el(seg, 1) === '472') {
+          const span = this.dateSpan(seg, line.flags);
+          line.start = span.start;
+          line.end = span.end;
+        }
+        return;
+      case 'REF':
+        if (el(seg, 1) === '6R') line.lineControl = el(seg, 2) || null;
+        return;
+      case 'NM1':
+        if (el(seg, 1) === '82') line.rendering = providerLabel(nm1Name(seg), nm1Npi(seg));
+        return;
+    }
+  }
+
+  private finishLine(claim: ClaimDraft): void {
+    const line = this.line;
+    this.line = null;
+    this.inLineAdjudication = false;
+    if (!line) return;
+    if (!line.sv1) {
+      addFlag(claim.flags, 'line_rejected');
+      this.out.reject(line.seg.n, `LX ${line.number ?? ''} of claim '${claim.claimId}' has no SV1: no service line to load.`, line.seg.text);
+      return;
+    }
+    if (line.rejected) return;
+    claim.lines.push(line);
+  }
+
+  private finishClaim(): void {
+    const claim = this.claim;
+    if (claim) this.finishLine(claim);
+    this.claim = null;
+    this.skippingClaim = false;
+    this.inOtherPayer = false;
+    if (!claim) return;
+    const out = this.out;
+    const claimKey = out.nextClaimKey();
+    // TR3: 2310B/2420A are sent only when the rendering provider differs from the billing provider.
+    const claimRendering = claim.rendering ?? this.billingProvider;
+
+    if (claim.diagnoses.length === 0 && !claim.malformedHi) addFlag(claim.flags, 'no_diagnosis');
+    let balance: number | null = null;
+    if (claim.svCount === 0) addFlag(claim.flags, 'no_service_lines');
+    else {
+      balance = toCents(claim.charge) - claim.lineChargeCents;
+      if (balance !== 0) addFlag(claim.flags, 'unbalanced');
+    }
+
+    let from: string | null = null;
+    let to: string | null = null;
+    const lineRows: LineRow[] = [];
+    for (const line of claim.lines) {
+      let start = line.start;
+      let end = line.end;
+      if (!start && claim.start) {
+        start = claim.start;
+        end = claim.end;
+        addFlag(line.flags, 'service_date_from_claim');
+      } else if (!start) addFlag(line.flags, 'no_service_date');
+      if (start && (!from || start < from)) from = start;
+      const last = end ?? start;
+      if (last && (!to || last > to)) to = last;
+      if (!claim.malformedHi && line.pointers.some((p) => p > claim.diagnoses.length)) {
+        addFlag(line.flags, 'dx_pointer_out_of_range');
+      }
+      lineRows.push({
+        line_id: out.nextLineId(),
+        claim_key: claimKey,
+        source: 'claim',
+        claim_id: claim.claimId,
+        line_number: line.number,
+        line_control: line.lineControl,
+        service_date: start,
+        service_date_end: end,
+        payer: this.payerName,
+        provider: line.rendering ?? claimRendering,
+        procedure_qualifier: line.qualifier,
+        procedure: line.procedure,
+        billed_procedure: line.procedure,
+        modifiers: line.modifiers,
+        units: line.units,
+        billed: line.billed,
+        allowed: null,
+        paid: null,
+        claim_status: null,
+        paid_date: null,
+        dx_pointers: line.pointers,
+        balance_diff: null,
+        flags: line.flags,
+        source_line: (line.sv1 ?? line.seg).n,
+      });
+    }
+
+    const row: ClaimRow = {
+      claim_key: claimKey,
+      source: 'claim',
+      claim_id: claim.claimId,
+      patient_account: claim.medicalRecord ?? claim.claimId,
+      patient_name: this.patientName ?? this.subscriberName,
+      member_id: this.memberId,
+      payer: this.payerName,
+      payer_id: this.payerId,
+      billing_provider: this.billingProvider,
+      rendering_provider: claimRendering,
+      total_charge: claim.charge,
+      remit_id: null,
+      status: null,
+      paid: null,
+      patient_responsibility: null,
+      filing_indicator: this.filingIndicator,
+      payer_claim_number: claim.payerClaimNumber,
+      statement_from: from,
+      statement_to: to,
+      paid_date: null,
+      balance_diff: balance === null ? null : fromCents(balance),
+      flags: claim.flags,
+      source_line: claim.seg.n,
+    };
+    out.addClaim(row);
+    for (const line of lineRows) out.addLine(line);
+    if (!claim.malformedHi) {
+      claim.diagnoses.forEach((d, i) => {
+        out.file.diagnoses.push({ claim_key: claimKey, seq: i + 1, code: d.code, qualifier: d.qualifier });
+      });
+    }
+  }
+}
+
+export function parse837pText(prepared: PreparedText, onProgress?: (fraction: number) => void): ParsedFile {
+  return readX12(prepared, '837', (out) => new Claims837(out), onProgress);
+}
