@@ -18,12 +18,14 @@ export const OTHER_BUCKETS = [
 ] as const;
 
 /**
- * Payer buckets that a finding from the code data may replace as the primary
- * category: the coding categories themselves and the vague ones. For the others
- * (hard-administrative, non-covered) the finding is kept as secondary; only an
- * 'outdated' code overrides 'non_covered' (a deleted code cannot be covered).
+ * Which code-data findings may replace the payer's bucket as the primary category.
+ * Coding and vague payer reasons are refined by any coding finding; bundling only
+ * by a missing modifier (the pair was modifier-fixable); an outdated code also
+ * overrides the remaining non-hard buckets (a deleted code cannot be covered).
+ * Hard-administrative reasons are never overridden. Elsewhere the finding stays secondary.
  */
-export const REFINABLE = [...CODING_CATEGORIES, 'missing_info', 'unknown', 'pricing', 'bundling'] as const;
+export const REFINED_BY_ANY_CODING = [...CODING_CATEGORIES, 'missing_info', 'unknown', 'pricing'] as const;
+export const REFINED_BY_MISSING_MODIFIER = ['bundling'] as const;
 
 export const NOT_DENIAL = ['contractual', 'patient_responsibility'] as const;
 

@@ -1,11 +1,12 @@
 import { sqlList, sqlString } from '../db/sql-quote.ts';
-import { CATEGORY_PRECEDENCE, HARD_ADMINISTRATIVE, NOT_DENIAL, REFINABLE } from './categories.ts';
+import { CATEGORY_PRECEDENCE, HARD_ADMINISTRATIVE, NOT_DENIAL, REFINED_BY_ANY_CODING, REFINED_BY_MISSING_MODIFIER } from './categories.ts';
 import { DEFAULT_FIXES } from './default-fixes.ts';
 
 const PRECEDENCE = sqlList(CATEGORY_PRECEDENCE);
 const HARD = sqlList(HARD_ADMINISTRATIVE);
 const NON_DENIAL = sqlList(NOT_DENIAL);
-const REFINE = sqlList(REFINABLE);
+const REFINE_ANY = sqlList(REFINED_BY_ANY_CODING);
+const REFINE_MODIFIER = sqlList(REFINED_BY_MISSING_MODIFIER);
 const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
   .map(([c, fix]) => `WHEN ${sqlString(c)} THEN replace(${sqlString(fix)}, '{procedure}', coalesce(al.billed_procedure, 'the procedure'))`)
   .join(' ')} END`;
@@ -16,21 +17,26 @@ const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
  */
 export const LINE_REASONS_SQL = /* sql */ `
 CREATE OR REPLACE TABLE line_reasons AS
-SELECT al.line_id, a.group_code, a.carc, a.amount, a.level,
-  coalesce(m.bucket, 'unknown') AS bucket, m.description
-FROM analysis_lines al
-JOIN adjustments a ON (al.line_id > 0 AND a.line_id = al.line_id)
-  OR (a.level = 'claim' AND a.claim_key = al.claim_key
-      AND (al.line_id < 0 OR NOT EXISTS (SELECT 1 FROM adjustments x WHERE x.line_id = al.line_id)))
-LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = a.carc
-WHERE al.is_initial;
+WITH reasons AS (
+  SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
+  FROM analysis_lines al JOIN adjustments a ON a.line_id = al.line_id
+  WHERE al.is_initial
+  UNION ALL
+  SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
+  FROM analysis_lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
+  WHERE al.is_initial AND (al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id IS NOT NULL))
+)
+SELECT r.*, coalesce(m.bucket, 'unknown') AS bucket, m.description
+FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc;
 
 CREATE OR REPLACE TABLE line_remarks AS
-SELECT DISTINCT al.line_id, r.code, m.bucket, m.description
-FROM analysis_lines al
-JOIN remarks r ON (al.line_id > 0 AND r.line_id = al.line_id) OR (r.level = 'claim' AND r.claim_key = al.claim_key)
-LEFT JOIN payer_codes m ON m.kind = 'RARC' AND m.code = r.code
-WHERE al.is_initial;
+WITH remarks_of_line AS (
+  SELECT al.line_id, r.code FROM analysis_lines al JOIN remarks r ON r.line_id = al.line_id WHERE al.is_initial
+  UNION
+  SELECT al.line_id, r.code FROM analysis_lines al JOIN remarks r ON r.claim_key = al.claim_key AND r.level = 'claim' WHERE al.is_initial
+)
+SELECT x.line_id, x.code, m.bucket, m.description
+FROM remarks_of_line x LEFT JOIN payer_codes m ON m.kind = 'RARC' AND m.code = x.code;
 `;
 
 /**
@@ -95,7 +101,8 @@ WHERE d.denial_type IS NOT NULL AND m.bucket IS NOT NULL;
  *   line paid, so coding findings stay secondary;
  * - payer remarks refine the CARC (CO-16 + M76 → unspecified);
  * - code-data findings refine a coding or vague payer reason (CO-11 or CO-16 on
- *   a deleted or unspecified code); an outdated code also overrides 'non_covered'.
+ *   a deleted or unspecified code), a missing modifier refines bundling, and an
+ *   outdated code overrides any other non-hard reason (see categories.ts).
  */
 export const LINE_CLASSIFICATION_SQL = /* sql */ `
 CREATE OR REPLACE TABLE line_classification AS
@@ -116,7 +123,9 @@ WITH per_line AS (
     list_filter(coalesce(all_findings, []), lambda f: f.category IS NOT NULL AND (
       f.rank = 1
       OR (f.rank = 2 AND NOT hard)
-      OR (f.rank >= 3 AND NOT hard AND (f.category = 'outdated' OR carc_best IS NULL OR list_contains(${REFINE}, carc_best))))) AS deciding
+      OR (f.rank >= 3 AND NOT hard AND (
+        f.category = 'outdated' OR carc_best IS NULL OR list_contains(${REFINE_ANY}, carc_best)
+        OR (f.category = 'missing_modifier' AND list_contains(${REFINE_MODIFIER}, carc_best)))))) AS deciding
   FROM payer
 ), chosen AS (
   SELECT *,

@@ -1,4 +1,4 @@
-import { ICD10CM_STATUS_FLAT_SQL, PROCEDURE_STATUS_SQL } from '../../reference/lookups.sql.ts';
+import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../reference/lookups.sql.ts';
 
 /**
  * What the code data proves about the codes on denied lines: a diagnosis or
@@ -14,7 +14,7 @@ FROM analysis_lines al JOIN line_denials d USING (line_id),
 WHERE d.denial_type IS NOT NULL AND al.service_date IS NOT NULL;
 
 CREATE OR REPLACE TABLE denied_dx_status AS
-${ICD10CM_STATUS_FLAT_SQL('(SELECT code, service_date FROM denied_dx)')};
+${ICD10CM_STATUS_SQL('(SELECT code, service_date FROM denied_dx)')};
 
 CREATE OR REPLACE TABLE denied_procedure_status AS
 ${PROCEDURE_STATUS_SQL(`(SELECT al.billed_procedure AS code, al.service_date FROM analysis_lines al JOIN line_denials d USING (line_id)
