@@ -4,17 +4,13 @@ import { useEngineQuery } from './use-engine-query.ts';
 import type { FileLoadResult } from '../engine/ingest/load-file.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
-import type { Filters } from '../engine/analytics/filters.sql.ts';
 import { FileLoader } from './components/FileLoader.tsx';
 import { LoadLog } from './components/LoadLog.tsx';
 import { MappingDialog } from './components/MappingDialog.tsx';
-import { KpiTiles } from './components/KpiTiles.tsx';
-import { MonthlyChart } from './components/MonthlyChart.tsx';
-import { DeniedLinesTable } from './components/DeniedLinesTable.tsx';
 import { rememberMapping, rememberedMappings } from './mapping-memory.ts';
 import { loadSampleFiles } from './sample-data.ts';
-import { formatMonth } from './format.ts';
-import { CATEGORY_LABELS, type Category } from '../engine/classify/categories.ts';
+import { PAGES } from './pages.ts';
+import { useUrlParam } from './url-state.ts';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -28,7 +24,8 @@ export function App() {
   const [progress, setProgress] = useState<{ file: string; progress: LoadProgress } | null>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
-  const [filters, setFilters] = useState<Filters>({});
+  const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
+  const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
   useEffect(() => {
     engine.onProgress = (file, p) => setProgress({ file, progress: p });
@@ -98,30 +95,18 @@ export function App() {
       )}
 
       {hasData && (
-        <main>
-          <KpiTiles filters={filters} version={version} />
-          <section className="panel">
-            <h2>Denied lines by month and category</h2>
-            <p className="hint">Month of the date of service. Click a bar to list its lines below.</p>
-            <MonthlyChart
-              version={version}
-              onSelect={(month, category) => setFilters((f) => ({ ...f, month, categories: category ? [category] : undefined }))}
-            />
-          </section>
-          <section className="panel">
-            <div className="panel-title">
-              <h2>Denied lines</h2>
-              {(filters.month || filters.categories) && (
-                <span className="active-filter" data-testid="active-filter">
-                  {filters.month && formatMonth(filters.month)}
-                  {filters.categories && ` · ${CATEGORY_LABELS[filters.categories[0] as Category]}`}
-                  <button type="button" onClick={() => setFilters({})} aria-label="Clear filter">✕ clear</button>
-                </span>
-              )}
-            </div>
-            <DeniedLinesTable filters={filters} version={version} />
-          </section>
-        </main>
+        <>
+          <nav className="tabs" aria-label="Pages">
+            {PAGES.map((p) => (
+              <button key={p.id} type="button" aria-current={p.id === page.id ? 'page' : undefined} onClick={() => setPageId(p.id)}>
+                {p.label}
+              </button>
+            ))}
+          </nav>
+          <main>
+            <page.component version={version} />
+          </main>
+        </>
       )}
     </div>
   );

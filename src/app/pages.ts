@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+
+/** What every page gets: `version` changes whenever the loaded data changes (re-query then). */
+export interface PageProps {
+  version: number;
+}
+
+/** The app's pages, in tab order. The page shown is the URL's `page` parameter (bookmarkable). */
+export const PAGES: { id: string; label: string; component: ComponentType<PageProps> }[] = [
+  { id: 'dashboard', label: 'Dashboard', component: DashboardPage },
+];
