@@ -20,6 +20,7 @@ export interface LoadEntry {
 export function App() {
   const [status, setStatus] = useState<'starting' | 'ready' | 'failed'>('starting');
   const [startError, setStartError] = useState('');
+  const [referenceError, setReferenceError] = useState('');
   const [loads, setLoads] = useState<LoadEntry[]>([]);
   const [progress, setProgress] = useState<{ file: string; progress: LoadProgress } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,6 +30,7 @@ export function App() {
 
   useEffect(() => {
     engine.onProgress = (file, p) => setProgress({ file, progress: p });
+    engine.onReferenceFailed = setReferenceError;
     engine.ready.then(
       () => setStatus('ready'),
       (e: Error) => {
@@ -79,6 +81,11 @@ export function App() {
       </header>
 
       {status === 'failed' && <p className="error">The analysis engine could not start: {startError}</p>}
+      {referenceError && (
+        <p className="error" role="alert">
+          The ICD-10-CM reference could not be loaded ({referenceError}): diagnosis codes are shown as unknown to reference.
+        </p>
+      )}
 
       <FileLoader disabled={status !== 'ready' || busy} busy={busy} progress={progress} onFiles={(files) => load(files)}
         onSample={(kind) => loadSampleFiles(kind).then((files) => load(files))} />

@@ -11,6 +11,7 @@ export class EngineClient {
   private nextId = 1;
   readonly ready: Promise<void>;
   onProgress: (file: string, progress: LoadProgress) => void = () => {};
+  onReferenceFailed: (error: string) => void = () => {};
 
   constructor() {
     let markReady!: () => void;
@@ -24,6 +25,7 @@ export class EngineClient {
       if (message.kind === 'ready') markReady();
       else if (message.kind === 'fatal') fail(new Error(message.error));
       else if (message.kind === 'progress') this.onProgress(message.file, message.progress);
+      else if (message.kind === 'reference-failed') this.onReferenceFailed(message.error);
       else {
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 import { Engine } from '../engine/engine.ts';
 import { createBrowserDb } from './browser-db.ts';
-import { MAX_FILE_BYTES, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import { MAX_FILE_BYTES, NOT_CALLABLE, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 import type { FileLoadResult } from '../engine/ingest/load-file.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
+import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
 
 /**
  * Hosts the engine off the main thread: parsing, loading and every query run
@@ -17,10 +18,16 @@ enginePromise.then(
   (error) => post({ kind: 'fatal', error: String(error) }),
 );
 
-const QUERY_METHODS = new Set<EngineMethod>(['monthly', 'kpis', 'deniedLines', 'lineDetail', 'filterOptions', 'files', 'rejects', 'unmatched']);
+function callable(engine: Engine, method: string): method is EngineMethod {
+  return !(NOT_CALLABLE as readonly string[]).includes(method) && typeof (engine as unknown as Record<string, unknown>)[method] === 'function';
+}
 
 // Requests are handled one at a time, in order: DuckDB runs synchronously here.
-let queue = Promise.resolve();
+// The shipped ICD-10-CM reference is fetched first, in the background, so that the
+// page is usable at once and the first file dropped is classified against it.
+let queue: Promise<void> = enginePromise
+  .then(async (engine) => engine.loadReference(await fetchShippedReference()))
+  .catch((error) => post({ kind: 'reference-failed', error: error instanceof Error ? error.message : String(error) }));
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   queue = queue.then(() => handle(request));
@@ -30,7 +37,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   try {
     const engine = await enginePromise;
     if (request.kind === 'call') {
-      if (!QUERY_METHODS.has(request.method)) throw new Error(`unknown method ${request.method}`);
+      if (!callable(engine, request.method)) throw new Error(`unknown method ${request.method}`);
       const method = engine[request.method] as (...args: unknown[]) => Promise<unknown>;
       post({ kind: 'reply', id: request.id, ok: true, value: await method.apply(engine, request.args) });
     } else {
@@ -61,6 +68,15 @@ async function load(engine: Engine, files: File[], mappings: Record<string, Head
     await engine.refresh();
   }
   return results;
+}
+
+async function fetchShippedReference(): Promise<ShippedReferenceBytes> {
+  const read = async (name: string) => {
+    const response = await fetch(`/reference/${name}`);
+    if (!response.ok) throw new Error(`/reference/${name}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  return { icd10cm: await read(SHIPPED_REFERENCE_FILES.icd10cm), releases: await read(SHIPPED_REFERENCE_FILES.releases) };
 }
 
 function tooBig(file: File): FileLoadResult {

@@ -3,8 +3,13 @@ import type { FileLoadResult } from '../engine/ingest/load-file.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
 
-/** Engine methods the page may call through the worker (queries only; loading has its own message). */
-export type EngineMethod = 'monthly' | 'kpis' | 'deniedLines' | 'lineDetail' | 'filterOptions' | 'files' | 'rejects' | 'unmatched';
+/**
+ * Engine methods the page may call through the worker: every public method except
+ * those that load data (loading has its own message, with File objects and progress).
+ */
+export const NOT_CALLABLE = ['loadFile', 'loadFiles', 'refresh', 'loadReference', 'db'] as const;
+type MethodNames<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
+export type EngineMethod = Exclude<MethodNames<Engine>, (typeof NOT_CALLABLE)[number]>;
 export type EngineArgs<M extends EngineMethod> = Parameters<Engine[M]>;
 export type EngineResult<M extends EngineMethod> = Awaited<ReturnType<Engine[M]>>;
 
@@ -21,6 +26,8 @@ export type WorkerRequest =
 export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'fatal'; error: string }
+  /** The shipped ICD-10-CM reference could not be loaded: codes are then "unknown to reference". */
+  | { kind: 'reference-failed'; error: string }
   | { kind: 'progress'; file: string; progress: LoadProgress }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: string };
