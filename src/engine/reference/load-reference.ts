@@ -1,0 +1,50 @@
+import type { Db } from '../db/db.ts';
+import { deriveIcd10cm } from './icd10cm/derive.ts';
+import { CONVERSIONS_FROM_INTERVALS_SQL, RELEASE_CODES_FROM_INTERVALS_SQL } from './icd10cm/derive.sql.ts';
+import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from './procedure-facts.ts';
+import { REPLACE_PROCEDURE_FACTS_SQL } from './procedure.sql.ts';
+import { REFERENCE_SCHEMA_SQL } from './reference.sql.ts';
+import {
+  IMPORTED_RELEASE_COUNT_SQL,
+  LOAD_SHIPPED_RELEASES_SQL,
+  READ_SHIPPED_ICD10CM_SQL,
+  REPLACE_WITH_SHIPPED_SQL,
+} from './shipped.sql.ts';
+
+/** The files under public/reference that the app fetches lazily. */
+export const SHIPPED_REFERENCE_FILES = { icd10cm: 'icd10cm.csv.gz', releases: 'icd10cm-releases.csv' } as const;
+
+export interface ShippedReferenceBytes {
+  icd10cm: Uint8Array;
+  releases: Uint8Array;
+}
+
+/**
+ * Create the reference tables (idempotent) and fill them with the shipped data: ICD-10-CM
+ * from the shipped CSVs, the procedure starter lists from procedure-facts.ts. Releases the
+ * user imported are kept; when there are any, all intervals are derived again.
+ */
+export async function loadShippedReference(db: Db, bytes: ShippedReferenceBytes): Promise<void> {
+  await db.exec(REFERENCE_SCHEMA_SQL);
+  const icdFile = `ref_shipped_${SHIPPED_REFERENCE_FILES.icd10cm}`;
+  const releasesFile = `ref_shipped_${SHIPPED_REFERENCE_FILES.releases}`;
+  await db.registerFile(icdFile, bytes.icd10cm);
+  await db.registerFile(releasesFile, bytes.releases);
+  try {
+    await db.exec(READ_SHIPPED_ICD10CM_SQL(icdFile));
+    await db.exec(LOAD_SHIPPED_RELEASES_SQL(releasesFile));
+    const [{ n: imported }] = await db.query<{ n: number }>(IMPORTED_RELEASE_COUNT_SQL);
+    if (imported === 0) {
+      await db.exec(REPLACE_WITH_SHIPPED_SQL);
+    } else {
+      await db.exec(CONVERSIONS_FROM_INTERVALS_SQL('ref_icd10cm_shipped'));
+      await db.exec(RELEASE_CODES_FROM_INTERVALS_SQL('ref_icd10cm_shipped'));
+      await deriveIcd10cm(db);
+    }
+    await db.exec('DROP TABLE ref_icd10cm_shipped');
+  } finally {
+    await db.dropFile(icdFile);
+    await db.dropFile(releasesFile);
+  }
+  await db.exec(REPLACE_PROCEDURE_FACTS_SQL(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS));
+}

@@ -1,0 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from './load-reference.ts';
+
+/** Node only (CLI, tests): the shipped reference files from the repository's public/reference. */
+export async function readShippedReferenceFiles(
+  dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public/reference'),
+): Promise<ShippedReferenceBytes> {
+  const read = async (name: string) => new Uint8Array(await readFile(path.join(dir, name)));
+  return { icd10cm: await read(SHIPPED_REFERENCE_FILES.icd10cm), releases: await read(SHIPPED_REFERENCE_FILES.releases) };
+}

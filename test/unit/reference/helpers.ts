@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../../src/engine/db/db.ts';
+import { sqlString } from '../../../src/engine/db/sql-quote.ts';
+import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../../src/engine/reference/lookups.sql.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures/reference');
+/** Official release files (../shared); tests that need them skip when absent (e.g. in a bare clone). */
+export const SHARED_REFERENCE = path.resolve(ROOT, '../shared/reference-data');
+export const HAS_SHARED = existsSync(path.join(SHARED_REFERENCE, 'icd10cm'));
+
+export interface IcdStatus {
+  code: string;
+  service_date: string | null;
+  status: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  billable_until: string | null;
+  replacements: string[] | null;
+  unspecified: boolean | null;
+  laterality: string | null;
+  short_desc: string | null;
+}
+
+/** A VALUES relation of (code, service_date) pairs, as the classifier would pass a table. */
+export function pairsRelation(pairs: [string, string | null][]): string {
+  const rows = pairs.map(([code, date]) => `(${sqlString(code)}, ${date === null ? 'NULL::DATE' : `${sqlString(date)}::DATE`})`);
+  return `(SELECT * FROM (VALUES ${rows.join(', ')}) t(code, service_date))`;
+}
+
+export async function icdStatus(db: Db, code: string, date: string | null): Promise<IcdStatus> {
+  const rows = await db.query<IcdStatus>(ICD10CM_STATUS_SQL(pairsRelation([[code, date]])));
+  if (rows.length !== 1) throw new Error(`expected one status row, got ${rows.length}`);
+  return rows[0];
+}
+
+export async function procedureStatus(db: Db, code: string, date: string) {
+  const [row] = await db.query<{ status: string; valid_to: string | null; replacements: string[] | null; source: string | null }>(
+    PROCEDURE_STATUS_SQL(pairsRelation([[code, date]])),
+  );
+  return row;
+}
