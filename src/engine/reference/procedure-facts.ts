@@ -16,7 +16,7 @@ const CPT_2021 = 'AMA CPT 2021 annual release, effective 2021-01-01 (office/outp
 const CPT_2023 =
   'AMA CPT 2023 annual release, effective 2023-01-01 (E/M revision: observation merged into hospital care; consultation, nursing facility, home/domiciliary families revised)';
 const CPT_2025 = 'AMA CPT 2025 annual release, effective 2025-01-01 (telemedicine E/M 98000-98016 added)';
-const HCPCS_2025 = 'CMS HCPCS Level II annual update effective 2025-01-01 (CY2025 PFS final rule: G2012 replaced by CPT 98016)';
+const HCPCS_2025 = 'CMS HCPCS Level II annual update, effective 2025-01-01 (CY2025 PFS final rule: G2012 replaced by CPT 98016)';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
