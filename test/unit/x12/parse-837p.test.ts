@@ -132,6 +132,8 @@ describe('837P prior-payer (COB) data is not a denial', () => {
     expect(parsed.remarks).toEqual([]);
     expect(parsed.claims[0]).toMatchObject({
       claim_id: 'COB2001',
+      // ISA11 is 'U' in this file: DUNN and the UN unit code stay whole.
+      patient_name: 'DUNN, MAYA',
       payer: 'LAKESHORE MUTUAL',
       payer_id: 'LKM02',
       member_id: 'LK5550001',
@@ -178,6 +180,18 @@ describe('837P malformed content', () => {
       [2, null, 150, ['malformed_sv101']],
       [4, '36415', 100, ['no_service_date']],
     ]);
+  });
+});
+
+describe('837P diagnosis positions', () => {
+  it('treats a gap inside an HI as malformed: later pointers would otherwise hit the wrong code', () => {
+    const text = fixtureText('837p-claims.837').replace('HI*BK:4019*BF:2500~', 'HI*BK:4019**BF:2500~');
+    const parsed = parse837p(bytesOf(text));
+    expectConsistent(parsed);
+    const claim = parsed.claims.find((c) => c.claim_id === 'ACC1002')!;
+    expect(claim.flags).toContain('malformed_hi');
+    expect(parsed.diagnoses.filter((d) => d.claim_key === claim.claim_key)).toEqual([]);
+    expect(parsed.rejects[0].reason).toMatch(/^HI element 2 is empty but later elements are not/);
   });
 });
 

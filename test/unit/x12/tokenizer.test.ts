@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentReader, type Segment } from '../../../src/engine/ingest/x12/tokenizer.ts';
+import type { Segment } from '../../../src/engine/ingest/x12/segment.ts';
+import { SegmentReader } from '../../../src/engine/ingest/x12/tokenizer.ts';
 import { unwrapFixedWidth } from '../../../src/engine/ingest/x12/hard-wrap.ts';
 import { fixtureText } from './helpers.ts';
 
@@ -22,36 +23,38 @@ function read(text: string): Read {
 }
 
 const ids = (r: Read) => r.segments.map((s) => s.id);
+/** All elements of a segment, id first. */
+const els = (s: Segment) => Array.from({ length: s.last + 1 }, (_, i) => s.el(i));
 const svc = (r: Read) => r.segments.find((s) => s.id === 'SVC')!;
 
 describe('SegmentReader: delimiters come from each ISA', () => {
   it('reads | elements, ^ components and CR terminators', () => {
     const r = read(fixtureText('835-pipe-caret-cr.835'));
     expect(ids(r)).toEqual(['ISA', 'GS', 'ST', 'BPR', 'TRN', 'DTM', 'N1', 'N1', 'LX', 'CLP', 'NM1', 'SVC', 'DTM', 'CAS', 'SE', 'GE', 'IEA']);
-    expect(svc(r).els).toEqual(['SVC', 'HC^99213^25^UN', '120.00', '95.00', '', '1']);
+    expect(els(svc(r))).toEqual(['SVC', 'HC^99213^25^UN', '120.00', '95.00', '', '1']);
     expect(svc(r).component).toBe('^');
     expect(r.warnings).toEqual([]);
   });
 
   it('reads LF as the segment terminator and never splits on an alphanumeric ISA11 (U)', () => {
     const r = read(fixtureText('835-lf-terminator.835'));
-    expect(r.segments[0].els[11]).toBe('U');
+    expect(els(r.segments[0])[11]).toBe('U');
     expect(r.segments).toHaveLength(17);
     // 'UN' keeps its U: ISA11 is not a repetition separator here.
-    expect(svc(r).els[1]).toBe('HC:99213:25:UN');
+    expect(els(svc(r))[1]).toBe('HC:99213:25:UN');
   });
 
   it('skips CRLF, indentation and blank lines after terminators and drops a space before ~', () => {
     const r = read(fixtureText('835-crlf-indented.835'));
     expect(r.segments).toHaveLength(17);
-    expect(r.segments.find((s) => s.id === 'TRN')!.els).toEqual(['TRN', '1', 'CHK1015', '1512345678']);
+    expect(els(r.segments.find((s) => s.id === 'TRN')!)).toEqual(['TRN', '1', 'CHK1015', '1512345678']);
     expect(r.segments.every((s) => !/^\s|\s$/.test(s.text))).toBe(true);
   });
 
   it('reads a one-line file without a final newline', () => {
     const r = read(fixtureText('835-one-line.835'));
     expect(r.segments).toHaveLength(17);
-    expect(r.segments[16].els).toEqual(['IEA', '1', '000000114']);
+    expect(els(r.segments[16])).toEqual(['IEA', '1', '000000114']);
   });
 
   it('switches delimiters at every ISA and numbers segments across interchanges', () => {
@@ -59,7 +62,7 @@ describe('SegmentReader: delimiters come from each ISA', () => {
     const isas = r.segments.filter((s) => s.id === 'ISA');
     expect(isas.map((s) => s.n)).toEqual([1, 18, 35]);
     expect(isas.map((s) => s.component)).toEqual([':', '>', '^']);
-    expect(r.segments.filter((s) => s.id === 'SVC').map((s) => s.els[1])).toEqual([
+    expect(r.segments.filter((s) => s.id === 'SVC').map((s) => s.el(1))).toEqual([
       'HC:99213:25:UN',
       'HC>99213>25>UN',
       'HC^99213^25^UN',
@@ -69,7 +72,7 @@ describe('SegmentReader: delimiters come from each ISA', () => {
 
   it('takes ISA only at a segment start: ISAAC in a name is data', () => {
     const r = read(fixtureText('835-multi-isa.835'));
-    expect(r.segments.filter((s) => s.id === 'NM1').map((s) => s.els[3])).toEqual(['ISAAC', 'ISAAC', 'ISAAC']);
+    expect(r.segments.filter((s) => s.id === 'NM1').map((s) => s.el(3))).toEqual(['ISAAC', 'ISAAC', 'ISAAC']);
     expect(r.segments.filter((s) => s.id === 'ISA')).toHaveLength(3);
   });
 
@@ -141,7 +144,7 @@ describe('unwrapFixedWidth: 80-column hard-wrapped files', () => {
     expect(unwrapped).toEqual({ text: padded, width });
     const r = read(unwrapped!.text);
     expect(r.segments).toHaveLength(17);
-    expect(r.segments.find((s) => s.id === 'NM1')!.els[3]).toBe('ISAAC');
+    expect(els(r.segments.find((s) => s.id === 'NM1')!)[3]).toBe('ISAAC');
   });
 
   it('leaves files with one segment per line alone', () => {

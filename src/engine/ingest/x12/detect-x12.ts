@@ -7,7 +7,8 @@
  * version: HIPAA has required 5010 since 2012-01-01 (45 CFR 162.1102, 162.1602; CMS
  * "Version 5010" compliance date), so their layouts differ from what we read.
  */
-import { SegmentReader, type Segment } from './tokenizer.ts';
+import type { Segment } from './segment.ts';
+import { SegmentReader } from './tokenizer.ts';
 
 export type TransactionKind = '835' | '837';
 
@@ -51,11 +52,11 @@ export function checkVersion(st01: string, version: string | null): VersionVerdi
 
 /** Version stated for a transaction: ST03, else GS08, else ISA12. */
 export function versionOf(st: Segment, gs: Segment | null, isa: Segment | null): string | null {
-  const st03 = (st.els[3] ?? '').trim();
+  const st03 = st.el(3);
   if (st03) return st03;
-  const gs08 = gs ? (gs.els[8] ?? '').trim() : '';
+  const gs08 = gs ? gs.el(8) : '';
   if (gs08) return gs08;
-  const isa12 = isa ? (isa.els[12] ?? '').trim() : '';
+  const isa12 = isa ? isa.el(12) : '';
   return isa12 || null;
 }
 
@@ -88,7 +89,7 @@ export function detectX12(text: string): X12Detection {
     if (seg.id === 'ISA') isa = seg;
     else if (seg.id === 'GS') gs = seg;
     else if (seg.id === 'ST') {
-      const st01 = (seg.els[1] ?? '').trim();
+      const st01 = seg.el(1);
       return {
         kind: st01 === '835' || st01 === '837' ? st01 : null,
         transactionSet: st01,

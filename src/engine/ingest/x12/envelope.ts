@@ -7,11 +7,12 @@
  */
 import { checkVersion, versionOf, type TransactionKind } from './detect-x12.ts';
 import type { ParsedFileBuilder } from './result.ts';
-import type { Segment, SegmentReader } from './tokenizer.ts';
+import type { Segment } from './segment.ts';
+import type { SegmentReader } from './tokenizer.ts';
 
 export interface TransactionHandler {
-  /** ST of a transaction set we read. `versionStated` is false for a bare ST without version. */
-  begin(st: Segment, versionStated: boolean): void;
+  /** ST of a transaction set we read. */
+  begin(st: Segment): void;
   segment(seg: Segment): void;
   /** `se` is the SE, or null when the set was cut off; `cutAt` is the segment where that was noticed. */
   end(se: Segment | null, cutAt: number): void;
@@ -42,14 +43,14 @@ export function walkTransactions(
   const close = (se: Segment | null, at: number): void => {
     if (!open) return;
     if (se) {
-      const declared = Number((se.els[1] ?? '').trim());
+      const declared = Number(se.el(1));
       const counted = open.segments + 2; // SE01 counts ST and SE too
       if (declared !== counted) {
-        out.warn(`Transaction set at segment ${open.st.n}: SE01 says ${se.els[1]?.trim() || '(empty)'} segments, ${counted} were found.`);
+        out.warn(`Transaction set at segment ${open.st.n}: SE01 says ${se.el(1) || '(empty)'} segments, ${counted} were found.`);
       }
     }
     if (open.read) handler.end(se, at);
-    else if (open.claims > 0 || open.reason) {
+    else {
       const what = open.claims === 1 ? '1 claim' : `${open.claims} claims`;
       out.rejectClaims(open.claims, open.st.n, `${open.reason} (${what} not loaded)`, open.st.text);
     }
@@ -64,7 +65,7 @@ export function walkTransactions(
         close(null, seg.n);
       }
       sawTransaction = true;
-      const st01 = (seg.els[1] ?? '').trim();
+      const st01 = seg.el(1);
       const version = versionOf(seg, gs, isa);
       open = { st: seg, read: false, reason: '', claims: 0, segments: 0 };
       if (st01 !== kind) {
@@ -77,7 +78,10 @@ export function walkTransactions(
         const verdict = checkVersion(st01, version);
         if (verdict.ok) {
           open.read = true;
-          handler.begin(seg, verdict.stated);
+          if (!verdict.stated) {
+            out.warn(`Transaction set at segment ${seg.n} states no version: read as ${kind === '835' ? '005010X221A1' : '005010X222A1'}.`);
+          }
+          handler.begin(seg);
         } else open.reason = verdict.reason;
       }
       continue;

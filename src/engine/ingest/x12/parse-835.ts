@@ -20,16 +20,14 @@
 import type { AdjustmentRow, ClaimRow, LineRow, ParsedFile, RemarkRow, RemittanceRow } from '../parsed-file.ts';
 import type { TransactionHandler } from './envelope.ts';
 import { readX12, type PreparedText } from './run.ts';
-import type { ParsedFileBuilder } from './result.ts';
-import { el, tooManyElements, type Segment } from './tokenizer.ts';
+import { addFlag, type ParsedFileBuilder } from './result.ts';
+import { tooManyElements, type Segment } from './segment.ts';
 import {
   displayName,
   fromCents,
   intern,
   isCodeShape,
   looksLikeAmount,
-  parseAmount,
-  parseDate8,
   providerLabel,
   readProcedureComposite,
   toCents,
@@ -113,33 +111,27 @@ interface Remittance {
   plbCents: number;
 }
 
-function addFlag(flags: string[], flag: string): void {
-  if (!flags.includes(flag)) flags.push(flag);
-}
-
-
 type CasResult = { ok: true; adjustments: AdjustmentRow[]; cents: number } | { ok: false; reason: string };
 
 /** CAS: group code + up to six (reason, amount, quantity) triplets, as rows of line `lineIndex` (null: claim level). */
 function readCas(seg: Segment, lineIndex: number | null): CasResult {
   const tooMany = tooManyElements(seg, MAX_ELEMENTS[seg.id]);
   if (tooMany) return { ok: false, reason: tooMany };
-  const group = el(seg, 1);
+  const group = seg.el(1);
   if (!isCodeShape(group, 2) || group.length !== 2) {
     return { ok: false, reason: `CAS01 '${group}' is not a claim adjustment group code (template placeholder?)` };
   }
   const adjustments: AdjustmentRow[] = [];
   let cents = 0;
-  for (let k = 0; k < 6 && 2 + 3 * k < seg.els.length; k++) {
-    const reason = el(seg, 2 + 3 * k);
-    const amountText = el(seg, 3 + 3 * k);
-    const quantityText = el(seg, 4 + 3 * k);
-    if (!reason && !amountText && !quantityText) continue;
+  for (let k = 0; k < 6 && 2 + 3 * k <= seg.last; k++) {
+    const [r, a, q] = [2 + 3 * k, 3 + 3 * k, 4 + 3 * k];
+    if (seg.isEmpty(r) && seg.isEmpty(a) && seg.isEmpty(q)) continue;
+    const reason = seg.el(r);
     if (!isCodeShape(reason, 5)) return { ok: false, reason: `CAS triplet ${k + 1}: reason '${reason}' is not an adjustment reason code (template placeholder?)` };
-    const amount = parseAmount(amountText);
-    if (amount === null) return { ok: false, reason: `CAS triplet ${k + 1}: amount '${amountText}' is not a number` };
-    const quantity = quantityText ? parseAmount(quantityText) : null;
-    if (quantityText && quantity === null) return { ok: false, reason: `CAS triplet ${k + 1}: quantity '${quantityText}' is not a number` };
+    const amount = seg.amount(a);
+    if (amount === null) return { ok: false, reason: `CAS triplet ${k + 1}: amount '${seg.el(a)}' is not a number` };
+    const quantity = seg.amount(q);
+    if (quantity === null && !seg.isEmpty(q)) return { ok: false, reason: `CAS triplet ${k + 1}: quantity '${seg.el(q)}' is not a number` };
     adjustments.push({
       claim_key: 0,
       line_id: lineIndex,
@@ -175,12 +167,12 @@ function svcProblem(
   const tooMany = tooManyElements(seg, MAX_ELEMENTS.SVC);
   if (tooMany) return `${tooMany}: stray element separators, amounts cannot be trusted`;
   if (!svc01.ok && !svc01.foreign) {
-    return `SVC01 '${el(seg, 1)}' has no procedure code (composite split by the element separator?), so the amounts after it cannot be trusted`;
+    return `SVC01 '${seg.el(1)}' has no procedure code (composite split by the element separator?), so the amounts after it cannot be trusted`;
   }
   if (svc01.ok && looksLikeAmount(svc01.code)) return `SVC01 procedure '${svc01.code}' looks like an amount`;
-  if (billed === null) return `SVC02 (charge) '${el(seg, 2)}' is missing or not a number`;
-  if (paid === null) return `SVC03 (paid amount) '${el(seg, 3)}' is missing or not a number`;
-  if (units === null) return `SVC05 (units) '${el(seg, 5)}' is not a number`;
+  if (billed === null) return `SVC02 (charge) '${seg.el(2)}' is missing or not a number`;
+  if (paid === null) return `SVC03 (paid amount) '${seg.el(3)}' is missing or not a number`;
+  if (units === null) return `SVC05 (units) '${seg.el(5)}' is not a number`;
   return null;
 }
 
@@ -264,7 +256,7 @@ class Remit835 implements TransactionHandler {
         this.readCasInto(claim, seg);
         return;
       case 'LQ':
-        if (!this.skippingLine && el(seg, 1) === 'HE') {
+        if (!this.skippingLine && seg.el(1) === 'HE') {
           this.readRemarks(claim, seg, [2], 'LQ');
         }
         return;
@@ -328,38 +320,36 @@ class Remit835 implements TransactionHandler {
     const remit = this.remit!;
     switch (seg.id) {
       case 'BPR': {
-        const amountText = el(seg, 2);
-        remit.amount = parseAmount(amountText);
+        remit.amount = seg.amount(2);
         if (remit.amount === null) {
-          this.out.reject(seg.n, `BPR02 payment amount '${amountText}' is not a number: the remittance balance cannot be checked.`, seg.text);
+          this.out.reject(seg.n, `BPR02 payment amount '${seg.el(2)}' is not a number: the remittance balance cannot be checked.`, seg.text);
         }
-        remit.method = el(seg, 4) || null;
-        const dateText = el(seg, 16);
-        remit.paymentDate = parseDate8(dateText);
-        if (dateText && !remit.paymentDate) this.out.reject(seg.n, `BPR16 payment date '${dateText}' is not a valid date.`, seg.text);
+        remit.method = seg.el(4) || null;
+        remit.paymentDate = seg.date(16);
+        if (!remit.paymentDate && !seg.isEmpty(16)) this.out.reject(seg.n, `BPR16 payment date '${seg.el(16)}' is not a valid date.`, seg.text);
         return;
       }
       case 'TRN':
-        remit.trace = el(seg, 2) || null;
-        remit.trnPayerId = el(seg, 3) || null;
+        remit.trace = seg.el(2) || null;
+        remit.trnPayerId = seg.el(3) || null;
         return;
       case 'DTM':
-        if (el(seg, 1) === '405') remit.productionDate = parseDate8(el(seg, 2));
+        if (seg.el(1) === '405') remit.productionDate = seg.date(2);
         return;
       case 'N1': {
-        const entity = el(seg, 1);
+        const entity = seg.el(1);
         remit.n1 = entity;
         if (entity === 'PR') {
-          remit.payerName = el(seg, 2) || null;
-          if (el(seg, 3) === 'XV') remit.payerPlanId = el(seg, 4) || null;
+          remit.payerName = seg.el(2) || null;
+          if (seg.el(3) === 'XV') remit.payerPlanId = seg.el(4) || null;
         } else if (entity === 'PE') {
-          remit.payeeName = el(seg, 2) || null;
-          if (el(seg, 3) === 'XX') remit.payeeNpi = el(seg, 4) || null;
+          remit.payeeName = seg.el(2) || null;
+          if (seg.el(3) === 'XX') remit.payeeNpi = seg.el(4) || null;
         }
         return;
       }
       case 'REF':
-        if (remit.n1 === 'PR' && el(seg, 1) === '2U') remit.payerRef = el(seg, 2) || null;
+        if (remit.n1 === 'PR' && seg.el(1) === '2U') remit.payerRef = seg.el(2) || null;
         return;
       case 'CAS':
       case 'SVC':
@@ -406,26 +396,25 @@ class Remit835 implements TransactionHandler {
       remit.duplicateClaims++;
       return;
     }
-    const claimId = el(seg, 1);
-    const paid = parseAmount(el(seg, 4));
+    const claimId = seg.el(1);
+    const paid = seg.amount(4);
     if (paid !== null) remit.clp04Cents += toCents(paid);
     const problem = this.clpProblem(seg);
     if (problem) {
       this.out.rejectClaims(1, seg.n, `Claim '${claimId}' not loaded: ${problem}.`, seg.text);
       return;
     }
-    const patientResponsibility = el(seg, 5);
-    const filing = el(seg, 6);
+    const filing = seg.el(6);
     this.skippingClaim = false;
     this.claim = {
       seg,
       claimId,
-      status: intern(el(seg, 2)),
-      charge: parseAmount(el(seg, 3))!,
+      status: intern(seg.el(2)),
+      charge: seg.amount(3)!,
       paid: paid!,
-      patientResponsibility: patientResponsibility ? parseAmount(patientResponsibility) : null,
+      patientResponsibility: seg.amount(5),
       filingIndicator: filing ? intern(filing) : null,
-      payerClaimNumber: el(seg, 7) || null,
+      payerClaimNumber: seg.el(7) || null,
       patientName: null,
       patientId: null,
       insuredId: null,
@@ -446,18 +435,17 @@ class Remit835 implements TransactionHandler {
   private clpProblem(seg: Segment): string | null {
     const tooMany = tooManyElements(seg, MAX_ELEMENTS[seg.id]);
     if (tooMany) return tooMany;
-    if (!el(seg, 1)) return 'CLP01 (patient control number) is empty';
-    if (!el(seg, 2)) return 'CLP02 (claim status) is empty';
+    if (!seg.el(1)) return 'CLP01 (patient control number) is empty';
+    if (!seg.el(2)) return 'CLP02 (claim status) is empty';
     const amounts: [number, string, boolean][] = [
       [3, 'total charge', true],
       [4, 'paid amount', true],
       [5, 'patient responsibility', false],
     ];
     for (const [i, name, required] of amounts) {
-      const text = el(seg, i);
-      if (!text) {
+      if (seg.isEmpty(i)) {
         if (required) return `CLP0${i} (${name}) is missing: the CLP is incomplete`;
-      } else if (parseAmount(text) === null) return `CLP0${i} (${name}) '${text}' is not a number`;
+      } else if (seg.amount(i) === null) return `CLP0${i} (${name}) '${seg.el(i)}' is not a number`;
     }
     return null;
   }
@@ -465,17 +453,17 @@ class Remit835 implements TransactionHandler {
   private claimSegment(claim: ClaimDraft, seg: Segment): void {
     switch (seg.id) {
       case 'NM1': {
-        const entity = el(seg, 1);
-        const name = displayName(el(seg, 2), el(seg, 3), el(seg, 4), el(seg, 5));
+        const entity = seg.el(1);
+        const name = displayName(seg.el(2), seg.el(3), seg.el(4), seg.el(5));
         if (entity === 'QC') {
           claim.patientName = name;
-          claim.patientId = el(seg, 9) || null;
-        } else if (entity === 'IL') claim.insuredId = el(seg, 9) || null;
-        else if (entity === '82') claim.rendering = providerLabel(name, el(seg, 8) === 'XX' ? el(seg, 9) || null : null);
+          claim.patientId = seg.el(9) || null;
+        } else if (entity === 'IL') claim.insuredId = seg.el(9) || null;
+        else if (entity === '82') claim.rendering = providerLabel(name, seg.el(8) === 'XX' ? seg.el(9) || null : null);
         return;
       }
       case 'DTM': {
-        const qualifier = el(seg, 1);
+        const qualifier = seg.el(1);
         if (qualifier !== '232' && qualifier !== '233') return;
         const date = this.date(seg, claim.flags);
         if (qualifier === '232') claim.from = date;
@@ -483,7 +471,7 @@ class Remit835 implements TransactionHandler {
         return;
       }
       case 'REF':
-        if (el(seg, 1) === 'EA') claim.medicalRecord = el(seg, 2) || null;
+        if (seg.el(1) === 'EA') claim.medicalRecord = seg.el(2) || null;
         return;
       case 'MOA':
         this.readRemarks(claim, seg, [3, 4, 5, 6, 7], 'MOA');
@@ -495,11 +483,10 @@ class Remit835 implements TransactionHandler {
   }
 
   private date(seg: Segment, flags: string[]): string | null {
-    const text = el(seg, 2);
-    const date = parseDate8(text);
+    const date = seg.date(2);
     if (!date) {
       addFlag(flags, 'invalid_date');
-      this.out.reject(seg.n, `DTM*${el(seg, 1)} date '${text}' is not a valid CCYYMMDD date: ignored.`, seg.text);
+      this.out.reject(seg.n, `DTM*${seg.el(1)} date '${seg.el(2)}' is not a valid CCYYMMDD date: ignored.`, seg.text);
     }
     return date;
   }
@@ -535,12 +522,11 @@ class Remit835 implements TransactionHandler {
       return;
     }
     for (const i of positions) {
-      const code = el(seg, i);
+      const code = seg.el(i);
       if (!code) continue;
       if (isCodeShape(code, 6)) {
         claim.remarks.push({ claim_key: 0, line_id: lineIndex, level: lineIndex === null ? 'claim' : 'line', code: intern(code), source });
-      }
-      else {
+      } else {
         addFlag(claim.flags, 'remark_rejected');
         this.out.reject(seg.n, `${seg.id}${String(i).padStart(2, '0')} '${code}' is not a remark code (template placeholder?): not loaded.`, seg.text);
       }
@@ -553,12 +539,11 @@ class Remit835 implements TransactionHandler {
     claim.svcCount++;
     this.line = null;
     this.skippingLine = true;
-    const svc01 = readProcedureComposite(el(seg, 1), seg.component);
-    const billed = parseAmount(el(seg, 2));
-    const paid = parseAmount(el(seg, 3));
-    const unitsText = el(seg, 5);
+    const svc01 = readProcedureComposite(seg.el(1), seg.component);
+    const billed = seg.amount(2);
+    const paid = seg.amount(3);
     // 005010X221A1 SVC05: "If not present, the value is assumed to be one."
-    const units = unitsText ? parseAmount(unitsText) : 1;
+    const units = seg.isEmpty(5) ? 1 : seg.amount(5);
     const problem = svcProblem(seg, svc01, billed, paid, units);
     if (problem) {
       addFlag(claim.flags, 'line_rejected');
@@ -573,7 +558,7 @@ class Remit835 implements TransactionHandler {
     if (!svc01.ok) addFlag(flags, 'malformed_svc01');
     const procedure = svc01.ok ? svc01.code : null;
     let billedProcedure = procedure;
-    const svc06 = el(seg, 6);
+    const svc06 = seg.el(6);
     if (svc06) {
       const original = readProcedureComposite(svc06, seg.component);
       billedProcedure = original.ok ? original.code : null;
@@ -606,7 +591,7 @@ class Remit835 implements TransactionHandler {
   private lineSegment(line: LineDraft, seg: Segment): void {
     switch (seg.id) {
       case 'DTM': {
-        const qualifier = el(seg, 1);
+        const qualifier = seg.el(1);
         if (qualifier !== '472' && qualifier !== '150' && qualifier !== '151') return;
         const date = this.date(seg, line.flags);
         if (qualifier === '472') line.d472 = date;
@@ -615,15 +600,14 @@ class Remit835 implements TransactionHandler {
         return;
       }
       case 'REF':
-        if (el(seg, 1) === '6R') line.lineControl = el(seg, 2) || null;
+        if (seg.el(1) === '6R') line.lineControl = seg.el(2) || null;
         return;
       case 'AMT': {
-        if (el(seg, 1) !== 'B6') return;
-        const text = el(seg, 2);
-        line.allowed = parseAmount(text);
+        if (seg.el(1) !== 'B6') return;
+        line.allowed = seg.amount(2);
         if (line.allowed === null) {
           addFlag(line.flags, 'invalid_amount');
-          this.out.reject(seg.n, `AMT*B6 allowed amount '${text}' is not a number: ignored.`, seg.text);
+          this.out.reject(seg.n, `AMT*B6 allowed amount '${seg.el(2)}' is not a number: ignored.`, seg.text);
         }
         return;
       }
@@ -744,20 +728,18 @@ class Remit835 implements TransactionHandler {
       this.out.reject(seg.n, `${tooMany}: provider adjustments not loaded.`, seg.text);
       return;
     }
-    const providerId = el(seg, 1) || null;
-    const periodText = el(seg, 2);
-    const fiscalPeriod = parseDate8(periodText);
-    if (periodText && !fiscalPeriod) this.out.reject(seg.n, `PLB02 fiscal period date '${periodText}' is not a valid date.`, seg.text);
+    const providerId = seg.el(1) || null;
+    const fiscalPeriod = seg.date(2);
+    if (!fiscalPeriod && !seg.isEmpty(2)) this.out.reject(seg.n, `PLB02 fiscal period date '${seg.el(2)}' is not a valid date.`, seg.text);
     for (let k = 0; k < 6; k++) {
-      const composite = el(seg, 3 + 2 * k);
-      const amountText = el(seg, 4 + 2 * k);
-      if (!composite && !amountText) continue;
+      const composite = seg.el(3 + 2 * k);
+      if (!composite && seg.isEmpty(4 + 2 * k)) continue;
       const parts = composite.split(seg.component);
       const reason = parts[0].trim();
-      const amount = parseAmount(amountText);
+      const amount = seg.amount(4 + 2 * k);
       const which = `PLB adjustment ${k + 1}`;
       if (amount === null) {
-        this.out.reject(seg.n, `${which}: amount '${amountText}' is not a number: not loaded.`, seg.text);
+        this.out.reject(seg.n, `${which}: amount '${seg.el(4 + 2 * k)}' is not a number: not loaded.`, seg.text);
         continue;
       }
       if (!isCodeShape(reason, 3)) {

@@ -6,6 +6,10 @@
  * the diagnosis list from every HI segment in order, and per SV1 a service line with its
  * diagnosis pointers (SV107: 1-based positions in that list).
  *
+ * An 837P has no statement dates: statement_from/to are the first and last line service
+ * dates. balance_diff is CLM02 − Σ SV102 (the TR3 requires the claim total to equal the
+ * sum of its line charges); a claim without any SV1 has none and is flagged.
+ *
  * Prior-payer data (2320/2330 after an SBR inside the claim, 2430 after an SVD) is not a
  * denial of this claim: its CAS, AMT and NM1 segments are skipped.
  *
@@ -16,18 +20,21 @@
  */
 import type { ClaimRow, LineRow, ParsedFile } from '../parsed-file.ts';
 import type { TransactionHandler } from './envelope.ts';
-import type { ParsedFileBuilder } from './result.ts';
+import { addFlag, type ParsedFileBuilder } from './result.ts';
 import { readX12, type PreparedText } from './run.ts';
-import { el, tooManyElements, usedElementCount, type Segment } from './tokenizer.ts';
+import { tooManyElements, type Segment } from './segment.ts';
 import {
   displayName,
   foreignSeparatorIn,
   fromCents,
+  intern,
   isCodeShape,
-  parseAmount,
+  looksLikeAmount,
   parseDateByFormat,
   providerLabel,
+  readProcedureComposite,
   toCents,
+  type ProcedureComposite,
 } from './values.ts';
 
 /** Most elements each segment may carry in 005010X222A1. */
@@ -79,17 +86,35 @@ interface ClaimDraft {
   flags: string[];
 }
 
-function addFlag(flags: string[], flag: string): void {
-  if (!flags.includes(flag)) flags.push(flag);
-}
-
-
 function nm1Name(seg: Segment): string | null {
-  return displayName(el(seg, 2), el(seg, 3), el(seg, 4), el(seg, 5));
+  return displayName(seg.el(2), seg.el(3), seg.el(4), seg.el(5));
 }
 
 function nm1Npi(seg: Segment): string | null {
-  return el(seg, 8) === 'XX' ? el(seg, 9) || null : null;
+  return seg.el(8) === 'XX' ? seg.el(9) || null : null;
+}
+
+function clmProblem(seg: Segment, claimId: string, charge: number | null): string | null {
+  const tooMany = tooManyElements(seg, MAX_ELEMENTS.CLM);
+  if (tooMany) return tooMany;
+  if (!claimId) return 'CLM01 (patient control number) is empty';
+  if (seg.isEmpty(2)) return 'CLM02 (total charge) is missing';
+  if (charge === null) return `CLM02 (total charge) '${seg.el(2)}' is not a number`;
+  return null;
+}
+
+/** Why an SV1 cannot be loaded (its amounts cannot be trusted), or null. */
+function sv1Problem(seg: Segment, sv101: ProcedureComposite, charge: number | null, units: number | null): string | null {
+  const tooMany = tooManyElements(seg, MAX_ELEMENTS.SV1);
+  if (tooMany) return `${tooMany}: stray element separators, amounts cannot be trusted`;
+  if (!sv101.ok && !sv101.foreign) {
+    return `SV101 '${seg.el(1)}' has no procedure code (composite split by the element separator?), so the amounts after it cannot be trusted`;
+  }
+  if (sv101.ok && looksLikeAmount(sv101.code)) return `SV101 procedure '${sv101.code}' looks like an amount`;
+  if (seg.isEmpty(2)) return 'SV102 (charge) is missing';
+  if (charge === null) return `SV102 (charge) '${seg.el(2)}' is not a number`;
+  if (units === null && !seg.isEmpty(4)) return `SV104 (units) '${seg.el(4)}' is not a number`;
+  return null;
 }
 
 class Claims837 implements TransactionHandler {
@@ -118,19 +143,6 @@ class Claims837 implements TransactionHandler {
     this.skippingClaim = false;
   }
 
-  end(se: Segment | null, cutAt: number): void {
-    if (!se && this.claim) {
-      this.out.rejectClaims(
-        1,
-        this.claim.seg.n,
-        `Claim '${this.claim.claimId}' is incomplete: the transaction set is cut off at segment ${cutAt} before its SE (truncated file?); not loaded.`,
-        this.claim.seg.text,
-      );
-      this.claim = null;
-    }
-    this.finishClaim();
-  }
-
   private resetSubscriber(): void {
     this.subscriberName = null;
     this.memberId = null;
@@ -144,7 +156,7 @@ class Claims837 implements TransactionHandler {
     switch (seg.id) {
       case 'HL': {
         this.finishClaim();
-        const level = el(seg, 3);
+        const level = seg.el(3);
         if (level === '20') {
           this.billingProvider = null;
           this.resetSubscriber();
@@ -165,8 +177,8 @@ class Claims837 implements TransactionHandler {
     }
     if (seg.id === 'LX') {
       this.finishLine(claim);
-      const number = Number(el(seg, 1));
-      this.line = this.newLine(seg, el(seg, 1) && Number.isInteger(number) ? number : null);
+      const number = Number(seg.el(1));
+      this.line = this.newLine(seg, seg.el(1) && Number.isInteger(number) ? number : null);
       this.inOtherPayer = false;
       return;
     }
@@ -184,28 +196,42 @@ class Claims837 implements TransactionHandler {
     else this.claimSegment(claim, seg);
   }
 
+  end(se: Segment | null, cutAt: number): void {
+    if (!se && this.claim) {
+      this.out.rejectClaims(
+        1,
+        this.claim.seg.n,
+        `Claim '${this.claim.claimId}' is incomplete: the transaction set is cut off at segment ${cutAt} before its SE (truncated file?); not loaded.`,
+        this.claim.seg.text,
+      );
+      this.claim = null;
+    }
+    this.finishClaim();
+  }
+
   /** Loops 2000A–2010CA: billing provider, subscriber, payer, patient. */
   private partySegment(seg: Segment): void {
     switch (seg.id) {
       case 'NM1': {
-        const entity = el(seg, 1);
+        const entity = seg.el(1);
         if (entity === '85') this.billingProvider = providerLabel(nm1Name(seg), nm1Npi(seg));
         else if (entity === 'IL') {
           this.subscriberName = nm1Name(seg);
-          this.memberId = el(seg, 9) || null;
+          this.memberId = seg.el(9) || null;
         } else if (entity === 'PR') {
-          this.payerName = el(seg, 3) || null;
-          this.payerId = el(seg, 9) || null;
+          this.payerName = seg.el(3) || null;
+          this.payerId = seg.el(9) || null;
         } else if (entity === 'QC') this.patientName = nm1Name(seg);
         return;
       }
       case 'SBR': {
-        const filing = el(seg, 9);
+        const filing = seg.el(9);
         this.filingIndicator = isCodeShape(filing, 2) ? filing : null;
         return;
       }
       case 'LX':
       case 'HI':
+      case 'SV1':
         this.out.reject(seg.n, `${seg.id} before any CLM: not attributable to a claim, ignored.`, seg.text);
         return;
     }
@@ -216,13 +242,9 @@ class Claims837 implements TransactionHandler {
     this.line = null;
     this.inOtherPayer = false;
     this.inLineAdjudication = false;
-    const claimId = el(seg, 1);
-    const chargeText = el(seg, 2);
-    const tooMany = tooManyElements(seg, MAX_ELEMENTS[seg.id]);
-    const problem = tooMany
-      ?? (!claimId ? 'CLM01 (patient control number) is empty'
-        : !chargeText ? 'CLM02 (total charge) is missing'
-        : parseAmount(chargeText) === null ? `CLM02 (total charge) '${chargeText}' is not a number` : null);
+    const claimId = seg.el(1);
+    const charge = seg.amount(2);
+    const problem = clmProblem(seg, claimId, charge);
     if (problem) {
       this.out.rejectClaims(1, seg.n, `Claim '${claimId}' not loaded: ${problem}.`, seg.text);
       return;
@@ -231,7 +253,7 @@ class Claims837 implements TransactionHandler {
     this.claim = {
       seg,
       claimId,
-      charge: parseAmount(chargeText)!,
+      charge: charge!,
       medicalRecord: null,
       payerClaimNumber: null,
       rendering: null,
@@ -258,16 +280,16 @@ class Claims837 implements TransactionHandler {
         this.readHi(claim, seg);
         return;
       case 'NM1':
-        if (el(seg, 1) === '82') claim.rendering = providerLabel(nm1Name(seg), nm1Npi(seg));
+        if (seg.el(1) === '82') claim.rendering = providerLabel(nm1Name(seg), nm1Npi(seg));
         return;
       case 'REF': {
-        const qualifier = el(seg, 1);
-        if (qualifier === 'EA') claim.medicalRecord = el(seg, 2) || null;
-        else if (qualifier === 'F8') claim.payerClaimNumber = el(seg, 2) || null;
+        const qualifier = seg.el(1);
+        if (qualifier === 'EA') claim.medicalRecord = seg.el(2) || null;
+        else if (qualifier === 'F8') claim.payerClaimNumber = seg.el(2) || null;
         return;
       }
       case 'DTP':
-        if (el(seg, 1) === '472') {
+        if (seg.el(1) === '472') {
           const span = this.dateSpan(seg, claim.flags);
           claim.start = span.start;
           claim.end = span.end;
@@ -277,17 +299,17 @@ class Claims837 implements TransactionHandler {
   }
 
   private dateSpan(seg: Segment, flags: string[]): { start: string | null; end: string | null } {
-    const span = parseDateByFormat(el(seg, 2), el(seg, 3));
+    const span = parseDateByFormat(seg.el(2), seg.el(3));
     if (span.invalid) {
       addFlag(flags, 'invalid_date');
-      this.out.reject(seg.n, `DTP*${el(seg, 1)} date '${el(seg, 3)}' (${el(seg, 2) || 'no format'}) is not a valid date: ignored.`, seg.text);
+      this.out.reject(seg.n, `DTP*${seg.el(1)} date '${seg.el(3)}' (${seg.el(2) || 'no format'}) is not a valid date: ignored.`, seg.text);
     }
     return span;
   }
 
   private readHi(claim: ClaimDraft, seg: Segment): void {
     if (claim.malformedHi) return;
-    const first = el(seg, 1);
+    const first = seg.el(1);
     const firstQualifier = first.split(seg.component)[0].trim();
     // Anesthesia (BP/BO) and condition (BG) HI segments are not diagnoses.
     if (!DIAGNOSIS_QUALIFIERS.has(firstQualifier) && !foreignSeparatorIn(first, seg.component)) return;
@@ -302,22 +324,21 @@ class Claims837 implements TransactionHandler {
       );
       return;
     }
-    const count = usedElementCount(seg);
+    const count = seg.lastUsed();
     for (let i = 1; i <= count; i++) {
-      const element = el(seg, i);
-      if (!element) continue;
-      const [qualifier, code] = element.split(seg.component);
+      const [qualifier, code] = seg.el(i).split(seg.component);
       // X12 writes ICD codes without the dot; some generators keep it.
-      claim.diagnoses.push({ qualifier: qualifier.trim(), code: code.trim().replaceAll('.', '') });
+      claim.diagnoses.push({ qualifier: intern(qualifier.trim()), code: intern(code.trim().replaceAll('.', '')) });
       if (ICD9_QUALIFIERS.has(qualifier.trim())) addFlag(claim.flags, 'icd9_qualifier');
     }
   }
 
   private hiProblem(seg: Segment): string | null {
-    const count = usedElementCount(seg);
+    const count = seg.lastUsed();
     for (let i = 1; i <= count; i++) {
-      const element = el(seg, i);
-      if (!element) continue;
+      const element = seg.el(i);
+      // Pointers count positions: a gap would shift every later diagnosis.
+      if (!element) return `HI element ${i} is empty but later elements are not`;
       const foreign = foreignSeparatorIn(element, seg.component);
       if (foreign) return `HI element ${i} '${element}' uses '${foreign}' but the declared component separator is '${seg.component}'`;
       const [qualifier, code] = element.split(seg.component);
@@ -353,51 +374,33 @@ class Claims837 implements TransactionHandler {
   private readSv1(claim: ClaimDraft, line: LineDraft, seg: Segment): void {
     line.sv1 = seg;
     claim.svCount++;
-    const charge = parseAmount(el(seg, 2));
+    const sv101 = readProcedureComposite(seg.el(1), seg.component);
+    const charge = seg.amount(2);
+    const units = seg.amount(4);
     if (charge !== null) claim.lineChargeCents += toCents(charge);
-    const problem = this.sv1Problem(seg);
+    const problem = sv1Problem(seg, sv101, charge, units);
     if (problem) {
       addFlag(claim.flags, 'line_rejected');
       line.rejected = true;
       this.out.reject(seg.n, `Service line ${line.number ?? claim.svCount} of claim '${claim.claimId}' not loaded: ${problem}.`, seg.text);
       return;
     }
-    const composite = el(seg, 1);
-    if (foreignSeparatorIn(composite, seg.component)) addFlag(line.flags, 'malformed_sv101');
-    else {
-      const parts = composite.split(seg.component);
-      line.qualifier = parts[0].trim() || null;
-      line.procedure = parts[1].trim();
-      line.modifiers = parts.slice(2, 6).map((m) => m.trim()).filter((m) => m !== '');
-    }
+    if (sv101.ok) {
+      line.qualifier = sv101.qualifier;
+      line.procedure = sv101.code;
+      line.modifiers = sv101.modifiers;
+    } else addFlag(line.flags, 'malformed_sv101');
     line.billed = charge!;
-    const unitsText = el(seg, 4);
-    line.units = unitsText ? parseAmount(unitsText) : null;
-    const pointers = el(seg, 7);
+    line.units = units;
+    const pointers = seg.el(7);
     if (!pointers) addFlag(line.flags, 'no_dx_pointer');
     else {
       for (const part of pointers.split(seg.component)) {
         const p = part.trim();
-        if (/^\d{1,2}$/.test(p) && p !== '0' && p !== '00') line.pointers.push(Number(p));
+        if (/^\d{1,2}$/.test(p) && Number(p) > 0) line.pointers.push(Number(p));
         else addFlag(line.flags, 'invalid_dx_pointer');
       }
     }
-  }
-
-  private sv1Problem(seg: Segment): string | null {
-    const tooMany = tooManyElements(seg, MAX_ELEMENTS[seg.id]);
-    if (tooMany) return `${tooMany}: stray element separators, amounts cannot be trusted`;
-    const composite = el(seg, 1);
-    if (!composite) return 'SV101 (procedure) is empty';
-    if (!foreignSeparatorIn(composite, seg.component) && !(composite.split(seg.component)[1] ?? '').trim()) {
-      return `SV101 '${composite}' has no procedure code (composite split by the element separator?), so the amounts after it cannot be trusted`;
-    }
-    const charge = el(seg, 2);
-    if (!charge) return 'SV102 (charge) is missing';
-    if (parseAmount(charge) === null) return `SV102 (charge) '${charge}' is not a number`;
-    const units = el(seg, 4);
-    if (units && parseAmount(units) === null) return `SV104 (units) '${units}' is not a number`;
-    return null;
   }
 
   private lineSegment(line: LineDraft, seg: Segment): void {
@@ -408,17 +411,17 @@ class Claims837 implements TransactionHandler {
     if (this.inLineAdjudication) return;
     switch (seg.id) {
       case 'DTP':
-        if (el(seg, 1) === '472') {
+        if (seg.el(1) === '472') {
           const span = this.dateSpan(seg, line.flags);
           line.start = span.start;
           line.end = span.end;
         }
         return;
       case 'REF':
-        if (el(seg, 1) === '6R') line.lineControl = el(seg, 2) || null;
+        if (seg.el(1) === '6R') line.lineControl = seg.el(2) || null;
         return;
       case 'NM1':
-        if (el(seg, 1) === '82') line.rendering = providerLabel(nm1Name(seg), nm1Npi(seg));
+        if (seg.el(1) === '82') line.rendering = providerLabel(nm1Name(seg), nm1Npi(seg));
         return;
     }
   }

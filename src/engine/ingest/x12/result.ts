@@ -70,6 +70,11 @@ export class ParsedFileBuilder {
   }
 }
 
+/** Flags are a set kept in order of discovery. */
+export function addFlag(flags: string[], flag: string): void {
+  if (!flags.includes(flag)) flags.push(flag);
+}
+
 function tally(into: Map<string, FlagTally>, flags: string[], segment: number): void {
   for (const flag of flags) {
     const seen = into.get(flag);

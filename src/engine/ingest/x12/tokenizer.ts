@@ -13,33 +13,11 @@
  * - A file starting at GS or ST (no ISA) is read with the element separator it uses and
  *   the default component separator `:` and terminator `~`, with a warning.
  *
- * Linear: elements are cut out of the file text with indexOf (faster than slicing the
- * segment and splitting it); the next separator position is remembered so no character is
- * scanned twice. No per-character regex.
+ * Linear: one indexOf per segment and per element separator (the next separator position
+ * is remembered, so no character is scanned twice); elements are located, not copied
+ * (see Segment). No per-character regex.
  */
-
-export class Segment {
-  constructor(
-    /** 1-based position of the segment in the file, counted across all interchanges. */
-    readonly n: number,
-    /** els[0] is the segment id (`CLP`, `SVC`, ...); els[i] is element i, untrimmed. */
-    readonly els: string[],
-    /** Component separator in effect for this segment. */
-    readonly component: string,
-    private readonly source: string,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  get id(): string {
-    return this.els[0];
-  }
-
-  /** The segment as written, without its terminator (for reject excerpts). */
-  get text(): string {
-    return this.source.slice(this.start, this.end);
-  }
-}
+import { Segment } from './segment.ts';
 
 export interface TokenizerSink {
   warn(message: string): void;
@@ -134,27 +112,26 @@ export class SegmentReader {
       this.pos = next;
       if (end === pos) continue; // an empty segment (`~~`) is not a segment
       this.count++;
-      return new Segment(this.count, this.elements(pos, end, delimiters.element), delimiters.component, text, pos, end);
+      return new Segment(this.count, delimiters.component, text, this.elementBounds(pos, end, delimiters.element));
     }
   }
 
-  /** The elements of the segment text[start, end). */
-  private elements(start: number, end: number, separator: string): string[] {
+  /** Where each element of text[start, end) starts, plus end + 1 (see Segment). */
+  private elementBounds(start: number, end: number, separator: string): number[] {
     const text = this.text;
-    const els: string[] = [];
-    for (let from = start; ; ) {
+    const bounds = [start];
+    for (;;) {
       let at = this.nextElementAt;
-      if (at < from) {
-        at = text.indexOf(separator, from);
+      if (at < bounds[bounds.length - 1]) {
+        at = text.indexOf(separator, bounds[bounds.length - 1]);
         if (at < 0) at = text.length;
         this.nextElementAt = at;
       }
       if (at >= end) {
-        els.push(text.slice(from, end));
-        return els;
+        bounds.push(end + 1);
+        return bounds;
       }
-      els.push(text.slice(from, at));
-      from = at + 1;
+      bounds.push(at + 1);
     }
   }
 
@@ -228,7 +205,7 @@ export class SegmentReader {
     this.nextElementAt = -1;
     this.pos = resume;
     this.count = segmentNumber;
-    return new Segment(segmentNumber, isaText.split(element), component, text, start, sep + 2);
+    return new Segment(segmentNumber, component, text, this.elementBounds(start, sep + 2, element));
   }
 
   /** No ISA before this segment: a file starting at GS or ST gets default delimiters. */
@@ -256,25 +233,4 @@ export class SegmentReader {
     );
     return this.delimiters;
   }
-}
-
-/** Element `i` of a segment, trimmed; '' when absent. */
-export function el(seg: Segment, i: number): string {
-  const value = seg.els[i];
-  if (value === undefined || value === '') return '';
-  // Most values have no padding: skip trim()'s work for them.
-  return value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32 ? value : value.trim();
-}
-
-/** Number of elements up to the last non-empty one (trailing empty elements are common and harmless). */
-export function usedElementCount(seg: Segment): number {
-  for (let i = seg.els.length - 1; i > 0; i--) if (el(seg, i) !== '') return i;
-  return 0;
-}
-
-/** "CLP has 15 elements (at most 14)" when a segment carries more elements than its definition allows. */
-export function tooManyElements(seg: Segment, max: number | undefined): string | null {
-  if (max === undefined || seg.els.length - 1 <= max) return null;
-  const used = usedElementCount(seg);
-  return used > max ? `${seg.id} has ${used} elements (at most ${max})` : null;
 }

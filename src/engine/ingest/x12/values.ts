@@ -4,18 +4,19 @@
  */
 
 /**
- * An X12 "R" (decimal) value: optional leading minus, digits, at most one decimal point.
- * Returns null for anything else (empty, `1,000.00`, `amount`, `1e3`, `+5`).
+ * An X12 "R" (decimal) value in text[start, end): optional leading minus, digits, at most
+ * one decimal point. Null for anything else (empty, `1,000.00`, `amount`, `1e3`, `+5`).
+ * Works on a range so amounts are read straight from the file text, without a substring.
  */
-export function parseAmount(value: string): number | null {
-  const n = value.length;
-  if (n === 0 || n > 18) return null;
-  const negative = value.charCodeAt(0) === 45; /* - */
+export function amountIn(text: string, start: number, end: number): number | null {
+  const n = end - start;
+  if (n <= 0 || n > 18) return null;
+  const negative = text.charCodeAt(start) === 45; /* - */
   let digits = 0;
   let decimals = -1;
   let scaled = 0;
-  for (let i = negative ? 1 : 0; i < n; i++) {
-    const c = value.charCodeAt(i);
+  for (let i = negative ? start + 1 : start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       digits++;
       scaled = scaled * 10 + (c - 48);
@@ -25,9 +26,13 @@ export function parseAmount(value: string): number | null {
   }
   if (digits === 0) return null;
   // Up to 15 digits the integer is exact, so one division gives the same double as Number().
-  if (digits > 15) return Number(value);
+  if (digits > 15) return Number(text.slice(start, end));
   const magnitude = decimals > 0 ? scaled / 10 ** decimals : scaled;
   return negative ? -magnitude : magnitude;
+}
+
+export function parseAmount(value: string): number | null {
+  return amountIn(value, 0, value.length);
 }
 
 /**
@@ -58,36 +63,42 @@ export function fromCents(cents: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function digit(value: string, i: number): number {
-  const c = value.charCodeAt(i) - 48;
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
-function toIsoDate(value: string): string | null {
-  const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
-  const month = digit(value, 4) * 10 + digit(value, 5);
-  const day = digit(value, 6) * 10 + digit(value, 7);
+function isoDate(year: number, month: number, day: number): string | null {
   if (!(year >= 1900) || !(month >= 1 && month <= 12) || !(day >= 1)) return null;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const maxDay = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
   if (day > maxDay) return null;
-  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** A file has few distinct dates: converting each once keeps one string per date in memory. */
-const isoDates = new Map<string, string | null>();
+/** A file has few distinct dates: each is converted once, and rows share one string per date. */
+const isoDates = new Map<number, string | null>();
 const MAX_CACHED_DATES = 20_000;
 
-/** CCYYMMDD → 'YYYY-MM-DD'; null when it is not a real calendar date. */
-export function parseDate8(value: string): string | null {
-  if (value.length !== 8) return null;
-  let iso = isoDates.get(value);
+/** CCYYMMDD in text[start, end) → 'YYYY-MM-DD'; null when it is not a real calendar date. */
+export function dateIn(text: string, start: number, end: number): string | null {
+  if (end - start !== 8) return null;
+  const year = digit(text, start) * 1000 + digit(text, start + 1) * 100 + digit(text, start + 2) * 10 + digit(text, start + 3);
+  const month = digit(text, start + 4) * 10 + digit(text, start + 5);
+  const day = digit(text, start + 6) * 10 + digit(text, start + 7);
+  const key = year * 10_000 + month * 100 + day;
+  if (Number.isNaN(key)) return null;
+  let iso = isoDates.get(key);
   if (iso === undefined) {
-    iso = toIsoDate(value);
+    iso = isoDate(year, month, day);
     if (isoDates.size >= MAX_CACHED_DATES) isoDates.clear();
-    isoDates.set(value, iso);
+    isoDates.set(key, iso);
   }
   return iso;
+}
+
+export function parseDate8(value: string): string | null {
+  return dateIn(value, 0, value.length);
 }
 
 export interface DateSpan {
