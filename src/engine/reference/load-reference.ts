@@ -1,6 +1,5 @@
 import type { Db } from '../db/db.ts';
-import { deriveIcd10cm } from './icd10cm/derive.ts';
-import { CONVERSIONS_FROM_INTERVALS_SQL, RELEASE_CODES_FROM_INTERVALS_SQL } from './icd10cm/derive.sql.ts';
+import { deriveIcd10cm, restoreReleaseCodes } from './icd10cm/derive.ts';
 import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from './procedure-facts.ts';
 import { REPLACE_PROCEDURE_FACTS_SQL } from './procedure.sql.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference.sql.ts';
@@ -37,8 +36,7 @@ export async function loadShippedReference(db: Db, bytes: ShippedReferenceBytes)
     if (imported === 0) {
       await db.exec(REPLACE_WITH_SHIPPED_SQL);
     } else {
-      await db.exec(CONVERSIONS_FROM_INTERVALS_SQL('ref_icd10cm_shipped'));
-      await db.exec(RELEASE_CODES_FROM_INTERVALS_SQL('ref_icd10cm_shipped'));
+      await restoreReleaseCodes(db, 'ref_icd10cm_shipped');
       await deriveIcd10cm(db);
     }
     await db.exec('DROP TABLE ref_icd10cm_shipped');

@@ -82,16 +82,13 @@ export async function addConversions(db: Db, conversions: readonly Conversion[],
 }
 
 /**
- * Before an import: give every loaded release that only exists as intervals (the shipped
- * table) its code set and its replacement facts back, so that deriving again loses nothing.
+ * Before deriving again: give every loaded release that only exists as intervals (the shipped
+ * table) its code set and its replacement facts back, so that nothing is lost.
  */
-export async function restoreReleaseCodes(db: Db): Promise<void> {
-  const missing = await db.query(RELEASES_WITHOUT_CODES_SQL);
-  if (missing.length === 0) return;
-  await db.exec('CREATE OR REPLACE TEMP TABLE ref_icd10cm_restore AS SELECT * FROM ref_icd10cm');
-  await db.exec(CONVERSIONS_FROM_INTERVALS_SQL('ref_icd10cm_restore'));
-  await db.exec(RELEASE_CODES_FROM_INTERVALS_SQL('ref_icd10cm_restore'));
-  await db.exec('DROP TABLE ref_icd10cm_restore');
+export async function restoreReleaseCodes(db: Db, intervals = 'ref_icd10cm'): Promise<void> {
+  if ((await db.query(RELEASES_WITHOUT_CODES_SQL)).length === 0) return;
+  await db.exec(CONVERSIONS_FROM_INTERVALS_SQL(intervals));
+  await db.exec(RELEASE_CODES_FROM_INTERVALS_SQL(intervals));
 }
 
 /** Recompute each release's last covered date, then rebuild ref_icd10cm from all releases. */
@@ -104,7 +101,7 @@ export async function deriveIcd10cm(db: Db): Promise<void> {
   await db.exec(DERIVE_INTERVALS_SQL);
 }
 
-export function releaseNameOf(fiscalYear: number, effectiveFrom: string): ReleaseName {
+function releaseNameOf(fiscalYear: number, effectiveFrom: string): ReleaseName {
   const month = effectiveFrom.slice(5, 7);
   return { fiscalYear, update: month === '10' ? 'october' : month === '01' ? 'january' : 'april' };
 }
