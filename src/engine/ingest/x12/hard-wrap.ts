@@ -30,6 +30,10 @@ function countOf(text: string, ch: string): number {
   return count;
 }
 
+function withoutFinalCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
 /** The joined text when `text` is hard-wrapped at a fixed width, else null. */
 export function unwrapFixedWidth(text: string): { text: string; width: number } | null {
   const lines: string[] = [];
@@ -52,5 +56,5 @@ export function unwrapFixedWidth(text: string): { text: string; width: number } 
   const cutIsa = first.startsWith('ISA') && countOf(first, separator) < 16;
   const cutSegment = lines.slice(1).some((line) => !startsWithSegmentId(line, separator));
   if (!cutIsa && !cutSegment) return null;
-  return { text: text.replace(/\r?\n/g, ''), width };
+  return { text: text.split('\n').map(withoutFinalCr).join(''), width };
 }
