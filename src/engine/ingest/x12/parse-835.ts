@@ -124,7 +124,9 @@ function readCas(seg: Segment, lineIndex: number | null): CasResult {
   const adjustments: AdjustmentRow[] = [];
   let cents = 0;
   for (let k = 0; k < 6 && 2 + 3 * k <= seg.last; k++) {
-    const [r, a, q] = [2 + 3 * k, 3 + 3 * k, 4 + 3 * k];
+    const r = 2 + 3 * k; // reason, amount, quantity
+    const a = r + 1;
+    const q = r + 2;
     if (seg.isEmpty(r) && seg.isEmpty(a) && seg.isEmpty(q)) continue;
     const reason = seg.el(r);
     if (!isCodeShape(reason, 5)) return { ok: false, reason: `CAS triplet ${k + 1}: reason '${reason}' is not an adjustment reason code (template placeholder?)` };
