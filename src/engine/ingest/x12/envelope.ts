@@ -6,7 +6,7 @@
  * handler can reject the claim that was in progress.
  */
 import { checkVersion, versionOf, type TransactionKind } from './detect-x12.ts';
-import type { ParsedFileBuilder } from './result.ts';
+import type { ParsedFileBuilder } from './parsed-file-builder.ts';
 import type { Segment } from './segment.ts';
 import type { SegmentReader } from './tokenizer.ts';
 

@@ -19,8 +19,8 @@
  */
 import type { AdjustmentRow, ClaimRow, LineRow, ParsedFile, RemarkRow, RemittanceRow } from '../parsed-file.ts';
 import type { TransactionHandler } from './envelope.ts';
-import { readX12, type PreparedText } from './run.ts';
-import { addFlag, type ParsedFileBuilder } from './result.ts';
+import { readX12, type PreparedText } from './read-x12.ts';
+import { addFlag, type ParsedFileBuilder } from './parsed-file-builder.ts';
 import { tooManyElements, type Segment } from './segment.ts';
 import {
   displayName,

@@ -9,7 +9,7 @@ import type { ParsedFile } from '../parsed-file.ts';
 import { detectX12 } from './detect-x12.ts';
 import { parse835Text } from './parse-835.ts';
 import { parse837pText } from './parse-837p.ts';
-import { prepareX12Text, unreadableFile } from './run.ts';
+import { prepareX12Text, unreadableFile } from './read-x12.ts';
 
 export type ProgressCallback = (fraction: number) => void;
 

@@ -8,7 +8,7 @@ import { decodeX12Bytes } from './decode.ts';
 import type { TransactionKind } from './detect-x12.ts';
 import { walkTransactions, type TransactionHandler } from './envelope.ts';
 import { unwrapFixedWidth } from './hard-wrap.ts';
-import { ParsedFileBuilder } from './result.ts';
+import { ParsedFileBuilder } from './parsed-file-builder.ts';
 import { SegmentReader } from './tokenizer.ts';
 
 export interface PreparedText {
