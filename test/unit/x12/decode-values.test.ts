@@ -41,6 +41,15 @@ describe('decodeX12Bytes', () => {
     expect(decoded.warnings[0]).toContain(bom ? 'with a byte-order mark' : 'without a byte-order mark');
   });
 
+  it('reads text that is not UTF-8 as Windows-1252, with a warning', () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('NM1*QC*1*M'), 0xdc, ...new TextEncoder().encode('LLER*J')]);
+    expect(decodeX12Bytes(latin1)).toEqual({
+      text: 'NM1*QC*1*MÜLLER*J',
+      warnings: ['The file is not valid UTF-8; it was read as Windows-1252 (Latin-1) text.'],
+    });
+    expect(decodeX12Bytes(new TextEncoder().encode('NM1*QC*1*MÜLLER*J')).text).toBe('NM1*QC*1*MÜLLER*J');
+  });
+
   it('drops the odd last byte of a cut UTF-16 file and says so', () => {
     const bytes = utf16(sample, 'le', false);
     const decoded = decodeX12Bytes(bytes.subarray(0, bytes.length - 1));

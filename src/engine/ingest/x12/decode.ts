@@ -1,7 +1,8 @@
 /**
- * Bytes → text for X12 files. X12 is 8-bit text (UTF-8 in practice); some Windows
- * tools save it as UTF-16, with or without a byte-order mark. A UTF-8 BOM is dropped
- * silently: it carries no information and would otherwise hide the leading `ISA`.
+ * Bytes → text for X12 files. X12 is 8-bit text (UTF-8 in practice, Windows-1252 from
+ * older systems); some Windows tools save it as UTF-16, with or without a byte-order mark.
+ * A UTF-8 BOM is dropped silently: it carries no information and would otherwise hide the
+ * leading `ISA`.
  */
 
 export interface DecodedText {
@@ -56,5 +57,12 @@ export function decodeX12Bytes(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-16le').decode(le), warnings };
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: new TextDecoder('utf-8').decode(hasBom ? bytes.subarray(3) : bytes), warnings };
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), warnings };
+  } catch {
+    // Older systems write names with accents in Windows-1252; keep them readable.
+    warnings.push('The file is not valid UTF-8; it was read as Windows-1252 (Latin-1) text.');
+    return { text: new TextDecoder('windows-1252').decode(body), warnings };
+  }
 }

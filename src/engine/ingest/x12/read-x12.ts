@@ -24,13 +24,16 @@ function hexHead(bytes: Uint8Array): string {
   return Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
-/** Share of control characters and undecodable bytes at the start of the text. */
+/**
+ * X12 is ASCII but for the odd accented name: many control or non-ASCII characters at the
+ * start mean an image, archive or other binary file.
+ */
 function looksBinary(text: string): boolean {
   const n = Math.min(text.length, BINARY_SAMPLE);
   let odd = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c >= 0x7f) odd++;
   }
   return odd > n / 20;
 }
