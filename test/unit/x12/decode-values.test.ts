@@ -111,7 +111,9 @@ describe('X12 values', () => {
       modifiers: ['AA', 'BB', 'CC', 'DD'],
     });
     expect(readProcedureComposite('HC:J3490:::::Sod Chl 0.9%', ':')).toEqual({ ok: true, qualifier: 'HC', code: 'J3490', modifiers: [] });
+    expect(readProcedureComposite('HC:J3490:::::NDC > 5 ML: see note', ':')).toEqual({ ok: true, qualifier: 'HC', code: 'J3490', modifiers: [] });
     expect(readProcedureComposite('HC>12345>26', ':')).toEqual({ ok: false, foreign: '>' });
+    expect(readProcedureComposite('HC:99213>25', ':')).toEqual({ ok: false, foreign: '>' });
     expect(readProcedureComposite('HC', ':')).toEqual({ ok: false, foreign: null });
   });
 });

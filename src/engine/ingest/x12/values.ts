@@ -166,10 +166,15 @@ const COMPONENT_LOOKALIKES = [':', '>', '^', '<', '|', '\\'];
 /**
  * A character that other files use as component separator, found in a composite that
  * should have been split by `component` (ISA16 says `:` but the body writes `HC>12345>26`).
+ * Only the qualifier and code are looked at: a free-text description further on may
+ * contain anything.
  */
 export function foreignSeparatorIn(value: string, component: string): string | null {
+  const first = value.indexOf(component);
+  const second = first < 0 ? -1 : value.indexOf(component, first + 1);
+  const head = second < 0 ? value : value.slice(0, second);
   for (const ch of COMPONENT_LOOKALIKES) {
-    if (ch !== component && value.includes(ch)) return ch;
+    if (ch !== component && head.includes(ch)) return ch;
   }
   return null;
 }
