@@ -24,9 +24,11 @@ export function MonthlyChart({ version, onSelect }: Props) {
   }));
   return (
     <div className="chart" data-testid="monthly-chart">
-      <button type="button" className="link" onClick={() => setAsTable((t) => !t)}>
-        {asTable ? 'Show chart' : 'Show the numbers as a table'}
-      </button>
+      <div className="chart-tools">
+        <button type="button" className="link" onClick={() => setAsTable((t) => !t)}>
+          {asTable ? 'Show chart' : 'Show the numbers as a table'}
+        </button>
+      </div>
       {asTable ? (
         <table className="numbers">
           <thead>
@@ -54,7 +56,7 @@ export function MonthlyChart({ version, onSelect }: Props) {
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} label={{ value: 'Denied lines', angle: -90, position: 'insideLeft' }} />
             <Tooltip formatter={(value, name) => [formatCount(Number(value)), CATEGORY_LABELS[name as Category] ?? name]} />
-            <Legend formatter={(value) => CATEGORY_LABELS[value as Category] ?? value} />
+            <Legend itemSorter={null} formatter={(value) => <span className="legend-label">{CATEGORY_LABELS[value as Category] ?? value}</span>} />
             {present.map((c) => (
               <Bar
                 key={c}
@@ -63,6 +65,18 @@ export function MonthlyChart({ version, onSelect }: Props) {
                 fill={CATEGORY_COLORS[c]}
                 cursor="pointer"
                 onClick={(item) => onSelect((item.payload as { month: string }).month, c)}
+                shape={(bar: { x?: number; y?: number; width?: number; height?: number; payload?: { month: string; label: string } }) => (
+                  <rect
+                    x={bar.x}
+                    y={bar.y}
+                    width={bar.width}
+                    height={bar.height}
+                    fill={CATEGORY_COLORS[c]}
+                    data-month={bar.payload?.month}
+                    data-category={c}
+                    aria-label={`${bar.payload?.label}, ${CATEGORY_LABELS[c]}`}
+                  />
+                )}
               />
             ))}
           </BarChart>

@@ -25,7 +25,10 @@ export interface ShippedReferenceBytes {
  */
 export async function loadShippedReference(db: Db, bytes: ShippedReferenceBytes): Promise<void> {
   await db.exec(REFERENCE_SCHEMA_SQL);
-  const icdFile = `ref_shipped_${SHIPPED_REFERENCE_FILES.icd10cm}`;
+  // A web server may send the .gz with Content-Encoding: gzip, so the browser hands us plain
+  // CSV: name the registered file by what the bytes are, not by what the URL said.
+  const gzipped = bytes.icd10cm[0] === 0x1f && bytes.icd10cm[1] === 0x8b;
+  const icdFile = gzipped ? 'ref_shipped_icd10cm.csv.gz' : 'ref_shipped_icd10cm.csv';
   const releasesFile = `ref_shipped_${SHIPPED_REFERENCE_FILES.releases}`;
   await db.registerFile(icdFile, bytes.icd10cm);
   await db.registerFile(releasesFile, bytes.releases);

@@ -115,6 +115,3 @@ matched AS (
 SELECT procedure_a, procedure_b, service_date, column1, column2, effective, deleted, modifier_indicator, rationale, source
 FROM matched
 WHERE service_date >= effective AND (deleted IS NULL OR service_date <= deleted)`;
-
-/** The classifier's name for ICD10CM_STATUS_SQL (same flat columns). */
-export const ICD10CM_STATUS_FLAT_SQL = ICD10CM_STATUS_SQL;

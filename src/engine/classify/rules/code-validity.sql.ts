@@ -63,7 +63,7 @@ INSERT INTO findings
 WITH u AS (
   SELECT DISTINCT d.line_id, d.code, d.service_date, s.laterality, s.short_desc
   FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
-  WHERE s.status = 'valid' AND s.unspecified
+  WHERE s.status = 'valid' AND (s.unspecified OR s.laterality = 'unspecified')
 ), siblings AS (
   SELECT u.code, u.service_date, list(DISTINCT r.code ORDER BY r.code) AS codes
   FROM (SELECT DISTINCT code, service_date FROM u) u
