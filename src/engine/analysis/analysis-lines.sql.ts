@@ -78,7 +78,8 @@ WITH remit_lines AS (
   SELECT *,
     row_number() OVER (PARTITION BY chain_key, is_reversal ORDER BY paid_date NULLS LAST, remit_id NULLS LAST, line_id) AS nth_of_kind,
     count(*) FILTER (WHERE NOT is_reversal) OVER (PARTITION BY chain_key) AS adjudications,
-    sum(CASE WHEN NOT is_reversal THEN paid END) OVER (PARTITION BY chain_key) AS chain_paid_total,
+    -- reversals carry negative amounts, so the chain's sum is what was finally paid
+    sum(paid) OVER (PARTITION BY chain_key) AS chain_net_paid,
     max(CASE WHEN is_reversal THEN 1 ELSE 0 END) OVER (PARTITION BY chain_key) = 1 AS was_reversed
   FROM chained
 )
@@ -88,7 +89,7 @@ SELECT line_id, claim_key, file_id, source, claim_id, line_number, service_date,
   is_reversal,
   NOT is_reversal AND nth_of_kind = 1 AS is_initial,
   adjudications, was_reversed,
-  CASE WHEN NOT is_reversal AND nth_of_kind = 1 AND adjudications > 1 THEN chain_paid_total - paid ELSE 0 END AS paid_later,
+  CASE WHEN NOT is_reversal AND nth_of_kind = 1 AND adjudications > 1 THEN chain_net_paid - paid ELSE 0 END AS paid_later,
   date_trunc('month', service_date)::DATE AS service_month,
   date_trunc('month', paid_date)::DATE AS remit_month
 FROM ordered;
