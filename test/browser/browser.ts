@@ -1,7 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { inject } from 'vitest';
 
-export const BASE_URL = 'http://127.0.0.1:4174';
+/** The preview server's address, chosen by global-setup.ts. */
+export const baseUrl = () => inject('baseUrl');
 
 /** Flags: root needs --no-sandbox; background networking off so Chromium itself calls no one. */
 export async function launch(): Promise<Browser> {
@@ -25,19 +27,19 @@ export async function openApp(browser: Browser, query = ''): Promise<TrackedPage
   const errors: string[] = [];
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(BASE_URL) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
+    if (!url.startsWith(baseUrl()) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(`${BASE_URL}/${query}`);
+  await page.goto(`${baseUrl()}/${query}`);
   return { page, outside, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync('test-results', { recursive: true });
   const path = `test-results/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -10,3 +10,26 @@ FROM rejects r JOIN files f USING (file_id)
 ${fileId === undefined ? '' : `WHERE r.file_id = ${Math.trunc(fileId)}`}
 ORDER BY r.file_id, r.line NULLS FIRST
 `;
+
+/** Every payment (835 transaction), with its balance: BPR02 = Σ CLP04 − Σ PLB. */
+export const REMITTANCES_SQL = /* sql */ `
+SELECT r.remit_id, f.name AS file, r.payer, r.trace_number, r.payment_method, strftime(r.payment_date, '%Y-%m-%d') AS payment_date,
+  r.payment_amount::DOUBLE AS payment_amount, r.provider_adjustment_total::DOUBLE AS provider_adjustments,
+  r.balance_diff::DOUBLE AS balance_diff,
+  (SELECT count(*) FROM claims c WHERE c.remit_id = r.remit_id)::INTEGER AS claims
+FROM remittances r JOIN files f USING (file_id)
+ORDER BY r.payment_date, r.payer, r.trace_number
+`;
+
+/** Claims and lines whose own numbers do not add up (charge − adjustments ≠ paid), as the payer sent them. */
+export const UNBALANCED_SQL = /* sql */ `
+SELECT 'claim' AS level, f.name AS file, c.claim_id, NULL::INTEGER AS line_number, c.payer,
+  c.total_charge::DOUBLE AS charge, c.paid::DOUBLE AS paid, c.balance_diff::DOUBLE AS difference, c.source_line AS segment
+FROM claims c JOIN files f USING (file_id)
+WHERE c.balance_diff IS NOT NULL AND c.balance_diff <> 0 AND c.source <> 'claim'
+UNION ALL
+SELECT 'line', f.name, l.claim_id, l.line_number, l.payer, l.billed::DOUBLE, l.paid::DOUBLE, l.balance_diff::DOUBLE, l.source_line
+FROM service_lines l JOIN files f USING (file_id)
+WHERE l.balance_diff IS NOT NULL AND l.balance_diff <> 0 AND l.source <> 'claim'
+ORDER BY 2, 3, 4 NULLS FIRST
+`;

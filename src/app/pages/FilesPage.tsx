@@ -1,0 +1,127 @@
+import type { ReactNode } from 'react';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { formatCount, formatMoney } from '../format.ts';
+import type { PageProps } from '../pages.ts';
+
+const LIMIT = 500;
+
+/**
+ * Everything loaded and everything that was not: files with their row counts,
+ * every rejected row with its reason, payments and their balance, claims or
+ * lines whose own numbers do not add up, and lines that found no partner.
+ */
+export function FilesPage({ version }: PageProps) {
+  const files = useEngineQuery(() => engine.call('files'), [version]);
+  const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
+  const remittances = useEngineQuery(() => engine.call('remittances'), [version]);
+  const unbalanced = useEngineQuery(() => engine.call('unbalanced'), [version]);
+  const unmatched = useEngineQuery(() => engine.call('unmatched'), [version]);
+  return (
+    <>
+      <Section title="Loaded files" testId="files-table" count={files?.length}>
+        <table className="numbers">
+          <thead>
+            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Notes</th></tr>
+          </thead>
+          <tbody>
+            {files?.map((f) => (
+              <tr key={f.file_id}>
+                <td>{f.name}</td>
+                <td>{FORMAT[f.format] ?? f.format}</td>
+                <td>{CONTENT[f.content] ?? f.content}</td>
+                <td>{f.loaded_at}</td>
+                <td className="num">{formatCount(f.rows_read)} {f.format === 'csv' ? 'rows' : 'claims'}</td>
+                <td className="num">{formatCount(f.rows_loaded)}</td>
+                <td className="num">{formatCount(f.rows_rejected)}</td>
+                <td>{f.warnings.join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section title="Rejected rows" testId="rejects-table" count={rejects?.length} empty="Every row was loaded.">
+        <table className="rejects">
+          <thead><tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr></thead>
+          <tbody>
+            {rejects?.slice(0, LIMIT).map((r, i) => (
+              <tr key={i}><td>{r.file}</td><td className="num">{r.line ?? '—'}</td><td>{r.reason}</td><td className="excerpt">{r.excerpt}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <More shown={LIMIT} total={rejects?.length} />
+      </Section>
+
+      <Section title="Payments (835)" testId="remittances-table" count={remittances?.length} empty="No 835 remittances loaded.">
+        <p className="hint">A payment balances when its amount (BPR02) equals the claims paid (Σ CLP04) less the provider-level adjustments (Σ PLB).</p>
+        <table className="numbers">
+          <thead><tr><th>Date</th><th>Payer</th><th>Check / EFT</th><th>Method</th><th>Amount</th><th>Provider adj.</th><th>Claims</th><th>Balance</th><th>File</th></tr></thead>
+          <tbody>
+            {remittances?.slice(0, LIMIT).map((r) => (
+              <tr key={r.remit_id} className={r.balance_diff ? 'unbalanced' : ''}>
+                <td>{r.payment_date}</td><td>{r.payer}</td><td>{r.trace_number}</td><td>{r.payment_method}</td>
+                <td className="num">{formatMoney(r.payment_amount)}</td><td className="num">{formatMoney(r.provider_adjustments)}</td>
+                <td className="num">{formatCount(r.claims)}</td>
+                <td>{r.balance_diff == null ? 'not checked (incomplete)' : r.balance_diff === 0 ? 'balanced' : `off by ${formatMoney(r.balance_diff)}`}</td>
+                <td>{r.file}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <More shown={LIMIT} total={remittances?.length} />
+      </Section>
+
+      <Section title="Claims and lines that do not balance" testId="unbalanced-table" count={unbalanced?.length} empty="Every claim and line balances (charge − adjustments = paid).">
+        <p className="hint">Loaded as the payer sent them; the difference is charge − Σ adjustments − paid.</p>
+        <table className="numbers">
+          <thead><tr><th>Level</th><th>Claim</th><th>Line</th><th>Payer</th><th>Charge</th><th>Paid</th><th>Difference</th><th>File (segment)</th></tr></thead>
+          <tbody>
+            {unbalanced?.slice(0, LIMIT).map((u, i) => (
+              <tr key={i}>
+                <td>{u.level}</td><td>{u.claim_id}</td><td className="num">{u.line_number ?? ''}</td><td>{u.payer}</td>
+                <td className="num">{formatMoney(u.charge)}</td><td className="num">{formatMoney(u.paid)}</td><td className="num">{formatMoney(u.difference)}</td>
+                <td>{u.file} ({u.segment})</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <More shown={LIMIT} total={unbalanced?.length} />
+      </Section>
+
+      <Section title="Lines without a partner" testId="unmatched-table" count={unmatched?.length} empty="Every remitted line found its claim line, and every claim line its remittance.">
+        <p className="hint">Remitted lines are joined to claim lines by claim ID and line control number, else by procedure, modifiers, date and charge.</p>
+        <table className="numbers">
+          <thead><tr><th>What</th><th>Claim</th><th>Line</th><th>Date of service</th><th>CPT/HCPCS</th><th>Charge</th><th>File</th></tr></thead>
+          <tbody>
+            {unmatched?.slice(0, LIMIT).map((u, i) => (
+              <tr key={i}>
+                <td>{u.kind}</td><td>{u.claim_id}</td><td className="num">{u.line_number ?? ''}</td><td>{u.service_date}</td><td>{u.procedure}</td>
+                <td className="num">{formatMoney(u.billed)}</td><td>{u.file}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <More shown={LIMIT} total={unmatched?.length} />
+      </Section>
+    </>
+  );
+}
+
+const FORMAT: Record<string, string> = { csv: 'CSV', 'x12-835': 'X12 835', 'x12-837p': 'X12 837P' };
+const CONTENT: Record<string, string> = { 'claim+remit': 'claims with payments', claim: 'claims', remit: 'remittances' };
+
+function Section({ title, testId, count, empty, children }: { title: string; testId: string; count?: number; empty?: string; children: ReactNode }) {
+  return (
+    <section className="panel" data-testid={testId}>
+      <h2>
+        {title} {count !== undefined && <span className="count">({formatCount(count)})</span>}
+      </h2>
+      {count === 0 && empty ? <p className="hint">{empty}</p> : <div className="scroll">{children}</div>}
+    </section>
+  );
+}
+
+function More({ shown, total }: { shown: number; total?: number }) {
+  return total !== undefined && total > shown ? <p className="hint">First {formatCount(shown)} of {formatCount(total)} shown.</p> : null;
+}

@@ -1,0 +1,59 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, screenshot } from './browser.ts';
+import { openTestEngine } from '../unit/helpers.ts';
+import type { Engine } from '../../src/engine/engine.ts';
+
+const FILES = [
+  'sample-data/837p/claims-2026-03.837',
+  ...readdirSync('sample-data/835').filter((f) => /-2026-0[34]\.835$/.test(f)).map((f) => `sample-data/835/${f}`),
+];
+const count = (n: number) => n.toLocaleString('en-US');
+
+let browser: Browser;
+let expected: Engine;
+beforeAll(async () => {
+  browser = await launch();
+  expected = await openTestEngine();
+  await expected.loadFiles(FILES.map((p) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(p)) })));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('835 + 837P through the file input', () => {
+  it('loads a month of claims and two months of remittances, links them, and shows what did not match', async () => {
+    const { page, outside, errors } = await openApp(browser);
+    await page.setInputFiles('#file-input', FILES);
+    await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('load-result').count()).toBe(FILES.length);
+    const results = await page.getByTestId('load-result').allTextContents();
+    expect(results.every((r) => r.includes('— Loaded'))).toBe(true);
+
+    const k = await expected.kpis();
+    await expect.poll(() => page.getByTestId('kpi-lines').textContent()).toContain(count(k.lines));
+    expect(await page.getByTestId('kpi-denied-lines').textContent()).toContain(count(k.denied_lines));
+
+    // a denied March line knows its diagnoses from the March 837P (claim ids carry the service month)
+    await page.getByLabel('Find in denied lines').fill('GP2603');
+    await expect.poll(() => page.getByTestId('denied-row').first().textContent()).toContain('GP2603');
+    await page.getByTestId('denied-row').first().click();
+    await page.getByTestId('line-detail').waitFor();
+    expect(await page.getByTestId('line-detail').textContent()).not.toContain('diagnoses none linked');
+
+    await page.getByRole('button', { name: 'Files & data quality' }).click();
+    await page.getByTestId('remittances-table').waitFor();
+    const remits = await expected.remittances();
+    await expect.poll(() => page.locator('[data-testid="remittances-table"] tbody tr').count()).toBe(remits.length);
+    expect(await page.locator('[data-testid="remittances-table"] tbody').textContent()).toContain('balanced');
+    const unmatched = await expected.unmatched();
+    expect(unmatched.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('unmatched-table').textContent()).toContain(`(${count(unmatched.length)})`);
+    await screenshot(page, 'files-x12');
+    expect(page.url()).toContain('page=files');
+
+    expect(outside).toEqual([]);
+    expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+});
