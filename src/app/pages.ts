@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { DashboardPage } from './pages/DashboardPage.tsx';
+import { ReviewPage } from './pages/ReviewPage.tsx';
 
 /** What every page gets: `version` changes whenever the loaded data changes (re-query then). */
 export interface PageProps {
@@ -8,5 +9,6 @@ export interface PageProps {
 
 /** The app's pages, in tab order. The page shown is the URL's `page` parameter (bookmarkable). */
 export const PAGES: { id: string; label: string; component: ComponentType<PageProps> }[] = [
+  { id: 'review', label: 'Monthly review', component: ReviewPage },
   { id: 'dashboard', label: 'Dashboard', component: DashboardPage },
 ];

@@ -26,3 +26,30 @@ export function useUrlParam(name: string, fallback: string): [string, (value: st
   );
   return [value, update];
 }
+
+/**
+ * A list kept as repeated query parameters (`?payer=A&payer=B`): values may
+ * contain commas ("QUENBY, MARISOL"), so they are never joined.
+ */
+export function useUrlList(name: string): [string[], (values: string[]) => void] {
+  const read = () => new URLSearchParams(location.search).getAll(name);
+  const [values, setValues] = useState(read);
+  useEffect(() => {
+    const onPop = () => setValues(read());
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name]);
+  const update = useCallback(
+    (next: string[]) => {
+      const params = new URLSearchParams(location.search);
+      params.delete(name);
+      for (const v of next) params.append(name, v);
+      const query = params.toString();
+      history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+      setValues(next);
+    },
+    [name],
+  );
+  return [values, update];
+}

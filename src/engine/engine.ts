@@ -24,6 +24,12 @@ import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type
 import { FILES_SQL, REJECTS_SQL } from './analytics/files.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
+import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
+import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
+import { reviewKpis } from './analytics/review-kpis.ts';
+import { payerCategorySql, payerTrendSql, providerTrendSql, type PayerCategoryRow, type PayerMonthRow, type ProviderMonthRow } from './analytics/review.sql.ts';
+import { claimDetail } from './analytics/claim.ts';
+import { deniedLinesCsv, patternsCsv } from './export/review-exports.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -140,6 +146,7 @@ export class Engine {
       HISTORY_FINDINGS_SQL,
       LINE_CLASSIFICATION_SQL,
       DENIAL_FACTS_SQL,
+      LINE_PATTERNS_SQL,
     ]) {
       await this.db.exec(sql);
     }
@@ -197,5 +204,40 @@ export class Engine {
 
   exportLines() {
     return this.db.query(EXPORT_LINES_SQL);
+  }
+
+  /** Monthly review (filters.month required): KPIs vs the month before and the average of the three before. */
+  reviewKpis(filters: Filters) {
+    return reviewKpis(this.db, filters);
+  }
+
+  /** Monthly review: new / recurring / returning / resolved denial patterns, by dollars at risk. */
+  reviewPatterns(filters: Filters, options: PatternOptions = {}) {
+    return reviewPatterns(this.db, filters, options);
+  }
+
+  payerTrend(filters: Filters) {
+    return this.db.query<PayerMonthRow>(payerTrendSql(filters));
+  }
+
+  payerCategories(filters: Filters) {
+    return this.db.query<PayerCategoryRow>(payerCategorySql(filters));
+  }
+
+  providerTrend(filters: Filters) {
+    return this.db.query<ProviderMonthRow>(providerTrendSql(filters));
+  }
+
+  /** The claim a line belongs to: its documents, lines, adjustments, remarks, diagnoses and reversals. */
+  claimDetail(lineId: number) {
+    return claimDetail(this.db, lineId);
+  }
+
+  deniedLinesCsv(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string } = {}) {
+    return deniedLinesCsv(this.db, filters, options);
+  }
+
+  patternsCsv(filters: Filters) {
+    return patternsCsv(this.db, filters);
   }
 }

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('dashboard on the sample CSV export', () => {
   it('loads through the file input, shows KPIs, chart and table, filters by a clicked bar, and calls no one', async () => {
-    const { page, outside, errors } = await openApp(browser);
+    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
 
@@ -79,7 +79,7 @@ describe('dashboard on the sample CSV export', () => {
   });
 
   it('gives clear messages for bad files, stays usable, and keeps earlier data', async () => {
-    const { page, outside } = await openApp(browser);
+    const { page, outside } = await openApp(browser, '?page=dashboard');
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     const before = await page.getByTestId('kpi-lines').textContent();
@@ -111,7 +111,7 @@ describe('dashboard on the sample CSV export', () => {
   });
 
   it('asks for a column mapping instead of failing, and remembers it', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(browser, '?page=dashboard');
     const csv = 'Encounter Ref,Svc Dt,Code,Amt Billed,Amt Pd,Why\nE1,02/03/2026,99213,100,0,CO-16\nE2,02/04/2026,99214,150,90,CO-45 60.00\n';
     writeFileSync('test-results/odd-layout.csv', csv);
     await page.setInputFiles('#file-input', 'test-results/odd-layout.csv');
@@ -130,7 +130,7 @@ describe('dashboard on the sample CSV export', () => {
     expect(await page.getByTestId('kpi-denied-lines').textContent()).toContain('1');
 
     // a fresh page, same layout: loads without asking
-    const second = await openApp(browser);
+    const second = await openApp(browser, '?page=dashboard');
     await second.page.evaluate((v) => localStorage.setItem('denial-lens.csv-mappings', v), await page.evaluate(() => localStorage.getItem('denial-lens.csv-mappings')!));
     await second.page.setInputFiles('#file-input', 'test-results/odd-layout.csv');
     await second.page.getByTestId('kpi-lines').waitFor({ timeout: 60_000 });

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('835 + 837P through the file input', () => {
   it('loads a month of claims and two months of remittances, links them, and shows what did not match', async () => {
-    const { page, outside, errors } = await openApp(browser);
+    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
     await page.setInputFiles('#file-input', FILES);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('load-result').count()).toBe(FILES.length);

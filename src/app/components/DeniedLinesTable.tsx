@@ -8,6 +8,7 @@ import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';
 import { formatCount, formatIcd, formatMoney } from '../format.ts';
 import { LineDetail } from './LineDetail.tsx';
+import { downloadText } from '../download.ts';
 
 const ROW_HEIGHT = 34;
 /** Rows fetched around the visible part; sorting, filtering and paging happen in SQL. */
@@ -90,6 +91,18 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
       <div className="table-tools">
         <input type="search" placeholder="Find claim, CPT or diagnosis…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Find in denied lines" />
         <span data-testid="denied-count">{formatCount(total)} denied lines</span>
+        <button
+          type="button"
+          className="link"
+          disabled={total === 0}
+          onClick={() =>
+            engine.call('deniedLinesCsv', query.filters, { sort: query.sort, search: query.search }).then((csv) =>
+              downloadText(`denied-lines${query.filters.month ? `-${query.filters.month}` : ''}.csv`, csv),
+            )
+          }
+        >
+          Export CSV
+        </button>
       </div>
       <div className="grid" role="table" aria-rowcount={total} style={{ minWidth: width }}>
         <div className="grid-header" role="row">

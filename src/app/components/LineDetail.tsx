@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { formatMoney } from '../format.ts';
+import { ClaimDetail } from './ClaimDetail.tsx';
 
 interface Evidence {
   source: 'payer' | 'reference' | 'history' | 'rule';
@@ -33,6 +35,7 @@ const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Yo
 /** Why a line was put in its category, and what to do about it. */
 export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () => void }) {
   const d = useEngineQuery(() => engine.call('lineDetail', lineId) as Promise<Detail | null>, [lineId]);
+  const [showClaim, setShowClaim] = useState(false);
   if (!d) return null;
   return (
     <aside className="line-detail" aria-label="Why this line was denied" data-testid="line-detail">
@@ -58,6 +61,10 @@ export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () =>
       {d.secondary.length > 0 && <p>Also found: {d.secondary.map((c) => CATEGORY_LABELS[c]).join(', ')}</p>}
       <h4>Suggested fix</h4>
       <p className="fix" data-testid="fix">{d.fix}</p>
+      <button type="button" aria-expanded={showClaim} onClick={() => setShowClaim((s) => !s)} data-testid="show-claim">
+        {showClaim ? 'Hide the claim' : 'Show the whole claim (all lines, adjustments, reversals)'}
+      </button>
+      {showClaim && <ClaimDetail lineId={lineId} />}
     </aside>
   );
 }

@@ -11,6 +11,8 @@ export interface Filters {
   categories?: string[];
   procedures?: string[];
   diagnoses?: string[];
+  /** One denial pattern of the monthly review (line_patterns.pattern_key). */
+  pattern?: string;
 }
 
 export function monthColumn(filters: Filters): string {
@@ -34,5 +36,6 @@ export function whereClause(filters: Filters, options: { skipMonth?: boolean; sk
   if (filters.diagnoses?.length) {
     parts.push(`list_has_any(diagnoses, [${filters.diagnoses.map((d) => sqlString(d.replace('.', '').toUpperCase())).join(', ')}])`);
   }
+  if (filters.pattern) parts.push(`line_id IN (SELECT line_id FROM line_patterns WHERE pattern_key = ${sqlString(filters.pattern)})`);
   return parts.join(' AND ');
 }

@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, type Category } from '../../engine/classify/categories.ts';
+import { formatMonth } from '../format.ts';
+import type { ListName, ReviewFilterState } from './review-filters.ts';
+
+interface Props {
+  state: ReviewFilterState;
+  payers: string[];
+  providers: string[];
+  onPrint: () => void;
+}
+
+/** Month under review, its basis, and the filters every chart and table of the page takes. */
+export function FilterBar({ state, payers, providers, onPrint }: Props) {
+  const { filters, months } = state;
+  const active = (['payers', 'providers', 'categories', 'procedures', 'diagnoses'] as const).some((n) => filters[n]?.length);
+  return (
+    <section className="panel review-filters" aria-label="Month and filters">
+      <label className="month-picker">
+        <span>Month</span>
+        <select data-testid="month-picker" value={filters.month ?? ''} onChange={(e) => state.setMonth(e.target.value)}>
+          {[...months].reverse().map((m) => (
+            <option key={m} value={m}>{formatMonth(m)}</option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="basis" aria-label="Month of">
+        <label title="Bucket lines by their date of service">
+          <input type="radio" name="basis" checked={filters.basis === 'service'} onChange={() => state.setBasis('service')} /> date of service
+        </label>
+        <label title="Bucket lines by the date of the remittance (check/EFT) that first adjudicated them">
+          <input type="radio" name="basis" checked={filters.basis === 'remit'} onChange={() => state.setBasis('remit')} /> remittance date
+        </label>
+      </fieldset>
+      <Pick label="Payer" name="payers" options={payers} state={state} />
+      <Pick label="Provider" name="providers" options={providers} state={state} />
+      <Pick label="Category" name="categories" options={[...CATEGORY_PRECEDENCE]} label_of={(c) => CATEGORY_LABELS[c as Category]} state={state} />
+      <Codes label="CPT/HCPCS" name="procedures" placeholder="e.g. 99214 73560" state={state} />
+      <Codes label="Diagnosis" name="diagnoses" placeholder="e.g. M54.5" state={state} />
+      {active && (
+        <button type="button" className="link" onClick={state.clear}>clear filters</button>
+      )}
+      <button type="button" className="primary print-button" onClick={onPrint}>Print report</button>
+    </section>
+  );
+}
+
+function Pick({ label, name, options, state, label_of = (v) => v }: { label: string; name: ListName; options: string[]; state: ReviewFilterState; label_of?: (v: string) => string }) {
+  const chosen = state.filters[name] ?? [];
+  const toggle = (value: string) => state.setList(name, chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value]);
+  return (
+    <details className="pick" data-testid={`filter-${name}`}>
+      <summary>
+        {label}: <strong>{chosen.length === 0 ? 'all' : chosen.length === 1 ? label_of(chosen[0]) : `${chosen.length} chosen`}</strong>
+      </summary>
+      <div className="pick-options">
+        {options.map((o) => (
+          <label key={o}>
+            <input type="checkbox" checked={chosen.includes(o)} onChange={() => toggle(o)} /> {label_of(o)}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+/** Codes typed by the user, split on spaces or commas; applied on Enter or leaving the field. */
+function Codes({ label, name, placeholder, state }: { label: string; name: ListName; placeholder: string; state: ReviewFilterState }) {
+  const current = (state.filters[name] ?? []).join(' ');
+  const [text, setText] = useState(current);
+  useEffect(() => setText(current), [current]);
+  const apply = () => state.setList(name, [...new Set(text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))]);
+  return (
+    <label className="codes">
+      <span>{label}</span>
+      <input
+        type="text"
+        value={text}
+        placeholder={placeholder}
+        data-testid={`filter-${name}`}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => e.key === 'Enter' && apply()}
+        size={12}
+      />
+    </label>
+  );
+}

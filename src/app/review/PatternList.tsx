@@ -1,0 +1,150 @@
+import { Fragment, useEffect, useState } from 'react';
+import type { Filters } from '../../engine/analytics/filters.sql.ts';
+import { describeCause, type PatternReview, type PatternRow } from '../../engine/analytics/patterns.ts';
+import { PATTERN_STATUSES, type PatternStatus } from '../../engine/analytics/pattern-status.ts';
+import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
+import { CATEGORY_COLORS } from '../categories-style.ts';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
+import { downloadText } from '../download.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+export const STATUS_LABELS: Record<PatternStatus, { label: string; help: string }> = {
+  new: { label: 'New', help: 'Denied this month and never before in the loaded data.' },
+  recurring: { label: 'Recurring', help: 'Denied in at least 2 of the last 3 months, this month included.' },
+  returning: { label: 'Returning', help: 'Denied this month and seen before, but not in the 2 months before: back after a gap.' },
+  resolved: { label: 'Resolved', help: 'Seen before, not denied this month.' },
+};
+
+const PAGE = 15;
+
+interface Props {
+  filters: Filters;
+  version: number;
+  onDrill: (pattern: PatternRow) => void;
+}
+
+/** Root causes of the month's denials, new / recurring / returning / resolved, by dollars at risk. */
+export function PatternList({ filters, version, onDrill }: Props) {
+  const [status, setStatus] = useState<PatternStatus | undefined>();
+  const [limit, setLimit] = useState(PAGE);
+  const [open, setOpen] = useState<string | null>(null);
+  useEffect(() => setLimit(PAGE), [filters, status]);
+  const review = useEngineQuery(() => engine.call('reviewPatterns', filters, { status, limit }), [version, filters, status, limit]);
+  if (!review || !filters.month || review.month !== filters.month) return <section className="panel patterns" aria-busy="true" />;
+  const all = PATTERN_STATUSES.reduce((n, s) => n + review.counts[s].patterns, 0);
+  return (
+    <section className="panel patterns" aria-labelledby="patterns-title" data-testid="patterns">
+      <div className="panel-title">
+        <h2 id="patterns-title">Denial patterns, {formatMonth(review.month)}</h2>
+        <span className="panel-actions">
+          <button type="button" className="link" onClick={() => engine.call('patternsCsv', filters).then((csv) => downloadText(`denial-patterns-${review.month}.csv`, csv))}>
+            Export CSV
+          </button>
+        </span>
+      </div>
+      <p className="hint">
+        A pattern is one root cause: category, payer, rendering provider, billed CPT/HCPCS (not for claim-level causes such as
+        eligibility) and what in the codes caused it (the code, diagnosis, modifiers billed, or the payer’s reason). Ranked by
+        dollars at risk this month: denied dollars not recovered by a later payment. Click a pattern for its evidence and fix.
+      </p>
+      <div className="status-tabs" role="tablist" aria-label="Pattern status">
+        <button type="button" role="tab" aria-selected={!status} onClick={() => setStatus(undefined)}>
+          All <span className="count">{formatCount(all)}</span>
+        </button>
+        {PATTERN_STATUSES.map((s) => (
+          <button key={s} type="button" role="tab" aria-selected={status === s} title={STATUS_LABELS[s].help} onClick={() => setStatus(s)} data-testid={`status-tab-${s}`}>
+            <span className={`status-chip status-${s}`}>{STATUS_LABELS[s].label}</span> <span className="count">{formatCount(review.counts[s].patterns)}</span>
+            {s !== 'resolved' && <span className="tab-amount"> · {formatMoney(review.counts[s].at_risk)} at risk</span>}
+          </button>
+        ))}
+      </div>
+      <PatternTable review={review} open={open} setOpen={setOpen} onDrill={onDrill} />
+      {review.rows.length < review.total && (
+        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          Show more ({formatCount(review.total - review.rows.length)} not shown)
+        </button>
+      )}
+    </section>
+  );
+}
+
+function PatternTable({ review, open, setOpen, onDrill }: { review: PatternReview; open: string | null; setOpen: (key: string | null) => void; onDrill: (p: PatternRow) => void }) {
+  if (review.rows.length === 0) return <p className="empty-note">No denial patterns for this month and these filters.</p>;
+  const span = `${formatMonth(review.axis[0])}–${formatMonth(review.axis.at(-1)!)}`;
+  return (
+    <table className="pattern-table">
+      <thead>
+        <tr>
+          <th>Status</th>
+          <th>Pattern</th>
+          <th className="num">Denied lines</th>
+          <th className="num">Denied ($)</th>
+          <th className="num">At risk ($)</th>
+          <th>Denied $ by month, {span}</th>
+          <th>Suggested fix</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {review.rows.map((p) => (
+          <Fragment key={p.pattern_key}>
+            <tr className={`pattern-row${open === p.pattern_key ? ' open' : ''}`} data-testid="pattern-row" data-status={p.status} onClick={() => setOpen(open === p.pattern_key ? null : p.pattern_key)}>
+              <td><span className={`status-chip status-${p.status}`} title={STATUS_LABELS[p.status].help}>{STATUS_LABELS[p.status].label}</span></td>
+              <td className="pattern-name">
+                <span className="category-chip"><i style={{ background: CATEGORY_COLORS[p.category] }} />{CATEGORY_LABELS[p.category]}</span>
+                <div className="pattern-what">{patternTitle(p)}</div>
+              </td>
+              <td className="num">{p.status === 'resolved' ? '—' : formatCount(p.lines)}</td>
+              <td className="num">{p.status === 'resolved' ? <span className="muted">last seen {formatMonth(p.last_seen)}</span> : formatMoney(p.denied_amount)}</td>
+              <td className="num">{p.status === 'resolved' ? '—' : formatMoney(p.at_risk)}</td>
+              <td>
+                <Sparkline values={p.sparkline} label={`Denied dollars by month, ${span}: ${p.sparkline.map((v) => formatMoney(v)).join(', ')}`} />
+                <span className="spark-peak">peak {formatMoneyShort(Math.max(...p.sparkline))}/month</span>
+              </td>
+              <td className="fix-cell">{p.fix}</td>
+              <td>
+                <button type="button" className="link" data-testid="pattern-lines" onClick={(e) => { e.stopPropagation(); onDrill(p); }}>
+                  Lines →
+                </button>
+              </td>
+            </tr>
+            {open === p.pattern_key && (
+              <tr className="pattern-detail">
+                <td colSpan={8}>
+                  <PatternEvidence pattern={p} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function patternTitle(p: PatternRow): string {
+  return [p.payer, p.provider, p.procedure ? `CPT/HCPCS ${p.procedure}` : 'any procedure', describeCause(p)].join(' · ');
+}
+
+const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Your history', rule: 'Billing rule' };
+
+export function PatternEvidence({ pattern }: { pattern: PatternRow }) {
+  return (
+    <div className="pattern-evidence">
+      <p>
+        First seen {formatMonth(pattern.first_seen)}, last seen {formatMonth(pattern.last_seen)}; {formatMoney(pattern.denied_prior3)} denied in the three months before.
+        {pattern.status !== 'resolved' && ` This month: ${formatCount(pattern.lines)} lines on ${formatCount(pattern.claims)} claims.`}
+      </p>
+      <h4>Evidence (latest line)</h4>
+      <ul className="evidence">
+        {pattern.evidence.map((e, i) => (
+          <li key={i}><span className="evidence-source">{SOURCE_LABEL[e.source]}</span> {e.text}</li>
+        ))}
+      </ul>
+      <h4>Suggested fix</h4>
+      <p className="fix">{pattern.fix}</p>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Filters } from '../../engine/analytics/filters.sql.ts';
+import type { Kpi, KpiId, ReviewKpis as Kpis } from '../../engine/analytics/review-kpis.ts';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { formatCount, formatMoneyShort, formatMonth } from '../format.ts';
+import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney } from './review-format.ts';
+import { KPI_DEFINITIONS } from './kpi-definitions.ts';
+
+const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount'];
+/** Which direction is good news (for the arrow's colour; the sign is always written out). */
+const GOOD_WHEN: Partial<Record<KpiId, 'up' | 'down'>> = {
+  denial_rate_lines: 'down',
+  denial_rate_claims: 'down',
+  denial_rate_dollars: 'down',
+  denied_amount: 'down',
+  recovered_amount: 'up',
+};
+
+function value(kpi: Kpi): string {
+  if (kpi.unit === 'rate') return formatRate(kpi.value);
+  if (kpi.unit === 'dollars') return formatMoneyShort(kpi.value);
+  return formatCount(kpi.value);
+}
+
+function change(kpi: Kpi, which: 'previous' | 'average'): string {
+  const delta = which === 'previous' ? kpi.change_previous : kpi.change_average;
+  if (delta === null) return '—';
+  if (kpi.unit === 'rate') return formatPoints(delta);
+  const relative = formatRelative(which === 'previous' ? kpi.relative_previous : kpi.relative_average);
+  return `${kpi.unit === 'dollars' ? formatSignedMoney(delta) : formatSignedCount(delta)}${relative ? ` (${relative})` : ''}`;
+}
+
+function tone(id: KpiId, delta: number | null): string {
+  const good = GOOD_WHEN[id];
+  if (!good || delta === null || Math.abs(delta) < 1e-9) return 'neutral';
+  return (delta < 0) === (good === 'down') ? 'better' : 'worse';
+}
+
+/** The month's KPIs with their change vs the month before and vs the average of the three before. */
+export function ReviewKpis({ filters, version }: { filters: Filters; version: number }) {
+  const k = useEngineQuery(() => engine.call('reviewKpis', filters), [version, filters]);
+  if (!k || k.month !== filters.month) return <section className="kpis review-kpis" aria-busy="true" />;
+  const previous = k.previous ? formatMonth(k.previous.month) : null;
+  const average = averageLabel(k);
+  return (
+    <section className="review-kpis-block" aria-label="Key figures of the month">
+      <h2>Key figures, {formatMonth(k.month)}</h2>
+      <div className="kpis review-kpis">
+        {TILES.map((id) => {
+          const kpi = k.kpis[id];
+          const def = KPI_DEFINITIONS[id];
+          return (
+            <div key={id} className="kpi" title={def.definition} data-testid={`review-kpi-${id}`}>
+              <div className="kpi-label">
+                {def.label} <span className="info" aria-hidden="true">i</span>
+              </div>
+              <div className="kpi-value" data-testid="kpi-value">{value(kpi)}</div>
+              <div className={`kpi-change ${tone(id, kpi.change_previous)}`} data-testid="kpi-vs-previous">
+                {previous ? `${change(kpi, 'previous')} vs ${previous}` : 'no month before loaded'}
+              </div>
+              <div className={`kpi-change ${tone(id, kpi.change_average)}`} data-testid="kpi-vs-average">
+                {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
+              </div>
+              {id === 'denial_rate_claims' && k.hfmaClaimRate !== null && (
+                <div className="kpi-note" title="Denied claims this month ÷ average claims of the three months before (HFMA Claim Integrity Task Force denominator)">
+                  HFMA form: {formatRate(k.hfmaClaimRate)}
+                </div>
+              )}
+              {id === 'coding_share_dollars' && (
+                <div className="kpi-note">
+                  {formatMoneyShort(k.current.coding_denied_amount)} coding · {formatMoneyShort(k.current.denied_amount - k.current.coding_denied_amount)} other
+                </div>
+              )}
+              {id === 'denial_rate_lines' && (
+                <div className="kpi-note">{formatCount(k.current.denied_lines)} of {formatCount(k.current.lines)} lines</div>
+              )}
+              {id === 'recovered_amount' && (
+                <div className="kpi-note">{formatCount(k.current.recovered_lines)} initially denied lines paid later</div>
+              )}
+              {id === 'denial_rate_dollars' && (
+                <div className="kpi-note">{formatMoneyShort(k.current.denied_amount)} of {formatMoneyShort(k.current.billed)} billed</div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function averageLabel(k: Kpis): string | null {
+  const n = k.averageMonths.length;
+  if (n === 0) return null;
+  const span = n === 1 ? formatMonth(k.averageMonths[0]) : `${formatMonth(k.averageMonths[0])}–${formatMonth(k.averageMonths[n - 1])}`;
+  return n === 3 ? `3-month avg (${span})` : `${n}-month avg (${span}; fewer loaded)`;
+}

@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import type { Filters } from '../../engine/analytics/filters.sql.ts';
+import { useUrlList, useUrlParam } from '../url-state.ts';
+
+export type Basis = 'service' | 'remit';
+
+export interface ReviewFilterState {
+  /** what every query of the page takes; `month` is the month under review */
+  filters: Filters & { month: string | undefined; basis: Basis };
+  months: string[];
+  setMonth: (month: string) => void;
+  setBasis: (basis: Basis) => void;
+  setList: (name: ListName, values: string[]) => void;
+  clear: () => void;
+}
+
+export type ListName = 'payers' | 'providers' | 'categories' | 'procedures' | 'diagnoses';
+
+/**
+ * The review's month and filters, all in the URL (bookmarkable): month, basis,
+ * and repeated payer / provider / category / procedure / dx parameters. Without a
+ * month (or with one that has no data) the latest month with data is reviewed.
+ */
+export function useReviewFilters(options: { service_months: string[]; remit_months: string[] } | undefined): ReviewFilterState {
+  const [month, setMonth] = useUrlParam('month', '');
+  const [basisParam, setBasisParam] = useUrlParam('basis', 'service');
+  const [payers, setPayers] = useUrlList('payer');
+  const [providers, setProviders] = useUrlList('provider');
+  const [categories, setCategories] = useUrlList('category');
+  const [procedures, setProcedures] = useUrlList('procedure');
+  const [diagnoses, setDiagnoses] = useUrlList('dx');
+  const basis: Basis = basisParam === 'remit' ? 'remit' : 'service';
+  const months = useMemo(() => (basis === 'remit' ? options?.remit_months : options?.service_months) ?? [], [basis, options]);
+  const reviewed = months.includes(month) ? month : months.at(-1);
+  const key = JSON.stringify([reviewed, basis, payers, providers, categories, procedures, diagnoses]);
+  const filters = useMemo(
+    () => ({ month: reviewed, basis, payers, providers, categories, procedures, diagnoses }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  const setters: Record<ListName, (values: string[]) => void> = {
+    payers: setPayers,
+    providers: setProviders,
+    categories: setCategories,
+    procedures: setProcedures,
+    diagnoses: setDiagnoses,
+  };
+  return {
+    filters,
+    months,
+    setMonth,
+    setBasis: (b) => setBasisParam(b),
+    setList: (name, values) => setters[name](values),
+    clear: () => Object.values(setters).forEach((set) => set([])),
+  };
+}
+
+/** The filters as one line of text, for the printed report and the drill-down title. */
+export function describeFilters(f: Filters, labels: { category: (c: string) => string }): string {
+  const parts = [
+    f.payers?.length ? `payer ${f.payers.join(', ')}` : '',
+    f.providers?.length ? `provider ${f.providers.join('; ')}` : '',
+    f.categories?.length ? `category ${f.categories.map(labels.category).join(', ')}` : '',
+    f.procedures?.length ? `CPT/HCPCS ${f.procedures.join(', ')}` : '',
+    f.diagnoses?.length ? `diagnosis ${f.diagnoses.join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'all payers, providers, categories, procedures and diagnoses';
+}

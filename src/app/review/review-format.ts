@@ -1,0 +1,16 @@
+import { formatCount, formatMoneyShort } from '../format.ts';
+
+/** 0.0896 → '9.0 %' */
+export const formatRate = (fraction: number | null | undefined) => (fraction == null ? '—' : `${(100 * fraction).toFixed(1)} %`);
+
+/** A change of a rate, in percentage points: 0.0127 → '+1.3 pp' */
+export const formatPoints = (fraction: number | null | undefined) =>
+  fraction == null ? '—' : `${fraction > 0 ? '+' : fraction < 0 ? '−' : '±'}${Math.abs(100 * fraction).toFixed(1)} pp`;
+
+const signed = (n: number, format: (n: number) => string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${format(Math.abs(n))}`;
+
+/** whole dollars: a KPI's change does not need cents */
+export const formatSignedMoney = (n: number | null | undefined) => (n == null ? '—' : signed(n, formatMoneyShort));
+export const formatSignedCount = (n: number | null | undefined) => (n == null ? '—' : signed(Math.round(n), formatCount));
+/** 0.153 → '+15.3 %' */
+export const formatRelative = (fraction: number | null | undefined) => (fraction == null ? '' : signed(100 * fraction, (n) => `${n.toFixed(1)} %`));

@@ -1,0 +1,103 @@
+import { sqlList, sqlString } from '../db/sql-quote.ts';
+import type { Category } from '../classify/categories.ts';
+import { monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { reviewMonthSql } from './review.sql.ts';
+
+/**
+ * Categories whose cause lies with the claim (coverage, filing date, claim data),
+ * not the service: their pattern does not split by procedure, so that e.g. one
+ * lapsed enrolment shows as one pattern rather than one per procedure billed.
+ */
+export const CLAIM_LEVEL_CATEGORIES: readonly Category[] = ['eligibility', 'cob', 'timely_filing', 'duplicate', 'missing_info'];
+
+/**
+ * line_patterns: the root cause of each denied line, the unit the monthly review
+ * tracks from month to month — (category, payer, rendering provider, billed
+ * procedure, and what in the codes caused it):
+ * - outdated / unspecified: the codes the code data names (M54.5, 99442, M25.569),
+ *   else the payer's reason codes;
+ * - mismatch: the first diagnosis linked to the line (the one the payer judged);
+ * - missing modifier: the modifiers billed (none, GP …);
+ * - every other bucket: the payer's reason codes for that bucket (CO-27 vs CO-109).
+ * Only the key and the cause are stored; the rest is on denial_facts. Rebuilt
+ * after denial_facts on every refresh.
+ */
+export const LINE_PATTERNS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE line_patterns AS
+WITH denied AS (
+  SELECT line_id, category, payer, provider, coalesce(billed_procedure, procedure) AS procedure, modifiers, diagnoses
+  FROM denial_facts WHERE denied
+), cited AS (
+  SELECT f.line_id,
+    list_sort(list_distinct(flatten(list(f.codes) FILTER (WHERE f.source = 'reference')))) AS reference_codes,
+    list_sort(list_distinct(flatten(list(f.codes) FILTER (WHERE f.source = 'payer' AND f.rank = 1)))) AS reason_codes
+  FROM findings f JOIN denied d ON d.line_id = f.line_id AND d.category = f.category
+  GROUP BY f.line_id
+), cause AS (
+  SELECT d.line_id, d.category, d.payer, d.provider,
+    CASE WHEN list_contains(${sqlList(CLAIM_LEVEL_CATEGORIES)}, d.category) THEN NULL ELSE d.procedure END AS procedure,
+    CASE
+      WHEN d.category = 'missing_modifier' THEN {'kind': 'modifiers', 'codes': list_sort(d.modifiers)}
+      WHEN d.category IN ('outdated', 'unspecified') AND len(c.reference_codes) > 0 THEN {'kind': 'code', 'codes': c.reference_codes}
+      WHEN d.category = 'mismatch' AND len(d.diagnoses) > 0 THEN {'kind': 'diagnosis', 'codes': [dl_icd_dotted(d.diagnoses[1])]}
+      WHEN len(c.reason_codes) > 0 THEN {'kind': 'reason', 'codes': c.reason_codes}
+      ELSE {'kind': 'none', 'codes': []::VARCHAR[]}
+    END AS cause
+  FROM denied d LEFT JOIN cited c USING (line_id)
+)
+SELECT line_id,
+  left(md5(concat_ws('|', category, payer, provider, coalesce(procedure, '*'), cause.kind, array_to_string(cause.codes, ' '))), 16) AS pattern_key,
+  procedure AS pattern_procedure, cause.kind AS cause_kind, cause.codes AS cause_codes
+FROM cause;
+`;
+
+/**
+ * Every pattern denied up to the reviewed month: the months it was seen in (for
+ * its status and sparkline) and its lines and dollars in the reviewed month.
+ * Dollars at risk = denied dollars not (yet) recovered by a later payment.
+ */
+export function patternSummarySql(filters: Filters): string {
+  const month = reviewMonthSql(filters);
+  const col = monthColumn(filters);
+  return /* sql */ `
+WITH f AS (
+  SELECT p.pattern_key, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
+  FROM denial_facts d JOIN line_patterns p USING (line_id)
+  WHERE d.denied AND ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+), by_month AS (
+  SELECT pattern_key, m, count(*)::INTEGER AS lines, count(DISTINCT claim_key)::INTEGER AS claims,
+    sum(denied_amount)::DOUBLE AS denied, sum(at_risk)::DOUBLE AS at_risk
+  FROM f GROUP BY ALL
+)
+SELECT pattern_key,
+  list(strftime(m, '%Y-%m') ORDER BY m) AS months,
+  list(denied ORDER BY m) AS amounts,
+  coalesce(sum(lines) FILTER (WHERE m = ${month}), 0)::INTEGER AS lines,
+  coalesce(sum(claims) FILTER (WHERE m = ${month}), 0)::INTEGER AS claims,
+  coalesce(sum(denied) FILTER (WHERE m = ${month}), 0)::DOUBLE AS denied_amount,
+  coalesce(sum(at_risk) FILTER (WHERE m = ${month}), 0)::DOUBLE AS at_risk,
+  coalesce(sum(denied) FILTER (WHERE m >= (${month} - INTERVAL 3 MONTH)::DATE AND m < ${month}), 0)::DOUBLE AS denied_prior3
+FROM by_month
+GROUP BY pattern_key`;
+}
+
+/**
+ * What each chosen pattern is and what to do about it: its defining fields, the
+ * fix most often suggested for its lines, and the evidence of its latest line
+ * (up to the reviewed month) as an example.
+ */
+/** `keys`: the patterns to describe; null for all. */
+export function patternDetailsSql(filters: Filters, keys: readonly string[] | null): string {
+  const month = reviewMonthSql(filters);
+  const col = monthColumn(filters);
+  return /* sql */ `
+SELECT p.pattern_key, any_value(d.category) AS category, any_value(d.payer) AS payer, any_value(d.provider) AS provider,
+  any_value(p.pattern_procedure) AS procedure, any_value(p.cause_kind) AS cause_kind, any_value(p.cause_codes) AS cause_codes,
+  mode(d.fix) AS fix,
+  arg_max(d.line_id, (d.service_date, d.line_id)) AS example_line_id,
+  arg_max(d.evidence, (d.service_date, d.line_id)) AS evidence
+FROM denial_facts d JOIN line_patterns p USING (line_id)
+WHERE ${keys === null ? 'TRUE' : `p.pattern_key IN (${keys.length ? keys.map(sqlString).join(', ') : 'NULL'})`}
+  AND d.denied AND ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+GROUP BY p.pattern_key`;
+}
