@@ -148,4 +148,25 @@ describe('CSV export ingest', () => {
     expect(result.warnings[0]).toContain('Windows-1252');
     expect(await engine.db.query('SELECT provider FROM service_lines')).toEqual([{ provider: 'Muñoz' }]);
   });
+
+  it('removes every row of a file whose load fails half-way, and keeps what was loaded before', async () => {
+    await engine.loadFiles([csvFile('good.csv', 'Claim ID,DOS,CPT,Billed,Paid,Adj Codes\nG1,02/01/2026,99213,100,0,CO-16\n')]);
+    const counts = () =>
+      engine.db.query(`SELECT (SELECT count(*) FROM files)::INT f, (SELECT count(*) FROM claims)::INT c, (SELECT count(*) FROM service_lines)::INT l,
+        (SELECT count(*) FROM adjustments)::INT a, (SELECT count(*) FROM diagnoses)::INT d, (SELECT count(*) FROM rejects)::INT r`);
+    const before = await counts();
+    const exec = engine.db.exec.bind(engine.db);
+    engine.db.exec = async (sql: string) => {
+      if (sql.includes('INSERT INTO remarks')) throw new Error('disk on fire');
+      return exec(sql);
+    };
+    const [result] = await engine.loadFiles([
+      csvFile('breaks.csv', 'Claim ID,DOS,CPT,Billed,Paid,Adj Codes,Dx 1\nB1,02/02/2026,99214,150,0,CO-11,M54.50\n,02/02/2026,99214,150,0,CO-11,M54.50\n'),
+    ]);
+    engine.db.exec = exec;
+    expect(result.status).toBe('rejected');
+    expect(result.message).toContain('disk on fire');
+    expect(await counts()).toEqual(before);
+  });
 });
+

@@ -34,14 +34,19 @@ QUALIFY row_number() OVER (PARTITION BY remit_line_id ORDER BY quality, claim_li
 `;
 
 export const ANALYSIS_LINES_SQL = /* sql */ `
+-- Each line's diagnoses in pointer order; a line without pointers gets the claim's whole list.
 CREATE OR REPLACE TABLE line_dx AS
-SELECT l.line_id, p.ord, d.code
-FROM service_lines l,
-  LATERAL (SELECT unnest(CASE WHEN len(l.dx_pointers) > 0 THEN l.dx_pointers
-                              ELSE (SELECT list(seq ORDER BY seq) FROM diagnoses d2 WHERE d2.claim_key = l.claim_key) END) AS seq,
-                  generate_subscripts(CASE WHEN len(l.dx_pointers) > 0 THEN l.dx_pointers
-                              ELSE (SELECT list(seq ORDER BY seq) FROM diagnoses d2 WHERE d2.claim_key = l.claim_key) END, 1) AS ord) p
-JOIN diagnoses d ON d.claim_key = l.claim_key AND d.seq = p.seq;
+SELECT p.line_id, p.ord, d.code
+FROM (SELECT line_id, claim_key, unnest(dx_pointers) AS seq, generate_subscripts(dx_pointers, 1) AS ord
+      FROM service_lines WHERE len(dx_pointers) > 0) p
+JOIN diagnoses d ON d.claim_key = p.claim_key AND d.seq = p.seq
+UNION ALL
+SELECT l.line_id, d.seq, d.code
+FROM service_lines l JOIN diagnoses d ON d.claim_key = l.claim_key
+WHERE len(l.dx_pointers) = 0;
+
+CREATE OR REPLACE TABLE line_dx_lists AS
+SELECT line_id, list(code ORDER BY ord) AS diagnoses FROM line_dx GROUP BY line_id;
 
 CREATE OR REPLACE TABLE analysis_lines AS
 WITH remit_lines AS (
@@ -57,16 +62,15 @@ WITH remit_lines AS (
     NULL, NULL, []::VARCHAR[], NULL, c.total_charge, NULL, c.paid, c.status, c.paid_date, list_append(c.flags, 'claim_level_only'),
     c.balance_diff, c.remit_id, c.patient_account, c.payer_claim_number, NULL
   FROM claims c
-  WHERE c.source IN ('remit', 'claim+remit') AND NOT EXISTS (SELECT 1 FROM service_lines l WHERE l.claim_key = c.claim_key)
+  WHERE c.source IN ('remit', 'claim+remit') AND c.claim_key NOT IN (SELECT claim_key FROM service_lines)
 ), with_claim AS (
   SELECT r.*, k.claim_line_id, k.matched_on,
     coalesce(cl.provider, r.provider) AS rendering_provider,
-    coalesce(
-      (SELECT list(code ORDER BY ord) FROM line_dx x WHERE x.line_id = coalesce(k.claim_line_id, r.line_id)),
-      []::VARCHAR[]) AS diagnoses
+    coalesce(x.diagnoses, []::VARCHAR[]) AS diagnoses
   FROM remit_lines r
   LEFT JOIN line_links k ON k.remit_line_id = r.line_id
   LEFT JOIN service_lines cl ON cl.line_id = k.claim_line_id
+  LEFT JOIN line_dx_lists x ON x.line_id = coalesce(k.claim_line_id, r.line_id)
 ), chained AS (
   SELECT *,
     coalesce(claim_status = '22' OR billed < 0, false) AS is_reversal,

@@ -34,6 +34,9 @@ export class DuckDbWasmDb implements Db {
     this.conn = bindings.connect();
     // Extensions would be fetched from extensions.duckdb.org: nothing may leave the page.
     this.conn.query('SET autoload_known_extensions = false; SET autoinstall_known_extensions = false');
+    // A compressed in-memory database: a year of claims takes several times less memory
+    // than DuckDB's default uncompressed in-memory tables (measured in bench/).
+    this.conn.query("ATTACH ':memory:' AS denial_lens (COMPRESS); USE denial_lens");
   }
 
   async exec(sql: string): Promise<void> {

@@ -29,3 +29,16 @@ INSERT INTO files VALUES (${f.fileId}, ${sqlString(f.name)}, ${sqlString(f.sha25
   ${sqlString(f.format)}, ${sqlString(f.content)}, now()::TIMESTAMP, ${f.rowsRead}, ${f.rowsLoaded}, ${f.rowsRejected},
   [${f.warnings.map((w) => sqlValue(w)).join(', ')}]::VARCHAR[])`;
 }
+
+/** Removes everything a failed load inserted: files load one at a time, so its keys are the ones at or above the bases. */
+export const UNDO_FILE_SQL = (keys: { file_id: number; claim_key: number; line_id: number; remit_id: number }) => /* sql */ `
+DELETE FROM adjustments WHERE claim_key >= ${keys.claim_key};
+DELETE FROM remarks WHERE claim_key >= ${keys.claim_key};
+DELETE FROM diagnoses WHERE claim_key >= ${keys.claim_key};
+DELETE FROM service_lines WHERE line_id >= ${keys.line_id};
+DELETE FROM claims WHERE claim_key >= ${keys.claim_key};
+DELETE FROM provider_adjustments WHERE remit_id >= ${keys.remit_id};
+DELETE FROM remittances WHERE remit_id >= ${keys.remit_id};
+DELETE FROM rejects WHERE file_id >= ${keys.file_id};
+DELETE FROM files WHERE file_id >= ${keys.file_id};
+`;

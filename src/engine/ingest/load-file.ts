@@ -6,7 +6,7 @@ import { loadCsv } from './csv/load-csv.ts';
 import type { HeaderMapping, MappingProposal } from './csv/header-mapping.ts';
 import { loadParsed } from './load-parsed.ts';
 import { parseX12 } from './x12/parse-x12.ts';
-import { FILE_BY_SHA_SQL, insertFileSql } from './load-file.sql.ts';
+import { FILE_BY_SHA_SQL, UNDO_FILE_SQL, insertFileSql } from './load-file.sql.ts';
 import type { LoadProgress } from './load-progress.ts';
 
 export interface InputFile {
@@ -39,8 +39,10 @@ export interface LoadFileOptions {
 
 /**
  * Loads one file into the canonical tables, all or nothing: a file that fails
- * half-way leaves the database as it was (one transaction), so earlier data is
- * never damaged by a bad file.
+ * half-way is removed again (every key it was given is above the bases read at
+ * its start), so earlier data is never damaged by a bad file. Not a DuckDB
+ * transaction: rows inserted in a transaction stay uncompressed until commit,
+ * and a year of claims would not fit in the browser's memory.
  */
 export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions = {}): Promise<FileLoadResult> {
   const base = {
@@ -70,7 +72,6 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
   }
 
   const [keys] = await db.query<{ file_id: number; claim_key: number; line_id: number; remit_id: number }>(NEXT_KEYS_SQL);
-  await db.exec('BEGIN TRANSACTION');
   try {
     let format: string;
     let content: string;
@@ -86,7 +87,6 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
         onProgress: options.onProgress,
       });
       if (csv.status !== 'loaded') {
-        await db.exec('ROLLBACK');
         return csv.status === 'needs-mapping'
           ? { ...base, sha256, status: 'needs-mapping', message: 'some required columns could not be matched: map them to load the file', proposal: csv.proposal }
           : { ...base, sha256, status: 'rejected', message: csv.reason };
@@ -100,7 +100,6 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
         options.onProgress?.({ phase: 'parsing', rowsRead: 0, bytesDone: Math.round(fraction * file.bytes.length), bytesTotal: file.bytes.length }),
       );
       if (parsed.rowsRead === 0 && parsed.claims.length === 0) {
-        await db.exec('ROLLBACK');
         const why = parsed.rejects[0]?.reason ?? parsed.warnings[0] ?? 'no claims found';
         return { ...base, sha256, status: 'rejected', message: why, warnings: parsed.warnings, format: parsed.format };
       }
@@ -117,7 +116,6 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
     await db.exec(
       insertFileSql({ fileId: keys.file_id, name: file.name, sha256, sizeBytes: file.bytes.length, format, content, ...counts }),
     );
-    await db.exec('COMMIT');
     const unit = format === 'csv' ? 'rows' : 'claims';
     return {
       ...base,
@@ -131,7 +129,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       message: `${counts.rowsLoaded} of ${counts.rowsRead} ${unit} loaded${counts.rowsRejected ? `, ${counts.rowsRejected} rejected (see Rejected rows)` : ''}`,
     };
   } catch (error) {
-    await db.exec('ROLLBACK');
+    await db.exec(UNDO_FILE_SQL(keys));
     return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

@@ -106,7 +106,7 @@ async function insertRows(db: Db, table: string, rows: object[], offsets: Record
   const isList = (t: string) => t.endsWith('[]');
   const isNumber = (t: string) => /^(DECIMAL|DOUBLE|INTEGER|BIGINT|FLOAT|SMALLINT)/.test(t);
   await db.exec(
-    `CREATE OR REPLACE TEMP TABLE ${stage} (${cols
+    `CREATE OR REPLACE TABLE ${stage} (${cols
       .map((c) => `${sqlIdent(c.name)} ${isNumber(c.type) && !isList(c.type) ? 'DOUBLE' : 'VARCHAR'}`)
       .join(', ')})`,
   );

@@ -73,7 +73,7 @@ export function parseRowsSql(mapping: HeaderMapping): string {
   const c = (f: CsvField) => cell(mapping, f);
   const pointerTokens = `dl_split(${c('dx_pointers')})`;
   return /* sql */ `
-CREATE OR REPLACE TEMP TABLE csv_rows AS
+CREATE OR REPLACE TABLE csv_rows AS
 WITH raw AS (
   SELECT row_no,
     nullif(trim(${c('claim_id')}), '') AS claim_id,
@@ -122,7 +122,9 @@ WITH raw AS (
       ELSE try_cast(t AS INTEGER) END) AS pointers_raw
   FROM raw
 )
-SELECT *,
+SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units_raw, billed_raw, allowed_raw, paid_raw,
+    patient_responsibility_raw, adjustment_amount_raw, paid_date_raw, pointer_tokens, procedure_raw),
+  regexp_matches(trim(coalesce(procedure_raw, '')), '^[0-9]{1,4}([.]0+)?$') AS procedure_padded,
   concat_ws('; ',
     CASE WHEN claim_id IS NULL THEN 'no claim ID' END,
     CASE WHEN service_date_raw IS NULL OR trim(service_date_raw) = '' THEN 'no date of service'
@@ -138,6 +140,7 @@ SELECT *,
     CASE WHEN list_count(list_filter(pointers_raw, lambda p: p IS NULL)) > 0 THEN 'diagnosis pointer ' || quote_cell(array_to_string(pointer_tokens, ',')) || ' is not a number or letter A–L' END
   ) AS reasons
 FROM typed;
+DROP TABLE csv_stage;
 `;
 }
 
@@ -166,66 +169,76 @@ export function insertCanonicalSql(args: {
   const { fileId, source, claimKeyBase, lineIdBase, pointerBase } = args;
   const shift = pointerBase === 0 ? 1 : 0;
   return /* sql */ `
-CREATE OR REPLACE TEMP TABLE csv_ok AS
+CREATE OR REPLACE TABLE csv_ok AS
 SELECT *,
   list_transform(pointers_raw, lambda p: p + ${shift}) AS pointers,
   claim_id || '|' || coalesce(line_number::VARCHAR,
     procedure || '|' || service_date || '|' || coalesce(array_to_string(modifiers, ':'), '') || '|' || billed)
   || '|' || coalesce(paid::VARCHAR, '') || '|' || coalesce(paid_date::VARCHAR, '') || '|' || coalesce(check_number, '') AS line_identity
 FROM csv_rows WHERE reasons = '';
+DROP TABLE csv_rows;
 
-CREATE OR REPLACE TEMP TABLE csv_claim_keys AS
+CREATE OR REPLACE TABLE csv_claim_keys AS
 SELECT claim_id, ${claimKeyBase} - 1 + row_number() OVER (ORDER BY min(row_no)) AS claim_key
 FROM csv_ok GROUP BY claim_id;
 
-CREATE OR REPLACE TEMP TABLE csv_line_keys AS
+CREATE OR REPLACE TABLE csv_line_keys AS
 SELECT line_identity, min(row_no) AS first_row, ${lineIdBase} - 1 + row_number() OVER (ORDER BY min(row_no)) AS line_id
 FROM csv_ok GROUP BY line_identity;
 
 -- The claim's diagnosis list: every code on its rows, in order of first appearance.
-CREATE OR REPLACE TEMP TABLE csv_claim_dx AS
+CREATE OR REPLACE TABLE csv_claim_dx AS
 WITH row_dx AS (
   SELECT claim_id, row_no, unnest(row_dx) AS code, generate_subscripts(row_dx, 1) AS pos FROM csv_ok
 )
 SELECT claim_id, code, row_number() OVER (PARTITION BY claim_id ORDER BY min(row_no), min(pos)) AS seq
 FROM row_dx GROUP BY claim_id, code;
 
+-- Amounts are summed over one row per line (merged repeats would count twice).
 INSERT INTO claims
 SELECT k.claim_key, ${fileId}, '${source}', o.claim_id,
   arg_min(o.patient_account, o.row_no), arg_min(o.patient_name, o.row_no), NULL,
   arg_min(o.payer, o.row_no), arg_min(o.payer_id, o.row_no), NULL, arg_min(o.provider, o.row_no),
-  sum(o.billed) FILTER (WHERE o.row_no IN (SELECT first_row FROM csv_line_keys)),
+  sum(o.billed) FILTER (WHERE f.first_row IS NOT NULL),
   NULL, arg_min(o.claim_status, o.row_no),
-  sum(o.paid) FILTER (WHERE o.row_no IN (SELECT first_row FROM csv_line_keys)),
-  sum(o.patient_responsibility) FILTER (WHERE o.row_no IN (SELECT first_row FROM csv_line_keys)),
+  sum(o.paid) FILTER (WHERE f.first_row IS NOT NULL),
+  sum(o.patient_responsibility) FILTER (WHERE f.first_row IS NOT NULL),
   NULL, arg_min(o.payer_claim_number, o.row_no), min(o.service_date), max(coalesce(o.service_date_end, o.service_date)),
   max(o.paid_date), NULL, []::VARCHAR[], min(o.row_no)
 FROM csv_ok o JOIN csv_claim_keys k USING (claim_id)
+LEFT JOIN csv_line_keys f ON f.first_row = o.row_no
 GROUP BY k.claim_key, o.claim_id;
+
+-- Each line's pointers into the claim's list: the row's pointed codes (all its codes when it has no pointers).
+CREATE OR REPLACE TABLE csv_line_pointers AS
+WITH pointed AS (
+  SELECT l.line_id, o.claim_id, o.row_dx, unnest(CASE WHEN len(o.pointers) > 0 THEN o.pointers ELSE range(1, len(o.row_dx) + 1) END) AS ptr,
+    generate_subscripts(CASE WHEN len(o.pointers) > 0 THEN o.pointers ELSE range(1, len(o.row_dx) + 1) END, 1) AS i
+  FROM csv_line_keys l JOIN csv_ok o ON o.row_no = l.first_row
+)
+SELECT p.line_id, list(d.seq ORDER BY p.i) AS dx_pointers
+FROM pointed p JOIN csv_claim_dx d ON d.claim_id = p.claim_id AND d.code = p.row_dx[p.ptr]
+GROUP BY p.line_id;
 
 INSERT INTO service_lines
 SELECT l.line_id, k.claim_key, ${fileId}, '${source}', o.claim_id, o.line_number, NULL,
   o.service_date, o.service_date_end, o.payer, o.provider, NULL, o.procedure, o.procedure, o.modifiers,
   coalesce(o.units, 1), o.billed, o.allowed, o.paid, o.claim_status, o.paid_date,
-  coalesce((
-    SELECT list(d.seq ORDER BY p.i)
-    FROM (SELECT unnest(CASE WHEN len(o.pointers) > 0 THEN o.pointers ELSE range(1, len(o.row_dx) + 1) END) AS ptr,
-                 generate_subscripts(CASE WHEN len(o.pointers) > 0 THEN o.pointers ELSE range(1, len(o.row_dx) + 1) END, 1) AS i) p
-    JOIN csv_claim_dx d ON d.claim_id = o.claim_id AND d.code = o.row_dx[p.ptr]
-  ), []),
+  coalesce(lp.dx_pointers, []),
   NULL,
   list_filter([
     CASE WHEN len(list_filter(o.pointers, lambda p: p < 1 OR p > len(o.row_dx))) > 0 THEN 'dx_pointer_out_of_range' END,
-    CASE WHEN regexp_matches(trim(o.procedure_raw), '^[0-9]{1,4}([.]0+)?$') THEN 'procedure_zero_padded' END,
+    CASE WHEN o.procedure_padded THEN 'procedure_zero_padded' END,
     CASE WHEN len(list_filter(o.modifiers, lambda m: NOT regexp_matches(m, '^[A-Z0-9]{2}$'))) > 0 THEN 'invalid_modifier' END
   ], lambda f: f IS NOT NULL),
   o.row_no
 FROM csv_line_keys l
 JOIN csv_ok o ON o.row_no = l.first_row
-JOIN csv_claim_keys k ON k.claim_id = o.claim_id;
+JOIN csv_claim_keys k ON k.claim_id = o.claim_id
+LEFT JOIN csv_line_pointers lp ON lp.line_id = l.line_id;
 
 -- Adjustments parsed from every merged row, each distinct (group, code, amount) once.
-CREATE OR REPLACE TEMP TABLE csv_adjustment_items AS
+CREATE OR REPLACE TABLE csv_adjustment_items AS
 SELECT l.line_id, k.claim_key, o.row_no, o.adjustment_group, o.adjustment_amount,
   regexp_extract_all(o.adjustment_cell, '${ADJUSTMENT_ITEM}', 1) AS groups,
   regexp_extract_all(o.adjustment_cell, '${ADJUSTMENT_ITEM}', 2) AS codes,
@@ -270,5 +283,5 @@ SELECT (SELECT count(*) FROM csv_rows)::INTEGER AS rows_parsed,
 export const DROP_CSV_TEMP_SQL = /* sql */ `
 DROP TABLE IF EXISTS csv_stage; DROP TABLE IF EXISTS csv_rows; DROP TABLE IF EXISTS csv_ok;
 DROP TABLE IF EXISTS csv_claim_keys; DROP TABLE IF EXISTS csv_line_keys; DROP TABLE IF EXISTS csv_claim_dx;
-DROP TABLE IF EXISTS csv_adjustment_items;
+DROP TABLE IF EXISTS csv_adjustment_items; DROP TABLE IF EXISTS csv_line_pointers;
 `;

@@ -61,18 +61,16 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
 
   const columnCount = layout.headers.length;
   const header = withTrailingNewline(layout.headerBytes);
-  await db.exec(createStageSql(columnCount));
+  const mappedColumns = [...new Set(Object.values(mapping))].sort((a, b) => a - b);
+  await db.exec(createStageSql(mappedColumns));
   const bounds = chunkBoundaries(bytes, layout.dataStart, CHUNK_BYTES);
   let records = 0;
   for (let i = 0; i + 1 < bounds.length; i++) {
     const name = `dl-chunk-${args.fileId}-${i}.csv`;
-    const chunk = new Uint8Array(header.length + bounds[i + 1] - bounds[i]);
-    chunk.set(header, 0);
-    chunk.set(bytes.subarray(bounds[i], bounds[i + 1]), header.length);
-    await db.registerFile(name, chunk);
+    await db.registerFile(name, withLineFeeds(header, bytes.subarray(bounds[i], bounds[i + 1])));
     try {
       await db.exec(readChunkSql({ fileName: name, columnCount, delimiter: layout.delimiter }));
-      await db.exec(stageChunkSql({ fileId: args.fileId, rowBase: layout.headerRow + records, columnCount }));
+      await db.exec(stageChunkSql({ fileId: args.fileId, rowBase: layout.headerRow + records, mappedColumns }));
       const [counts] = await db.query<{ accepted: number; rejected: number }>(CHUNK_COUNTS_SQL);
       records += counts.accepted + counts.rejected;
     } finally {
@@ -84,13 +82,13 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
   args.onProgress?.({ phase: 'normalising', rowsRead: records, bytesDone: bytes.length, bytesTotal: bytes.length });
   await db.exec(parseRowsSql(mapping));
   await db.exec(CSV_REJECTS_SQL(args.fileId));
+  const [{ rows_parsed, rows_rejected }] = await db.query<{ rows_parsed: number; rows_rejected: number }>(CSV_COUNTS_SQL);
   const [{ base }] = await db.query<{ base: 0 | 1 }>(POINTER_BASE_SQL);
   if (base === 0) warnings.push('diagnosis pointers contain 0: read as 0-based (0 = first diagnosis)');
   const content: CsvContent = mapping.paid === undefined && mapping.adjustment_codes === undefined
     ? 'claim'
     : hasDiagnoses(mapping) ? 'claim+remit' : 'remit';
   await db.exec(insertCanonicalSql({ fileId: args.fileId, source: content, claimKeyBase: args.claimKeyBase, lineIdBase: args.lineIdBase, pointerBase: base }));
-  const [{ rows_parsed, rows_rejected }] = await db.query<{ rows_parsed: number; rows_rejected: number }>(CSV_COUNTS_SQL);
   await db.exec(DROP_CSV_TEMP_SQL);
   const malformed = records - rows_parsed;
   return {
@@ -106,6 +104,24 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
 
 function hasDiagnoses(mapping: HeaderMapping): boolean {
   return Object.keys(mapping).some((field) => field === 'diagnoses' || /^dx\d+$/.test(field));
+}
+
+/**
+ * Header + chunk with every CRLF turned into LF: exports concatenated from
+ * several sources mix line ends, and DuckDB's strict reader rejects a whole
+ * chunk when one bare LF appears in a CRLF file.
+ */
+function withLineFeeds(header: Uint8Array, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(header.length + data.length);
+  let n = 0;
+  for (const part of [header, data]) {
+    for (let i = 0; i < part.length; i++) {
+      const b = part[i];
+      if (b === 0x0d && part[i + 1] === 0x0a) continue;
+      out[n++] = b;
+    }
+  }
+  return out.subarray(0, n);
 }
 
 function withTrailingNewline(header: Uint8Array): Uint8Array {

@@ -3,9 +3,10 @@
  * csv_stage (all VARCHAR). Malformed records (wrong field count, broken quotes)
  * land in DuckDB's rejects table with their record number, and from there in ours.
  */
-export function createStageSql(columnCount: number): string {
-  const cols = Array.from({ length: columnCount }, (_, i) => `c${i} VARCHAR`).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE csv_stage (row_no INTEGER, ${cols})`;
+/** Only the mapped columns are staged: exports often carry dozens the analysis never reads. */
+export function createStageSql(mappedColumns: readonly number[]): string {
+  const cols = mappedColumns.map((i) => `, c${i} VARCHAR`).join('');
+  return `CREATE OR REPLACE TABLE csv_stage (row_no INTEGER${cols})`;
 }
 
 export function readChunkSql(args: { fileName: string; columnCount: number; delimiter: string }): string {
@@ -26,15 +27,15 @@ FROM read_csv('${args.fileName}', columns = {${columns}}, header = true, auto_de
  * reader keeps order (DuckDB-WASM runs single-threaded), so the k-th accepted
  * row is the k-th record number not rejected.
  */
-export function stageChunkSql(args: { fileId: number; rowBase: number; columnCount: number }): string {
-  const cols = Array.from({ length: args.columnCount }, (_, i) => `c${i}`).join(', ');
+export function stageChunkSql(args: { fileId: number; rowBase: number; mappedColumns: readonly number[] }): string {
+  const cols = args.mappedColumns.map((i) => `, c${i}`).join('');
   return /* sql */ `
 CREATE OR REPLACE TEMP TABLE chunk_rejected_lines AS
 SELECT line - 1 AS r, string_agg(DISTINCT error_type || ': ' || error_message, '; ') AS reason, any_value(csv_line) AS csv_line
 FROM chunk_rejects GROUP BY line;
 
 INSERT INTO csv_stage
-SELECT ${args.rowBase} + a.r, ${cols}
+SELECT ${args.rowBase} + a.r${cols}
 FROM chunk_read c JOIN (
   SELECT r, row_number() OVER (ORDER BY r) AS k
   FROM range(1, (SELECT count(*) FROM chunk_read) + (SELECT count(*) FROM chunk_rejected_lines) + 1) t(r)
