@@ -5,29 +5,34 @@ import { createNodeDb } from '../engine/db/node-db.ts';
 import { Engine } from '../engine/engine.ts';
 import { readShippedReferenceFiles } from '../engine/reference/shipped-files-node.ts';
 import { buildReport, type Report } from '../engine/analytics/report.ts';
+import { SAMPLE_OPTIONS, SAMPLE_USAGE, sampleSpecFromOptions, sampleText } from '../engine/audit/sample-cli.ts';
 
 /**
  * Headless Denial Lens: the same engine as the browser, over files on disk.
  *   npm run analyze -- <files or folders...> [--json]
  */
 const USAGE = `usage: npm run analyze -- <files or folders...> [--json]
-  --json   print one JSON document (files, lines, months) instead of a summary`;
+  --json   print one JSON document (files, lines, months) instead of a summary
+${SAMPLE_USAGE}`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, ...SAMPLE_OPTIONS },
   });
   if (values.help || positionals.length === 0) {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
+  const sampleSpec = sampleSpecFromOptions(values, () => crypto.getRandomValues(new Uint32Array(1))[0]);
   const paths = positionals.flatMap(expand);
   const engine = await Engine.open(await createNodeDb(), await readShippedReferenceFiles());
   const results = await engine.loadFiles(paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) })));
   const report = await buildReport(engine, results);
+  if (sampleSpec) report.sample = await engine.drawSample(sampleSpec);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   else printSummary(report);
+  if (report.sample && !values.json) console.log(`\n${sampleText(report.sample)}`);
   return results.some((r) => r.status === 'loaded') ? 0 : 1;
 }
 
@@ -55,8 +60,11 @@ function printSummary(report: Report): void {
   }
 }
 
+// exitCode, not exit(): exit() would cut off a large --json still flowing into a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

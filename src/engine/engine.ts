@@ -24,6 +24,10 @@ import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type
 import { FILES_SQL, REJECTS_SQL } from './analytics/files.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
+import { drawSample, frameSummary, type AuditSample } from './audit/sample.ts';
+import type { SampleSpec } from './audit/spec.ts';
+import { auditResults, type Reviews } from './audit/review.ts';
+import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
 import { reviewKpis } from './analytics/review-kpis.ts';
@@ -239,5 +243,26 @@ export class Engine {
 
   patternsCsv(filters: Filters) {
     return patternsCsv(this.db, filters);
+  }
+
+  /** Audit sampling (README "How a sample is drawn"): the frame's size and strata before drawing. */
+  sampleFrame(spec: SampleSpec) {
+    return frameSummary(this.db, spec);
+  }
+
+  drawSample(spec: SampleSpec) {
+    return drawSample(this.db, spec);
+  }
+
+  auditResults(sample: AuditSample, reviews: Reviews) {
+    return auditResults(sample.rows, reviews);
+  }
+
+  worksheetCsv(sample: AuditSample, reviews: Reviews) {
+    return worksheetCsv(sample, reviews);
+  }
+
+  readWorksheetCsv(sample: AuditSample, reviews: Reviews, bytes: Uint8Array) {
+    return readWorksheetCsv(sample, reviews, bytes);
   }
 }

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine.ts';
 import type { FileLoadResult } from '../ingest/load-file.ts';
+import type { AuditSample } from '../audit/sample.ts';
 
 /**
  * The CLI's JSON document. A stable contract (issue #2): later versions may add
@@ -39,6 +40,8 @@ export interface Report {
     fix: string | null;
   }[];
   months: { month: string; lines: number; deniedLines: number; deniedAmount: number; byCategory: Record<string, number> }[];
+  /** With --sample: the audit sample (issue #6), as the browser saves it. */
+  sample?: AuditSample;
 }
 
 interface ExportLine {

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { formatCount, formatMonth } from '../format.ts';
+import { CATEGORY_LABELS, CATEGORY_PRECEDENCE } from '../../engine/classify/categories.ts';
+import { DEFAULT_SAMPLE_SIZE, MAX_SEED, type Allocation, type SampleSpec, type StrataBy } from '../../engine/audit/spec.ts';
+import { stratumLabel } from './labels.ts';
+import { useUrlList, useUrlParam } from '../url-state.ts';
+
+interface Props {
+  version: number;
+  drawing: boolean;
+  onDraw: (spec: SampleSpec) => void;
+}
+
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
+
+/** The frame (filters), the method and the seed; shows the frame's size before drawing. */
+export function SampleForm({ version, drawing, onDraw }: Props) {
+  const options = useEngineQuery(() => engine.call('filterOptions'), [version]);
+  // The frame's filters are the app's current filters, kept in the URL and shared with the other pages.
+  const [month, setMonth] = useUrlParam('month', '');
+  const [basisParam] = useUrlParam('basis', 'service');
+  const [payers, setPayers] = useUrlList('payer');
+  const [providers, setProviders] = useUrlList('provider');
+  const [categories, setCategories] = useUrlList('category');
+  const [procedures, setProcedures] = useUrlList('procedure');
+  const [diagnoses, setDiagnoses] = useUrlList('dx');
+  const remit = basisParam === 'remit';
+  const [deniedOnly, setDeniedOnly] = useState(true);
+  const [unit, setUnit] = useState<'claim' | 'line'>('claim');
+  const [strataBy, setStrataBy] = useState<StrataBy | ''>('');
+  const [allocation, setAllocation] = useState<Allocation>('proportional');
+  const [sizeText, setSizeText] = useState(String(DEFAULT_SAMPLE_SIZE));
+  const [seedText, setSeedText] = useState(() => String(randomSeed()));
+
+  const size = Number(sizeText);
+  const seed = Number(seedText);
+  const sizeOk = /^\d+$/.test(sizeText) && size >= 1;
+  const seedOk = /^\d+$/.test(seedText) && seed <= MAX_SEED;
+  const spec: SampleSpec = {
+    filters: {
+      month: month || undefined,
+      basis: remit ? 'remit' : undefined,
+      payers: payers.length ? payers : undefined,
+      providers: providers.length ? providers : undefined,
+      categories: categories.length ? categories : undefined,
+      procedures: procedures.length ? procedures : undefined,
+      diagnoses: diagnoses.length ? diagnoses : undefined,
+    },
+    deniedOnly,
+    unit,
+    size: sizeOk ? size : DEFAULT_SAMPLE_SIZE,
+    seed: seedOk ? seed : 0,
+    strata: strataBy ? { by: strataBy, allocation } : null,
+  };
+  const frame = useEngineQuery(() => engine.call('sampleFrame', spec), [version, JSON.stringify(spec)]);
+
+  return (
+    <section className="panel audit-form" aria-label="Draw a sample">
+      <h2>Draw a sample</h2>
+      <p className="hint">
+        The frame is every {unit === 'claim' ? 'claim' : 'service line'} that passes these filters (initial adjudications). The same seed and
+        the same frame always give the same sample; see “How a sample is drawn” in the README.
+      </p>
+      <div className="audit-form-grid">
+        <label>
+          Month ({remit ? 'remittance date' : 'date of service'})
+          <select value={month} onChange={(e) => setMonth(e.target.value)} data-field="month">
+            <option value="">All months</option>
+            {(remit ? options?.remit_months : options?.service_months)?.map((m) => <option key={m} value={m}>{formatMonth(m)}</option>)}
+          </select>
+        </label>
+        <label>
+          Payer
+          <ListSelect values={payers} onChange={setPayers} all="All payers" options={(options?.payers ?? []).map((p) => [p, p])} field="payer" />
+        </label>
+        <label>
+          Provider
+          <ListSelect values={providers} onChange={setProviders} all="All providers" options={(options?.providers ?? []).map((p) => [p, p])} field="provider" />
+        </label>
+        <label>
+          Category
+          <ListSelect values={categories} onChange={setCategories} all="All categories" options={CATEGORY_PRECEDENCE.map((c) => [c, CATEGORY_LABELS[c]])} field="category" />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={deniedOnly} onChange={(e) => setDeniedOnly(e.target.checked)} data-field="denied-only" />
+          Denied only
+        </label>
+        <fieldset>
+          <legend>Unit</legend>
+          <label className="check"><input type="radio" name="unit" checked={unit === 'claim'} onChange={() => setUnit('claim')} /> Claim</label>
+          <label className="check"><input type="radio" name="unit" checked={unit === 'line'} onChange={() => setUnit('line')} /> Service line</label>
+        </fieldset>
+        <label>
+          Method
+          <select value={strataBy} onChange={(e) => setStrataBy(e.target.value as StrataBy | '')} data-field="strata">
+            <option value="">Simple random</option>
+            <option value="category">Stratified by category</option>
+            <option value="payer">Stratified by payer</option>
+            <option value="provider">Stratified by provider</option>
+          </select>
+        </label>
+        {strataBy && (
+          <label>
+            Allocation
+            <select value={allocation} onChange={(e) => setAllocation(e.target.value as Allocation)} data-field="allocation">
+              <option value="proportional">Proportional to stratum size</option>
+              <option value="equal">Equal per stratum</option>
+            </select>
+          </label>
+        )}
+        <label>
+          Sample size
+          <input type="number" min={1} value={sizeText} onChange={(e) => setSizeText(e.target.value)} data-field="size" aria-invalid={!sizeOk} />
+        </label>
+        <label>
+          Seed
+          <span className="seed">
+            <input type="number" min={0} max={MAX_SEED} value={seedText} onChange={(e) => setSeedText(e.target.value)} data-field="seed" aria-invalid={!seedOk} />
+            <button type="button" onClick={() => setSeedText(String(randomSeed()))} title="A new random seed (write it down with the sample)">New seed</button>
+          </span>
+        </label>
+      </div>
+      {(procedures.length > 0 || diagnoses.length > 0) && (
+        <p className="hint">
+          Also filtered by {[procedures.length ? `procedure ${procedures.join(', ')}` : '', diagnoses.length ? `diagnosis ${diagnoses.join(', ')}` : ''].filter(Boolean).join(' and ')}{' '}
+          <button type="button" className="link" onClick={() => { setProcedures([]); setDiagnoses([]); }}>clear</button>
+        </p>
+      )}
+      {!seedOk && <p className="error">The seed is a whole number from 0 to {MAX_SEED}.</p>}
+      {!sizeOk && <p className="error">The sample size is a whole number of at least 1.</p>}
+      {frame && (
+        <div className="audit-frame" data-testid="frame-summary">
+          <p>
+            <strong>Frame: {formatCount(frame.count)}</strong> {frame.description}.{' '}
+            {frame.count === 0
+              ? 'Nothing to draw from: widen the filters.'
+              : `${formatCount(Math.min(spec.size, frame.count))} will be drawn (${frame.method}).`}
+          </p>
+          {spec.strata && frame.count > 0 && (
+            <table className="numbers strata">
+              <thead><tr><th>Stratum</th><th className="num">in frame</th><th className="num">to draw</th></tr></thead>
+              <tbody>
+                {frame.strata.map((s) => (
+                  <tr key={s.name}><td>{stratumLabel(spec, s.name)}</td><td className="num">{formatCount(s.frameCount)}</td><td className="num">{s.sampleSize}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      <button type="button" className="primary" disabled={drawing || !sizeOk || !seedOk || !frame?.count} onClick={() => onDraw(spec)} data-testid="draw-sample">
+        {drawing ? 'Drawing…' : 'Draw sample'}
+      </button>
+    </section>
+  );
+}
+
+/**
+ * One filter list as a select: all, one value, or (when another page chose several)
+ * "N selected", kept until another choice replaces it.
+ */
+function ListSelect({ values, onChange, all, options, field }: {
+  values: string[];
+  onChange: (values: string[]) => void;
+  all: string;
+  options: [value: string, label: string][];
+  field: string;
+}) {
+  const MANY = '\u0000many';
+  return (
+    <select value={values.length > 1 ? MANY : (values[0] ?? '')} onChange={(e) => e.target.value !== MANY && onChange(e.target.value ? [e.target.value] : [])} data-field={field}>
+      <option value="">{all}</option>
+      {values.length > 1 && <option value={MANY}>{values.length} selected: {values.join('; ')}</option>}
+      {options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+    </select>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { formatCount } from '../format.ts';
+import type { AuditorReview } from '../../engine/audit/review.ts';
+import type { WorksheetImport } from '../../engine/audit/worksheet-csv.ts';
+import type { SavedSample } from './audit-store.ts';
+import { AuditResults } from './AuditResults.tsx';
+import { Worksheet } from './Worksheet.tsx';
+import { downloadText } from '../download.ts';
+import { stratumLabel } from './labels.ts';
+
+interface Props {
+  saved: SavedSample;
+  saving: boolean;
+  saveError: string;
+  onChange: (next: SavedSample) => void;
+  onDelete: () => void;
+}
+
+type Notice = { kind: 'ok' | 'problem'; text: string; details?: string[] };
+
+/** One saved sample: how it was drawn, its results and its worksheet, with export, import, print and a re-draw check. */
+export function SampleView({ saved, saving, saveError, onChange, onDelete }: Props) {
+  const { sample, reviews } = saved;
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const results = useEngineQuery(() => engine.call('auditResults', sample, reviews), [sample, reviews]);
+
+  const setReview = (draw: number, review: AuditorReview) =>
+    onChange({ ...saved, reviews: { ...reviews, [draw]: review }, updatedAt: new Date().toISOString() });
+
+  const exportCsv = async () => {
+    const csv = await engine.call('worksheetCsv', sample, reviews);
+    downloadText(`audit-worksheet-${sample.drawnAt.slice(0, 10)}-seed${sample.spec.seed}.csv`, csv, 'text/csv;charset=utf-8');
+  };
+
+  const importCsv = async (file: File) => {
+    try {
+      const result: WorksheetImport = await engine.call('readWorksheetCsv', sample, reviews, new Uint8Array(await file.arrayBuffer()));
+      onChange({ ...saved, reviews: result.reviews, updatedAt: new Date().toISOString() });
+      const details = [
+        ...result.unmatched.map((u) => `row ${u.row}: ${u.reason}`),
+        ...result.problems.map((p) => `row ${p.row}, ${p.column}: '${p.value}' — ${p.reason} (left as it was)`),
+      ];
+      setNotice({
+        kind: details.length ? 'problem' : 'ok',
+        text: `${file.name}: ${result.matched} row${result.matched === 1 ? '' : 's'} taken; ${result.unmatched.length} not matched; ${result.notInFile} sample row${result.notInFile === 1 ? '' : 's'} not in the file (unchanged).`,
+        details,
+      });
+    } catch (e) {
+      setNotice({ kind: 'problem', text: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  const verify = async () => {
+    const again = await engine.call('drawSample', sample.spec);
+    const key = (r: { claimId: string; lineNumber: number | null }) => `${r.claimId}#${r.lineNumber ?? ''}`;
+    const sameFrame = again.frame.fingerprint === sample.frame.fingerprint;
+    const sameUnits = again.rows.map(key).join('\n') === sample.rows.map(key).join('\n');
+    setNotice(
+      sameFrame && sameUnits
+        ? { kind: 'ok', text: `Reproduced: the loaded data gives the same frame (${formatCount(again.frame.count)} units, same fingerprint) and the same ${again.rows.length} units in the same order.` }
+        : {
+            kind: 'problem',
+            text: sameFrame
+              ? 'The frame is the same but the units differ: this should not happen — report it.'
+              : `The loaded data gives another frame (${formatCount(again.frame.count)} units instead of ${formatCount(sample.frame.count)}, fingerprint differs): load the same files to reproduce this sample.`,
+          },
+    );
+  };
+
+  return (
+    <div className="audit-print" data-testid="sample-view">
+      <section className="panel sample-header">
+        <div className="panel-title">
+          <h2>{saved.name}</h2>
+          <span className="save-state no-print" data-testid="save-state" role="status">
+            {saveError ? <span className="error">Not saved: {saveError}</span> : saving ? 'Saving…' : 'Saved in this browser'}
+          </span>
+        </div>
+        <dl className="sample-facts">
+          <dt>Frame</dt>
+          <dd data-testid="sample-frame">{sample.frame.description}: {formatCount(sample.frame.count)} units</dd>
+          <dt>Method</dt>
+          <dd>{sample.frame.method}; {sample.rows.length} drawn</dd>
+          <dt>Seed</dt>
+          <dd data-testid="sample-seed">{sample.spec.seed} (mulberry32)</dd>
+          <dt>Drawn</dt>
+          <dd>{new Date(sample.drawnAt).toLocaleString()} ({sample.drawnAt})</dd>
+          <dt>Frame fingerprint</dt>
+          <dd className="fingerprint" title="SHA-256 of the frame's unit keys in frame order (README: How a sample is drawn)">{sample.frame.fingerprint}</dd>
+          {sample.spec.strata && (
+            <>
+              <dt>Strata</dt>
+              <dd>{sample.frame.strata.map((s) => `${stratumLabel(sample.spec, s.name)} ${s.sampleSize} of ${formatCount(s.frameCount)}`).join(' · ')}</dd>
+            </>
+          )}
+        </dl>
+        <div className="sample-actions no-print">
+          <button type="button" onClick={exportCsv} data-testid="export-worksheet">Export CSV</button>
+          <label className="file-button">
+            Import filled-in CSV
+            <input
+              type="file"
+              accept=".csv,.txt"
+              data-testid="import-worksheet"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) importCsv(file);
+              }}
+            />
+          </label>
+          <button type="button" onClick={() => window.print()}>Print</button>
+          <button type="button" onClick={verify} title="Draw again with the same seed and frame on the data loaded now" data-testid="verify-sample">Check the draw</button>
+          <button type="button" onClick={onDelete}>Delete sample</button>
+        </div>
+        {notice && (
+          <div className={`notice no-print ${notice.kind}`} role="status" data-testid="audit-notice">
+            <p>{notice.text}</p>
+            {notice.details && notice.details.length > 0 && <ul>{notice.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
+          </div>
+        )}
+      </section>
+      {results && <AuditResults results={results} />}
+      <section className="panel">
+        <h2>Worksheet</h2>
+        <p className="hint no-print">Answers are saved in this browser as you type. Pull each chart and record whether the documentation supports the codes billed.</p>
+        <Worksheet sample={sample} reviews={reviews} onChange={setReview} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { AuditSample } from '../../engine/audit/sample.ts';
+import type { Reviews } from '../../engine/audit/review.ts';
+
+/**
+ * Everything the audit screens keep in this browser: the drawn samples and the
+ * auditor's answers, in one IndexedDB database, so that they survive a reload
+ * (the loaded claim data does not). Nothing else stores audit data:
+ * eraseAuditData() removes all of it.
+ */
+export interface SavedSample {
+  id: string;
+  name: string;
+  sample: AuditSample;
+  reviews: Reviews;
+  updatedAt: string;
+}
+
+const DB_NAME = 'denial-lens-audit';
+const STORE = 'samples';
+let connection: Promise<IDBDatabase> | null = null;
+
+function open(): Promise<IDBDatabase> {
+  connection ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
+    request.onsuccess = () => {
+      const db = request.result;
+      // another tab erasing the data must not be blocked by this connection
+      db.onversionchange = () => {
+        db.close();
+        connection = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => {
+      connection = null;
+      reject(request.error ?? new Error('IndexedDB could not be opened'));
+    };
+  });
+  return connection;
+}
+
+/** Runs `work` in one transaction and resolves when it is committed (so a reload right after keeps it). */
+async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const request = work(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(request.result);
+    tx.onerror = () => reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** Newest draw first. */
+export async function listSamples(): Promise<SavedSample[]> {
+  const all = await transact<SavedSample[]>('readonly', (store) => store.getAll());
+  return all.sort((a, b) => b.sample.drawnAt.localeCompare(a.sample.drawnAt));
+}
+
+export function putSample(saved: SavedSample): Promise<IDBValidKey> {
+  return transact('readwrite', (store) => store.put(saved));
+}
+
+export async function deleteSample(id: string): Promise<void> {
+  await transact('readwrite', (store) => store.delete(id));
+}
+
+/** Removes every saved sample and worksheet answer from this browser. */
+export async function eraseAuditData(): Promise<void> {
+  if (connection) (await connection.catch(() => null))?.close();
+  connection = null;
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => resolve();
+    // (other tabs close their connection on versionchange, so a "blocked" deletion still completes)
+    request.onerror = () => reject(request.error ?? new Error('the audit data could not be erased'));
+  });
+}
+
+/** A new sample's id: unique without a secure context (crypto.randomUUID needs one). */
+export function newSampleId(): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `sample-${Date.now().toString(36)}-${random}`;
+}

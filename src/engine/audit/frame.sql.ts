@@ -1,0 +1,95 @@
+import { sqlList, sqlString } from '../db/sql-quote.ts';
+import { whereClause } from '../analytics/filters.sql.ts';
+import { NOT_DENIAL } from '../classify/categories.ts';
+import { NOT_DENIED_STRATUM, type SampleSpec, type StrataBy } from './spec.ts';
+import type { DrawnPosition } from './draw.ts';
+
+/**
+ * The sampling frame, in an order that depends only on the data, never on load
+ * order or generated keys (line_id, claim_key, file_id): the same files loaded
+ * in another order, or in another session, give the same frame and the same
+ * positions. README "How a sample is drawn" states these orders in prose.
+ *
+ * Lines: claim id (byte order), line number (blank first), payer, date of
+ * service, procedure, modifiers, billed, paid, denied amount.
+ */
+const LINE_ORDER = `claim_id, line_number NULLS FIRST, payer, service_date NULLS FIRST, procedure NULLS FIRST,
+  array_to_string(modifiers, ':'), billed, paid, denied_amount`;
+
+/** A line's key as text (the same fields, tab-separated), for the frame fingerprint. */
+const LINE_KEY = `concat_ws(chr(9), claim_id, coalesce(line_number::VARCHAR, ''), payer, coalesce(strftime(service_date, '%Y-%m-%d'), ''),
+  coalesce(procedure, ''), array_to_string(modifiers, ':'), billed::VARCHAR, paid::VARCHAR, denied_amount::VARCHAR)`;
+
+const STRATUM: Record<StrataBy, string> = {
+  category: `coalesce(category, ${sqlString(NOT_DENIED_STRATUM)})`,
+  payer: 'payer',
+  provider: 'provider',
+};
+
+/**
+ * CTEs frame_lines (the filtered initial adjudications), frame_units and frame
+ * (one row per unit with its stratum, its position within the stratum and in
+ * the whole frame). A claim's stratum and category come from its lead line: the
+ * frame line with the largest denied amount, ties in line order.
+ */
+function frameCtes(spec: SampleSpec): string {
+  const stratum = spec.strata ? STRATUM[spec.strata.by] : `''`;
+  const units =
+    spec.unit === 'claim'
+      ? `SELECT claim_id, claim_id AS unit_key,
+           first(line_id ORDER BY denied_amount DESC, ${LINE_ORDER}) AS lead_line_id,
+           first(${stratum} ORDER BY denied_amount DESC, ${LINE_ORDER}) AS stratum
+         FROM frame_lines GROUP BY claim_id`
+      : `SELECT *, ${LINE_KEY} AS unit_key, line_id AS lead_line_id, ${stratum} AS stratum FROM frame_lines`;
+  const unitOrder = spec.unit === 'claim' ? 'claim_id' : LINE_ORDER;
+  return /* sql */ `
+frame_lines AS (
+  SELECT * FROM denial_facts WHERE ${whereClause(spec.filters)}${spec.deniedOnly ? ' AND denied' : ''}
+), frame_units AS (
+  ${units}
+), frame AS (
+  SELECT claim_id, unit_key, lead_line_id, stratum,
+    (row_number() OVER (PARTITION BY stratum ORDER BY ${unitOrder}) - 1)::INTEGER AS pos,
+    (row_number() OVER (ORDER BY ${unitOrder}) - 1)::INTEGER AS frame_pos
+  FROM frame_units
+)`;
+}
+
+/** Units per stratum, strata in name order (byte order). */
+export function frameStrataSql(spec: SampleSpec): string {
+  return `WITH ${frameCtes(spec)}
+SELECT stratum AS name, count(*)::INTEGER AS frame_count FROM frame GROUP BY stratum ORDER BY stratum`;
+}
+
+/** SHA-256 (hex) of every unit key in frame order, each followed by a line feed. */
+export function frameFingerprintSql(spec: SampleSpec): string {
+  return `WITH ${frameCtes(spec)}
+SELECT sha256(coalesce(string_agg(unit_key || chr(10), '' ORDER BY frame_pos), '')) AS fingerprint FROM frame`;
+}
+
+/**
+ * Every line of each drawn unit, for the worksheet: a claim brings all its
+ * initial adjudications (the auditor reviews every code billed), a line itself.
+ */
+export function sampledLinesSql(spec: SampleSpec, picks: readonly DrawnPosition[]): string {
+  const values = picks.map((p) => `(${sqlString(p.stratum)}, ${Math.trunc(p.pos)}, ${Math.trunc(p.draw)})`).join(', ');
+  const belongs = spec.unit === 'claim' ? 'l.claim_id = s.claim_id' : 'l.line_id = s.lead_line_id';
+  return /* sql */ `
+WITH ${frameCtes(spec)},
+picked(stratum, pos, draw) AS (VALUES ${values}),
+sampled AS (SELECT p.draw, f.stratum, f.claim_id, f.lead_line_id FROM picked p JOIN frame f USING (stratum, pos)),
+unit_lines AS (
+  SELECT *, row_number() OVER (PARTITION BY claim_id ORDER BY ${LINE_ORDER}) AS line_rank
+  FROM denial_facts l WHERE EXISTS (SELECT 1 FROM sampled s WHERE ${belongs})
+)
+SELECT s.draw, s.stratum, l.line_id = s.lead_line_id AS is_lead, l.line_id IN (SELECT line_id FROM frame_lines) AS in_frame,
+  l.claim_id, l.line_number, strftime(l.service_date, '%Y-%m-%d') AS service_date, l.patient_account, l.payer, l.provider,
+  l.procedure, l.modifiers, list_transform(l.diagnoses, lambda d: dl_icd_dotted(d)) AS diagnoses, l.units,
+  l.billed::DOUBLE AS billed, l.paid::DOUBLE AS paid, l.denied, l.denied_amount::DOUBLE AS denied_amount,
+  l.category, coalesce(l.evidence, []) AS evidence, l.fix,
+  coalesce((SELECT list(coalesce(r.group_code || '-', '') || r.carc ORDER BY r.level DESC, r.carc) FROM line_reasons r
+            WHERE r.line_id = l.line_id AND NOT list_contains(${sqlList(NOT_DENIAL)}, r.bucket)), []) AS reasons,
+  coalesce((SELECT list(DISTINCT m.code ORDER BY m.code) FROM line_remarks m WHERE m.line_id = l.line_id), []) AS remarks
+FROM sampled s JOIN unit_lines l ON ${belongs}
+ORDER BY s.draw, l.line_rank`;
+}

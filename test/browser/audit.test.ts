@@ -1,0 +1,139 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, screenshot } from './browser.ts';
+import { readSpreadsheetCsv } from '../../src/engine/audit/read-csv.ts';
+import type { Report } from '../../src/engine/analytics/report.ts';
+
+const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
+
+let browser: Browser;
+let cli: Promise<Report>;
+
+beforeAll(async () => {
+  // The CLI's sample for the same frame (all months, denied claims, 15, seed 42), computed meanwhile.
+  cli = promisify(execFile)('npx', ['tsx', 'src/cli/analyze.ts', SAMPLE_CSV, '--sample', '15', '--seed', '42', '--json'], { maxBuffer: 512 * 1024 * 1024 })
+    .then(({ stdout }) => JSON.parse(stdout) as Report);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function loadSampleData(page: Page) {
+  await page.setInputFiles('#file-input', SAMPLE_CSV);
+  await page.getByRole('button', { name: 'Audit sample' }).waitFor({ timeout: 120_000 });
+}
+
+const row = (page: Page, claimId: string) => page.locator(`[data-testid="worksheet-row"][data-claim="${claimId}"]`);
+const field = (page: Page, claimId: string, name: string) => row(page, claimId).locator(`[data-field="${name}"]`);
+
+describe('audit sample', () => {
+  it('draws the CLI’s sample, saves worksheet edits across a reload, exports, imports and prints, calling no one', async () => {
+    const { page, outside, errors } = await openApp(browser);
+    await loadSampleData(page);
+    await page.getByRole('button', { name: 'Audit sample' }).click();
+
+    await page.locator('[data-field="seed"]').fill('42');
+    await expect.poll(() => page.getByTestId('frame-summary').textContent()).toContain('15 will be drawn');
+    const expected = (await cli).sample!;
+    expect(await page.getByTestId('frame-summary').textContent()).toContain(`Frame: ${expected.frame.count.toLocaleString('en-US')} denied claims`);
+    await page.getByTestId('draw-sample').click();
+    await expect.poll(() => page.getByTestId('worksheet-row').count()).toBe(15);
+
+    // the same units, in the same draw order, as the command line
+    const drawn = await page.getByTestId('worksheet-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')));
+    expect(drawn).toEqual(expected.rows.map((r) => r.claimId));
+    expect(await page.getByTestId('sample-seed').textContent()).toContain('42');
+    expect(await page.getByTestId('sample-view').textContent()).toContain(expected.frame.fingerprint);
+
+    // the worksheet shows what is needed to pull the chart
+    const first = expected.rows[0];
+    const firstText = await row(page, first.claimId).textContent();
+    for (const text of [first.patientAccount!, first.serviceDateFrom!, first.provider, first.payer, ...first.diagnoses]) expect(firstText).toContain(text);
+
+    // the auditor's edits
+    const [a, b, c] = expected.rows.map((r) => r.claimId);
+    await field(page, a, 'supports').selectOption('no');
+    await field(page, a, 'correctCodes').fill('=M54.50 per chart');
+    await field(page, a, 'finding').selectOption(expected.rows[0].category!);
+    await field(page, a, 'dollarsInError').fill('125.50');
+    await field(page, a, 'notes').fill('Documentation: "left side", see note of 5/6;\nsecond line');
+    await field(page, b, 'supports').selectOption('yes');
+    await field(page, b, 'finding').selectOption('none');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved in this browser');
+    await expect.poll(() => page.getByTestId('error-rate').textContent()).toContain('50.0 %');
+    expect(await page.getByTestId('agreement').textContent()).toContain(expected.rows[1].category ? '50.0 %' : '100.0 %');
+    expect(await page.getByTestId('dollars-in-error').textContent()).toContain('$125.50');
+
+    // reload the page and the data: the sample and the edits are still there (IndexedDB)
+    await page.reload();
+    await loadSampleData(page);
+    await expect.poll(() => page.getByTestId('worksheet-row').count()).toBe(15);
+    expect(await page.getByTestId('worksheet-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-claim')))).toEqual(drawn);
+    expect(await field(page, a, 'supports').inputValue()).toBe('no');
+    expect(await field(page, a, 'correctCodes').inputValue()).toBe('=M54.50 per chart');
+    expect(await field(page, a, 'dollarsInError').inputValue()).toBe('125.50');
+    expect(await field(page, a, 'notes').inputValue()).toBe('Documentation: "left side", see note of 5/6;\nsecond line');
+    expect(await field(page, b, 'finding').inputValue()).toBe('none');
+    expect(await page.getByTestId('saved-samples').textContent()).toContain('2 reviewed');
+
+    // redrawing on the reloaded data reproduces the sample
+    await page.getByTestId('verify-sample').click();
+    await expect.poll(() => page.getByTestId('audit-notice').textContent()).toContain('Reproduced');
+
+    // export: an Excel-safe CSV with the edits
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-worksheet').click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const raw = new TextDecoder().decode(bytes);
+    expect(raw).toContain(",'=M54.50 per chart,");
+    const records = readSpreadsheetCsv(bytes).filter((r) => r.some((cell) => cell !== ''));
+    const header = records[0];
+    const at = (record: string[], name: string) => record[header.indexOf(name)];
+    expect(records).toHaveLength(16);
+    const exportedA = records.find((r) => at(r, 'Claim ID') === a)!;
+    expect(at(exportedA, 'Documentation supports codes (yes/no/partly)')).toBe('no');
+    expect(at(exportedA, 'Correct codes')).toBe('=M54.50 per chart');
+    expect(at(exportedA, 'Dollars in error')).toBe('125.5');
+    expect(at(exportedA, 'Notes')).toBe('Documentation: "left side", see note of 5/6;\nsecond line');
+    expect(at(exportedA, 'DOS from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // import the file back after "working in Excel": one more answer, and a row that is not in the sample
+    const edited = records.map((r) => [...r]);
+    const rowC = edited.find((r) => at(r, 'Claim ID') === c)!;
+    rowC[header.indexOf('Documentation supports codes (yes/no/partly)')] = 'partly';
+    rowC[header.indexOf('Notes')] = 'from the spreadsheet';
+    edited.push(header.map((h) => (h === 'Claim ID' ? 'NOT-IN-SAMPLE' : '')));
+    const csv = edited.map((r) => r.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n');
+    await page.getByTestId('import-worksheet').setInputFiles({ name: 'filled-in.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('audit-notice').textContent()).toContain('15 rows taken; 1 not matched');
+    expect(await page.getByTestId('audit-notice').textContent()).toContain('row 17: claim NOT-IN-SAMPLE is not in this sample');
+    expect(await field(page, c, 'supports').inputValue()).toBe('partly');
+    expect(await field(page, c, 'notes').inputValue()).toBe('from the spreadsheet');
+    expect(await field(page, a, 'correctCodes').inputValue()).toBe('=M54.50 per chart');
+    await expect.poll(() => page.getByTestId('error-rate').textContent()).toContain('66.7 %');
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved in this browser');
+
+    // the frame's filters live in the URL, shared with the other pages
+    await page.locator('[data-field="month"]').selectOption('2026-09');
+    await page.locator('[data-field="category"]').selectOption('missing_modifier');
+    await expect.poll(() => page.getByTestId('frame-summary').textContent()).toContain('date of service in 2026-09 · category Missing modifier');
+    expect(new URL(page.url()).searchParams.get('month')).toBe('2026-09');
+    expect(new URL(page.url()).searchParams.getAll('category')).toEqual(['missing_modifier']);
+
+    await page.getByTestId('sample-view').scrollIntoViewIfNeeded();
+    await screenshot(page, 'audit-sample');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('draw-sample').isVisible()).toBe(false);
+    expect(await page.locator('#file-input').isVisible()).toBe(false);
+    expect(await row(page, a).isVisible()).toBe(true);
+    await screenshot(page, 'audit-sample-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    expect(outside).toEqual([]);
+    expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+});
