@@ -155,8 +155,13 @@ async function orderFile(label: string, names: string[], bytes: Uint8Array, choi
 
 async function addConversionTable(db: Db, label: string, bytes: Uint8Array, result: Icd10cmImportResult): Promise<void> {
   const rows = await parseConversionTable(bytes);
-  await addConversions(db, rows, `CDC/NCHS conversion table imported by the user: ${label}`);
+  await addConversions(db, rows, conversionSource(label));
   result.conversions.push({ file: label, rows: rows.length });
+}
+
+/** The source recorded with conversion facts from a table the user imported (a file, or "zip:member"). */
+export function conversionSource(label: string): string {
+  return `CDC/NCHS conversion table imported by the user: ${label}`;
 }
 
 class LayoutError extends Error {

@@ -1,0 +1,235 @@
+import type { ReactNode } from 'react';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { formatCount, formatPercent } from '../format.ts';
+import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
+import type { Bucket } from '../../engine/classify/categories.ts';
+import type { ReferenceOverview } from '../../engine/reference/overview.ts';
+import { ImportPanel } from '../reference/ImportPanel.tsx';
+import { SavedFiles } from '../reference/SavedFiles.tsx';
+import type { PageProps } from '../pages.ts';
+import '../reference/reference.css';
+
+const BUCKET_LABELS: Record<Bucket, string> = {
+  ...CATEGORY_LABELS,
+  contractual: 'Contractual (not a denial)',
+  patient_responsibility: 'Patient’s share (not a denial)',
+};
+const ORIGIN = { shipped: 'shipped with Denial Lens', imported: 'imported by you' } as const;
+const n = (count: number, unit: string, units = `${unit}s`) => `${formatCount(count)} ${count === 1 ? unit : units}`;
+
+/**
+ * What the classifier knows and where it comes from: ICD-10-CM releases and how they cover the
+ * loaded lines' dates of service, imports of official files, NCCI PTP edits, the CPT/HCPCS
+ * starter list (code numbers only) and the CARC/RARC mapping. Works before any claim is loaded.
+ */
+export function ReferencePage({ version, onDataChanged }: PageProps) {
+  const overview = useEngineQuery(() => engine.call('referenceOverview'), [version]);
+  return (
+    <>
+      {!overview && <p className="hint" role="status">Reading the reference tables (after any import still running)…</p>}
+      {overview && <Coverage overview={overview} />}
+      {overview && <Releases overview={overview} />}
+      <ImportPanel onImported={onDataChanged} />
+      <SavedFiles version={version} onRemoved={onDataChanged} />
+      {overview && <Ncci overview={overview} />}
+      {overview && <Procedures overview={overview} />}
+      {overview && <PayerCodes overview={overview} />}
+    </>
+  );
+}
+
+function Coverage({ overview: { coverage, undatedLines } }: { overview: ReferenceOverview }) {
+  const total = coverage.reduce((sum, c) => sum + c.lines, 0);
+  const uncovered = coverage.reduce((sum, c) => sum + c.uncovered_lines, 0);
+  const missing = coverage.filter((c) => !c.covered).map((c) => `FY${c.fiscal_year}`);
+  return (
+    <Section title="ICD-10-CM fiscal years the loaded lines need" testId="reference-coverage">
+      <p className="hint">
+        Fiscal year N runs from October 1 of N−1 to September 30 of N (mid-year updates on April 1). Lines are first adjudications, as on the dashboard.
+      </p>
+      {coverage.length === 0 ? (
+        <p data-testid="coverage-summary">No dated lines loaded: load remittances or a claims export to see which fiscal years they need.</p>
+      ) : uncovered === 0 ? (
+        <p className="callout ok" data-testid="coverage-summary">
+          Covered: every fiscal year the {n(total, 'loaded line')} need is answered by a loaded release (
+          {coverage.map((c) => `FY${c.fiscal_year}: ${n(c.lines, 'line')}`).join('; ')}).
+        </p>
+      ) : (
+        <p className="callout problem" data-testid="coverage-summary">
+          {n(uncovered, 'line')} ({formatPercent(uncovered, total)} of {n(total, 'line')}) have dates of service in {missing.join(', ')}, which no loaded
+          release answers for: their diagnosis codes are <strong>“unknown to reference”</strong>, neither valid nor invalid. Import the CDC/CMS release
+          for {missing.length === 1 ? 'that year' : 'those years'} below.
+        </p>
+      )}
+      {undatedLines > 0 && <p className="warning">{n(undatedLines, 'line')} without a date of service: their codes cannot be checked against any release.</p>}
+      {coverage.length > 0 && (
+        <table className="numbers">
+          <thead>
+            <tr><th>Fiscal year</th><th>Dates of service</th><th className="num">Lines</th><th>Answered by (releases)</th><th className="num">Uncovered lines</th><th>Status</th></tr>
+          </thead>
+          <tbody>
+            {coverage.map((c) => (
+              <tr key={c.fiscal_year} className={c.covered ? '' : 'uncovered'} data-testid="coverage-row">
+                <td>FY{c.fiscal_year}</td>
+                <td>{c.first_date} – {c.last_date}</td>
+                <td className="num">{formatCount(c.lines)}</td>
+                <td>{c.releases?.join(', ') ?? 'none loaded'}</td>
+                <td className="num">{formatCount(c.uncovered_lines)}</td>
+                <td>{c.covered ? 'covered' : c.uncovered_lines < c.lines ? 'partly covered: codes unknown to reference on the uncovered dates' : 'missing: codes unknown to reference'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function Releases({ overview: { releases, icd10cm } }: { overview: ReferenceOverview }) {
+  return (
+    <Section title="ICD-10-CM releases loaded" count={n(releases.length, 'release')} testId="reference-releases">
+      <p data-testid="icd10cm-counts">
+        {n(icd10cm.codes, 'code')} in all ({n(icd10cm.ever_billable, 'code')} billable at some time), as {n(icd10cm.intervals, 'validity interval')}
+        {icd10cm.imported_intervals > 0 && ` (${formatCount(icd10cm.imported_intervals)} drawing on imported releases)`};{' '}
+        {n(icd10cm.conversions, 'conversion fact')} (previous code → current code).
+      </p>
+      {releases.length === 0 ? (
+        <p className="error">No ICD-10-CM release is loaded: every diagnosis code is unknown to reference.</p>
+      ) : (
+        <table className="numbers">
+          <thead>
+            <tr>
+              <th>Release</th><th>Fiscal year</th><th>In force for dates of service</th><th className="num">Billable codes</th><th className="num">Headers (codes)</th>
+              <th>Origin</th><th>Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {releases.map((r) => (
+              <tr key={r.release} data-testid="release-row">
+                <td>{r.release}</td>
+                <td>FY{r.fiscal_year}</td>
+                <td>{r.effective_from} – {r.effective_to}</td>
+                <td className="num">{formatCount(r.billable_codes)}</td>
+                <td className="num">{formatCount(r.headers)}</td>
+                <td>{ORIGIN[r.origin]}</td>
+                <td className="source">{r.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function Ncci({ overview: { ncci } }: { overview: ReferenceOverview }) {
+  const edits = ncci.reduce((sum, s) => sum + s.edits, 0);
+  return (
+    <Section title="NCCI procedure-to-procedure edits loaded" count={n(edits, 'edit')} testId="reference-ncci">
+      {ncci.length === 0 ? (
+        <p className="hint">None imported. Import the CMS practitioner PTP file above to check pairs billed on the same day against its modifier indicators.</p>
+      ) : (
+        <table className="numbers">
+          <thead>
+            <tr><th>File</th><th>CMS version</th><th className="num">Edits</th><th className="num">Not deleted (edits)</th><th>Effective dates</th></tr>
+          </thead>
+          <tbody>
+            {ncci.map((s) => (
+              <tr key={s.source} data-testid="ncci-row">
+                <td>{s.source}</td>
+                <td>{s.version ?? 'not in the file name'}</td>
+                <td className="num">{formatCount(s.edits)}</td>
+                <td className="num">{formatCount(s.not_deleted)}</td>
+                <td>{s.first_effective} – {s.last_effective}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function Procedures({ overview: { procedures, procedureGroups } }: { overview: ReferenceOverview }) {
+  return (
+    <Section title="CPT/HCPCS starter list" count={n(procedures.length, 'code')} testId="reference-procedures">
+      <p className="hint">
+        Code numbers only: CPT descriptors are AMA copyright and are not shown. Deletions we are sure of, each with the release that made it;
+        every other procedure code has unknown validity. Code groups the rules use:{' '}
+        {procedureGroups.map((g) => `${GROUPS[g.grp] ?? g.grp}: ${n(g.codes, 'code')}`).join('; ')}.
+      </p>
+      <div className="scroll">
+        <table className="numbers">
+          <thead>
+            <tr><th>Code</th><th>Code set</th><th>Last valid date of service</th><th>Replaced by</th><th>Release cited</th></tr>
+          </thead>
+          <tbody>
+            {procedures.map((p) => (
+              <tr key={p.code} data-testid="procedure-row">
+                <td>{p.code}</td>
+                <td>{p.code_system}</td>
+                <td>{p.valid_to ?? 'not deleted'}</td>
+                <td>{p.replacements.join(', ') || '—'}</td>
+                <td className="source">{p.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+const GROUPS: Record<string, string> = { em: 'E/M', lateral: 'one-side procedures (RT/LT)' };
+
+function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: ReferenceOverview }) {
+  return (
+    <Section title="CARC/RARC mapping" count={n(payerCodes.length, 'code')} testId="reference-payer-codes">
+      <p className="hint">
+        What the payer's reason and remark codes mean for the classification. The descriptions are our own short summaries, not X12's wording; codes not
+        listed are shown as unknown, never guessed.
+      </p>
+      <div className="payer-code-lists">
+        {(['CARC', 'RARC'] as const).map((kind) => {
+          const rows = payerCodes.filter((c) => c.kind === kind);
+          return (
+            <div key={kind}>
+              <h3>
+                {kind === 'CARC' ? 'Claim adjustment reason codes' : 'Remittance advice remark codes'} <span className="count">({n(rows.length, 'code')})</span>
+              </h3>
+              <p className="hint source">Source: {payerCodeLists[kind]}</p>
+              <div className="scroll">
+                <table className="numbers">
+                  <thead>
+                    <tr><th>{kind}</th><th>Our short description</th><th>Bucket</th></tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((c) => (
+                      <tr key={c.code} data-testid="payer-code-row">
+                        <td>{c.code}</td>
+                        <td>{c.description}</td>
+                        <td>{BUCKET_LABELS[c.bucket]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </Section>
+  );
+}
+
+function Section({ title, count, testId, children }: { title: string; count?: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="panel" data-testid={testId}>
+      <h2>
+        {title} {count !== undefined && <span className="count">({count})</span>}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../db/db.ts';
+import { PAYER_CODE_LISTS } from '../classify/payer-codes.ts';
+import type { Bucket } from '../classify/categories.ts';
+import {
+  OVERVIEW_COVERAGE_SQL,
+  OVERVIEW_ICD10CM_COUNTS_SQL,
+  OVERVIEW_NCCI_SQL,
+  OVERVIEW_PAYER_CODES_SQL,
+  OVERVIEW_PROCEDURE_GROUPS_SQL,
+  OVERVIEW_PROCEDURES_SQL,
+  OVERVIEW_RELEASES_SQL,
+  OVERVIEW_UNDATED_LINES_SQL,
+} from './overview.sql.ts';
+
+export interface ReferenceOverview {
+  releases: {
+    release: string;
+    fiscal_year: number;
+    effective_from: string;
+    effective_to: string;
+    source: string;
+    origin: 'shipped' | 'imported';
+    billable_codes: number;
+    headers: number;
+  }[];
+  icd10cm: { codes: number; ever_billable: number; intervals: number; imported_intervals: number; conversions: number };
+  /** Fiscal years the analysed lines' dates of service fall in, and whether loaded releases answer for them. */
+  coverage: {
+    fiscal_year: number;
+    lines: number;
+    first_date: string;
+    last_date: string;
+    uncovered_lines: number;
+    covered: boolean;
+    releases: string[] | null;
+  }[];
+  undatedLines: number;
+  ncci: { source: string; version: string | null; edits: number; not_deleted: number; first_effective: string; last_effective: string }[];
+  procedures: { code: string; code_system: 'CPT' | 'HCPCS'; valid_from: string | null; valid_to: string | null; replacements: string[]; source: string }[];
+  procedureGroups: { grp: string; codes: number }[];
+  payerCodes: { kind: 'CARC' | 'RARC'; code: string; bucket: Bucket; description: string }[];
+  payerCodeLists: typeof PAYER_CODE_LISTS;
+}
+
+/** Everything the Reference page shows, read from the reference tables themselves. */
+export async function referenceOverview(db: Db): Promise<ReferenceOverview> {
+  const [icd10cm] = await db.query<ReferenceOverview['icd10cm']>(OVERVIEW_ICD10CM_COUNTS_SQL);
+  const [{ lines: undatedLines }] = await db.query<{ lines: number }>(OVERVIEW_UNDATED_LINES_SQL);
+  return {
+    releases: await db.query(OVERVIEW_RELEASES_SQL),
+    icd10cm,
+    coverage: await db.query(OVERVIEW_COVERAGE_SQL),
+    undatedLines,
+    ncci: await db.query(OVERVIEW_NCCI_SQL),
+    procedures: await db.query(OVERVIEW_PROCEDURES_SQL),
+    procedureGroups: await db.query(OVERVIEW_PROCEDURE_GROUPS_SQL),
+    payerCodes: await db.query(OVERVIEW_PAYER_CODES_SQL),
+    payerCodeLists: PAYER_CODE_LISTS,
+  };
+}
