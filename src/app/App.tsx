@@ -11,6 +11,7 @@ import { rememberMapping, rememberedMappings } from './mapping-memory.ts';
 import { loadSampleFiles } from './sample-data.ts';
 import { PAGES } from './pages.ts';
 import { useUrlParam } from './url-state.ts';
+import type { ReferenceRestore } from './reference/restore-reference.ts';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -21,6 +22,7 @@ export function App() {
   const [status, setStatus] = useState<'starting' | 'ready' | 'failed'>('starting');
   const [startError, setStartError] = useState('');
   const [referenceError, setReferenceError] = useState('');
+  const [restore, setRestore] = useState<ReferenceRestore | null>(null);
   const [loads, setLoads] = useState<LoadEntry[]>([]);
   const [progress, setProgress] = useState<{ file: string; progress: LoadProgress } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,6 +33,10 @@ export function App() {
   useEffect(() => {
     engine.onProgress = (file, p) => setProgress({ file, progress: p });
     engine.onReferenceFailed = setReferenceError;
+    engine.onReferenceRestore = (r) => {
+      setRestore(r);
+      if (!r.running) setVersion((v) => v + 1);
+    };
     engine.ready.then(
       () => setStatus('ready'),
       (e: Error) => {
@@ -69,6 +75,7 @@ export function App() {
 
   const options = useEngineQuery(() => engine.call('filterOptions'), [version]);
   const hasData = (options?.service_months.length ?? 0) > 0;
+  const dataChanged = useCallback(() => setVersion((v) => v + 1), []);
   const needsMapping = loads.find((entry) => entry.result.status === 'needs-mapping');
 
   return (
@@ -86,6 +93,17 @@ export function App() {
           The ICD-10-CM reference could not be loaded ({referenceError}): diagnosis codes are shown as unknown to reference.
         </p>
       )}
+      {restore?.running && (
+        <p className="hint" role="status" data-testid="reference-restore">
+          Importing your reference files again ({restore.files.join(', ')}): diagnosis codes and NCCI edits are checked once this is done.
+        </p>
+      )}
+      {restore && !restore.running && restore.problems.length > 0 && (
+        <div className="error" role="alert" data-testid="reference-restore">
+          Some of your reference files were not imported again (see the Reference data page):
+          <ul>{restore.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </div>
+      )}
 
       <FileLoader disabled={status !== 'ready' || busy} busy={busy} progress={progress} onFiles={(files) => load(files)}
         onSample={(kind) => loadSampleFiles(kind).then((files) => load(files))} />
@@ -101,17 +119,25 @@ export function App() {
         />
       )}
 
-      {hasData && (
+      {!hasData && !page.withoutData && status === 'ready' && (
+        <p className="reference-link">
+          <button type="button" className="link" onClick={() => setPageId('reference')}>Reference data: ICD-10-CM releases, NCCI edits, code lists</button>
+        </p>
+      )}
+
+      {(hasData || page.withoutData) && (
         <>
-          <nav className="tabs" aria-label="Pages">
-            {PAGES.map((p) => (
-              <button key={p.id} type="button" aria-current={p.id === page.id ? 'page' : undefined} onClick={() => setPageId(p.id)}>
-                {p.label}
-              </button>
-            ))}
-          </nav>
+          {hasData && (
+            <nav className="tabs" aria-label="Pages">
+              {PAGES.map((p) => (
+                <button key={p.id} type="button" aria-current={p.id === page.id ? 'page' : undefined} onClick={() => setPageId(p.id)}>
+                  {p.label}
+                </button>
+              ))}
+            </nav>
+          )}
           <main>
-            <page.component version={version} />
+            <page.component version={version} onDataChanged={dataChanged} />
           </main>
         </>
       )}

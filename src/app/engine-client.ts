@@ -1,6 +1,7 @@
 import type { EngineArgs, EngineMethod, EngineResult, LoadReply, WorkerMessage, WorkerRequest } from '../worker/protocol.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
+import type { ReferenceRestore } from './reference/restore-reference.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -12,6 +13,7 @@ export class EngineClient {
   readonly ready: Promise<void>;
   onProgress: (file: string, progress: LoadProgress) => void = () => {};
   onReferenceFailed: (error: string) => void = () => {};
+  onReferenceRestore: (restore: ReferenceRestore) => void = () => {};
 
   constructor() {
     let markReady!: () => void;
@@ -26,6 +28,7 @@ export class EngineClient {
       else if (message.kind === 'fatal') fail(new Error(message.error));
       else if (message.kind === 'progress') this.onProgress(message.file, message.progress);
       else if (message.kind === 'reference-failed') this.onReferenceFailed(message.error);
+      else if (message.kind === 'reference-restore') this.onReferenceRestore(message);
       else {
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -40,8 +43,8 @@ export class EngineClient {
     return this.send({ id: this.nextId++, kind: 'call', method, args }) as Promise<EngineResult<M>>;
   }
 
-  load(files: File[], mappings: Record<string, HeaderMapping>): Promise<LoadReply> {
-    return this.send({ id: this.nextId++, kind: 'load', files, mappings }) as Promise<LoadReply>;
+  load(files: File[], mappings: Record<string, HeaderMapping>, fileMappings?: (HeaderMapping | null)[]): Promise<LoadReply> {
+    return this.send({ id: this.nextId++, kind: 'load', files, mappings, fileMappings }) as Promise<LoadReply>;
   }
 
   private send(request: WorkerRequest): Promise<unknown> {

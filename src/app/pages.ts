@@ -2,15 +2,23 @@ import type { ComponentType } from 'react';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { FilesPage } from './pages/FilesPage.tsx';
+import { CrosswalkPage } from './pages/CrosswalkPage.tsx';
+import { ReferencePage } from './pages/ReferencePage.tsx';
 
 /** What every page gets: `version` changes whenever the loaded data changes (re-query then). */
 export interface PageProps {
   version: number;
+  /** A page changed the data itself (e.g. imported reference files, which re-classifies): every page re-queries. */
+  onDataChanged: () => void;
 }
 
 /** The app's pages, in tab order. The page shown is the URL's `page` parameter (bookmarkable). */
-export const PAGES: { id: string; label: string; component: ComponentType<PageProps> }[] = [
+export const PAGES: { id: string; label: string; component: ComponentType<PageProps>; withoutData?: boolean }[] = [
   { id: 'review', label: 'Monthly review', component: ReviewPage },
   { id: 'dashboard', label: 'Dashboard', component: DashboardPage },
+  { id: 'files', label: 'Files & data quality', component: FilesPage },
   { id: 'audit', label: 'Audit sample', component: AuditPage },
+  { id: 'crosswalk', label: 'Crosswalk', component: CrosswalkPage },
+  { id: 'reference', label: 'Reference data', component: ReferencePage, withoutData: true },
 ];

@@ -21,19 +21,22 @@ import { sqlString } from './db/sql-quote.ts';
 import { DENIAL_FACTS_SQL } from './analytics/facts.sql.ts';
 import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type SortDirection } from './analytics/dashboard.sql.ts';
-import { FILES_SQL, REJECTS_SQL } from './analytics/files.sql.ts';
+import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
-import { drawSample, frameSummary, type AuditSample } from './audit/sample.ts';
-import type { SampleSpec } from './audit/spec.ts';
-import { auditResults, type Reviews } from './audit/review.ts';
-import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
 import { reviewKpis } from './analytics/review-kpis.ts';
 import { payerCategorySql, payerTrendSql, providerTrendSql, type PayerCategoryRow, type PayerMonthRow, type ProviderMonthRow } from './analytics/review.sql.ts';
 import { claimDetail } from './analytics/claim.ts';
 import { deniedLinesCsv, patternsCsv } from './export/review-exports.ts';
+import { drawSample, frameSummary, type AuditSample } from './audit/sample.ts';
+import type { SampleSpec } from './audit/spec.ts';
+import { auditResults, type Reviews } from './audit/review.ts';
+import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
+import { crosswalkProcedures, crosswalkSummary } from './analytics/crosswalk.ts';
+import { referenceOverview } from './reference/overview.ts';
+import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -196,7 +199,15 @@ export class Engine {
   }
 
   unmatched() {
-    return this.db.query(UNMATCHED_SQL);
+    return this.db.query<{ kind: string; claim_id: string; line_number: number | null; service_date: string | null; procedure: string | null; billed: number | null; file: string }>(UNMATCHED_SQL);
+  }
+
+  remittances() {
+    return this.db.query<{ remit_id: number; file: string; payer: string | null; trace_number: string | null; payment_method: string | null; payment_date: string | null; payment_amount: number | null; provider_adjustments: number | null; balance_diff: number | null; claims: number }>(REMITTANCES_SQL);
+  }
+
+  unbalanced() {
+    return this.db.query<{ level: 'claim' | 'line'; file: string; claim_id: string; line_number: number | null; payer: string | null; charge: number | null; paid: number | null; difference: number; segment: number | null }>(UNBALANCED_SQL);
   }
 
   /** Diagnoses a procedure was paid and denied with, in the loaded data. */
@@ -204,6 +215,34 @@ export class Engine {
     return this.db.query<{ dx: string; dx_category: string; paid_lines: number; denied_lines: number }>(
       PROCEDURE_CROSSWALK_SQL(sqlString(procedure.trim().toUpperCase())),
     );
+  }
+
+  /** Procedures in the loaded data with their line counts (the crosswalk view's picker). */
+  crosswalkProcedures() {
+    return crosswalkProcedures(this.db);
+  }
+
+  /** One procedure's lines, what it is paid with, the denied diagnoses never paid with it, and the lines citing that. */
+  crosswalkSummary(procedure: string) {
+    return crosswalkSummary(this.db, procedure);
+  }
+
+  /** The loaded reference data (ICD-10-CM releases, NCCI PTP, procedure facts, CARC/RARC) and its coverage of the lines. */
+  referenceOverview() {
+    return referenceOverview(this.db);
+  }
+
+  /** Imports official ICD-10-CM / NCCI PTP files (outcome per file), then re-classifies if anything was loaded. */
+  async importReference(files: ReferenceImportFile[]) {
+    const outcomes = await importReferenceFiles(this.db, files);
+    if (outcomes.some((o) => o.status === 'loaded')) await this.refresh();
+    return outcomes;
+  }
+
+  /** Takes imported files' data out of the reference again, then re-classifies. */
+  async removeImportedReference(files: ImportedReferenceFile[]) {
+    await removeImportedReference(this.db, files);
+    await this.refresh();
   }
 
   exportLines() {

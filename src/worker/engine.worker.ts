@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES, NOT_CALLABLE, type EngineMethod, type WorkerMessage, ty
 import type { FileLoadResult } from '../engine/ingest/load-file.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
+import { restoreImportedReference } from '../app/reference/restore-reference.ts';
 
 /**
  * Hosts the engine off the main thread: parsing, loading and every query run
@@ -24,10 +25,13 @@ function callable(engine: Engine, method: string): method is EngineMethod {
 
 // Requests are handled one at a time, in order: DuckDB runs synchronously here.
 // The shipped ICD-10-CM reference is fetched first, in the background, so that the
-// page is usable at once and the first file dropped is classified against it.
+// page is usable at once and the first file dropped is classified against it; then the
+// reference files the user imported earlier are imported again (kept in IndexedDB).
 let queue: Promise<void> = enginePromise
   .then(async (engine) => engine.loadReference(await fetchShippedReference()))
-  .catch((error) => post({ kind: 'reference-failed', error: error instanceof Error ? error.message : String(error) }));
+  .catch((error) => post({ kind: 'reference-failed', error: error instanceof Error ? error.message : String(error) }))
+  .then(() => enginePromise.then((engine) => restoreImportedReference(engine, (restore) => post({ kind: 'reference-restore', ...restore }))))
+  .catch(() => {}); // the engine did not start: 'fatal' says so
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   queue = queue.then(() => handle(request));

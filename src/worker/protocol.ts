@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { FileLoadResult } from '../engine/ingest/load-file.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
+import type { ReferenceRestore } from '../app/reference/restore-reference.ts';
 
 /**
  * Engine methods the page may call through the worker: every public method except
@@ -21,6 +22,8 @@ export type WorkerRequest =
       files: File[];
       /** Mappings the user confirmed earlier, by header signature. */
       mappings: Record<string, HeaderMapping>;
+      /** Per file, the mapping it must be loaded with (a kept file loaded again at start-up). */
+      fileMappings?: (HeaderMapping | null)[];
     };
 
 export type WorkerMessage =
@@ -28,11 +31,13 @@ export type WorkerMessage =
   | { kind: 'fatal'; error: string }
   /** The shipped ICD-10-CM reference could not be loaded: codes are then "unknown to reference". */
   | { kind: 'reference-failed'; error: string }
+  /** The user's imported reference files are being imported again at start-up, or were. */
+  | ({ kind: 'reference-restore' } & ReferenceRestore)
   | { kind: 'progress'; file: string; progress: LoadProgress }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: string };
 
 export type LoadReply = FileLoadResult[];
 
-/** Bigger files are refused before reading: DuckDB-WASM has at most 4 GiB of memory and needs room to work. */
+/** Reference imports bigger than this are refused before reading (claim files: src/app/storage/memory-budget.ts). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;

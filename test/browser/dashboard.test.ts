@@ -136,4 +136,20 @@ describe('dashboard on the sample CSV export', () => {
     await second.page.getByTestId('kpi-lines').waitFor({ timeout: 60_000 });
     expect(await second.page.getByRole('dialog').count()).toBe(0);
   });
+
+  it('opens on the bundled sample with ?demo (the README first command), and loads the 835 + 837P sample from its button', async () => {
+    const { page, outside } = await openApp(browser, '?demo&page=dashboard');
+    await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
+    const k = await expected.kpis();
+    await expect.poll(() => page.getByTestId('kpi-lines').textContent()).toContain(count(k.lines));
+
+    const other = await openApp(browser, '?page=dashboard');
+    await other.page.getByRole('button', { name: 'Load sample 835 + 837P' }).click();
+    await other.page.getByTestId('kpi-lines').waitFor({ timeout: 180_000 });
+    // the same initial adjudications as the CSV export (reversals and corrections are not counted again)
+    await expect.poll(() => other.page.getByTestId('kpi-lines').textContent(), { timeout: 60_000 }).toContain(count(k.lines));
+    expect(await other.page.getByTestId('kpi-denied-lines').textContent()).toContain(count(k.denied_lines));
+    expect([...outside, ...other.outside]).toEqual([]);
+  });
 });
+

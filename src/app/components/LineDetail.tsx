@@ -4,6 +4,7 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { formatMoney } from '../format.ts';
 import { ClaimDetail } from './ClaimDetail.tsx';
+import { CrosswalkLink } from '../reference/CrosswalkLink.tsx';
 
 interface Evidence {
   source: 'payer' | 'reference' | 'history' | 'rule';
@@ -19,6 +20,7 @@ interface Detail {
   payer: string;
   provider: string;
   procedure: string | null;
+  billed_procedure: string | null;
   modifiers: string[];
   diagnoses_dotted: string[];
   billed: number;
@@ -58,6 +60,11 @@ export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () =>
           </li>
         ))}
       </ul>
+      {d.billed_procedure && (
+        <p>
+          <CrosswalkLink procedure={d.billed_procedure} />: every diagnosis it was paid and denied with in the loaded data.
+        </p>
+      )}
       {d.secondary.length > 0 && <p>Also found: {d.secondary.map((c) => CATEGORY_LABELS[c]).join(', ')}</p>}
       <h4>Suggested fix</h4>
       <p className="fix" data-testid="fix">{d.fix}</p>

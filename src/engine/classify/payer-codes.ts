@@ -31,6 +31,12 @@ export interface PayerCode {
   description: string;
 }
 
+/** The published lists above, as cited next to the mapping on the Reference page. */
+export const PAYER_CODE_LISTS = {
+  CARC: 'X12 Claim Adjustment Reason Code list (external code source 139), X12 Code Maintenance Committee, x12.org/codes',
+  RARC: 'X12 Remittance Advice Remark Code list (external code source 411), X12 Code Maintenance Committee, x12.org/codes',
+} as const;
+
 export const CARC: readonly PayerCode[] = [
   { code: '1', bucket: 'patient_responsibility', description: 'Deductible' },
   { code: '2', bucket: 'patient_responsibility', description: 'Coinsurance' },

@@ -4,12 +4,14 @@
  * whose procedure is paid often, but never with any of the line's diagnosis
  * categories, is a likely diagnosis–procedure mismatch.
  */
-const MIN_PAID_LINES = 10;
+export const MIN_PAID_LINES = 10;
+/** A paid line of the crosswalk (analysis_lines al joined to line_denials d). */
+const PAID = 'd.denial_type IS NULL AND al.paid > 0';
 
 export const CROSSWALK_SQL = /* sql */ `
 CREATE OR REPLACE TABLE procedure_dx_crosswalk AS
 SELECT al.billed_procedure AS procedure, x.code AS dx, left(x.code, 3) AS dx_category,
-  count(*) FILTER (WHERE d.denial_type IS NULL AND al.paid > 0)::INTEGER AS paid_lines,
+  count(*) FILTER (WHERE ${PAID})::INTEGER AS paid_lines,
   count(*) FILTER (WHERE d.denial_type IS NOT NULL)::INTEGER AS denied_lines
 FROM analysis_lines al JOIN line_denials d USING (line_id),
   LATERAL (SELECT unnest(al.diagnoses) AS code) x
@@ -19,10 +21,17 @@ GROUP BY ALL;
 
 export const HISTORY_FINDINGS_SQL = /* sql */ `
 INSERT INTO findings
-WITH procedure_paid AS (
-  SELECT procedure, sum(paid_lines)::INTEGER AS paid_lines,
-    list(dx ORDER BY paid_lines DESC, dx) FILTER (WHERE paid_lines > 0) AS top_dx
-  FROM procedure_dx_crosswalk GROUP BY procedure
+WITH paid_counts AS (
+  -- lines, not (line, diagnosis) pairs: a line billed with two diagnoses was paid once
+  SELECT al.billed_procedure AS procedure, count(*)::INTEGER AS paid_lines
+  FROM analysis_lines al JOIN line_denials d USING (line_id)
+  WHERE al.is_initial AND ${PAID} AND len(al.diagnoses) > 0
+  GROUP BY al.billed_procedure
+), procedure_paid AS (
+  SELECT c.procedure, n.paid_lines,
+    list(c.dx ORDER BY c.paid_lines DESC, c.dx) FILTER (WHERE c.paid_lines > 0) AS top_dx
+  FROM procedure_dx_crosswalk c JOIN paid_counts n USING (procedure)
+  GROUP BY c.procedure, n.paid_lines
 ), line_categories AS (
   SELECT l.line_id, l.billed_procedure, l.diagnoses,
     list_transform(l.diagnoses, lambda c: left(c, 3)) AS categories

@@ -85,8 +85,10 @@ WITH raw AS (
     nullif(trim(${c('payer')}), '') AS payer,
     nullif(trim(${c('payer_id')}), '') AS payer_id,
     nullif(trim(${c('payer_claim_number')}), '') AS payer_claim_number,
-    nullif(trim(${c('provider')}), '') AS provider,
-    nullif(trim(${c('provider_npi')}), '') AS provider_npi,
+    -- the same label the X12 parsers give: 'NAME (NPI n)', so both formats group alike
+    CASE WHEN nullif(trim(${c('provider_npi')}), '') IS NULL THEN nullif(trim(${c('provider')}), '')
+         WHEN nullif(trim(${c('provider')}), '') IS NULL THEN 'NPI ' || trim(${c('provider_npi')})
+         ELSE trim(${c('provider')}) || ' (NPI ' || trim(${c('provider_npi')}) || ')' END AS provider,
     ${c('procedure')} AS procedure_raw,
     ${modifierColumns(mapping)} AS modifiers,
     ${dxColumns(mapping)} AS row_dx,
