@@ -125,15 +125,15 @@ describe('dashboard on the sample CSV export', () => {
     await dialog.locator('select[data-field="adjustment_codes"]').selectOption({ label: 'Why' });
     await screenshot(page, 'mapping-dialog');
     await dialog.getByRole('button', { name: 'Load with this mapping' }).click();
-    await page.getByTestId('kpi-lines').waitFor({ timeout: 60_000 });
+    await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('kpi-lines').textContent()).toContain('2');
     expect(await page.getByTestId('kpi-denied-lines').textContent()).toContain('1');
 
-    // a fresh page, same layout: loads without asking
+    // a fresh page, same layout: loads without asking (the tab's storage: "Keep data on this computer" is off)
     const second = await openApp(browser, '?page=dashboard');
-    await second.page.evaluate((v) => localStorage.setItem('denial-lens.csv-mappings', v), await page.evaluate(() => localStorage.getItem('denial-lens.csv-mappings')!));
+    await second.page.evaluate((v) => sessionStorage.setItem('denial-lens.csv-mappings', v), await page.evaluate(() => sessionStorage.getItem('denial-lens.csv-mappings')!));
     await second.page.setInputFiles('#file-input', 'test-results/odd-layout.csv');
-    await second.page.getByTestId('kpi-lines').waitFor({ timeout: 60_000 });
+    await second.page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     expect(await second.page.getByRole('dialog').count()).toBe(0);
   });
 

@@ -142,11 +142,12 @@ describe('CSV export ingest', () => {
   });
 
   it('reads Windows-1252 exports and says so', async () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('Claim ID,DOS,CPT,Billed,Paid,Provider\nW1,02/01/2026,99213,100,80,Mu'), 0xf1, ...new TextEncoder().encode('oz\n')]);
+    // ñ (0xF1) and the curly quotes Excel writes (0x93, 0x94), which Latin-1 would turn into control characters
+    const latin1 = new Uint8Array([...new TextEncoder().encode('Claim ID,DOS,CPT,Billed,Paid,Provider\nW1,02/01/2026,99213,100,80,Mu'), 0xf1, ...new TextEncoder().encode('oz '), 0x93, 0x41, 0x94, 0x0a]);
     const [result] = await engine.loadFiles([{ name: 'latin1.csv', bytes: latin1 }]);
     expect(result.status).toBe('loaded');
     expect(result.warnings[0]).toContain('Windows-1252');
-    expect(await engine.db.query('SELECT provider FROM service_lines')).toEqual([{ provider: 'Muñoz' }]);
+    expect(await engine.db.query('SELECT provider FROM service_lines')).toEqual([{ provider: 'Muñoz “A”' }]);
   });
 
   it('removes every row of a file whose load fails half-way, and keeps what was loaded before', async () => {

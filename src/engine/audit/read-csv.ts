@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { decodeWindows1252 } from '../ingest/windows-1252.ts';
 
 /** What src/engine/export/csv.ts puts an apostrophe before (formula starts, incl. full-width forms). */
 const NEUTRALISED = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -20,6 +21,6 @@ function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }

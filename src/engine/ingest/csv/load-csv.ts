@@ -3,6 +3,7 @@ import type { LoadProgress } from '../load-progress.ts';
 import { chunkBoundaries, readCsvLayout } from './csv-layout.ts';
 import { missingFields, proposeMapping, sanitiseMapping, type HeaderMapping, type MappingProposal } from './header-mapping.ts';
 import { CHUNK_COUNTS_SQL, createStageSql, readChunkSql, stageChunkSql } from './stage-csv.sql.ts';
+import { decodeWindows1252 } from '../windows-1252.ts';
 import {
   CSV_COUNTS_SQL,
   CSV_REJECTS_SQL,
@@ -147,6 +148,6 @@ function toUtf8(bytes: Uint8Array, warnings: string[]): Uint8Array {
     return bytes;
   } catch {
     warnings.push('the file is not UTF-8: read as Windows-1252 (Excel’s default on Windows)');
-    return new TextEncoder().encode(new TextDecoder('windows-1252').decode(bytes));
+    return new TextEncoder().encode(decodeWindows1252(bytes));
   }
 }

@@ -4,6 +4,7 @@
  * A UTF-8 BOM is dropped silently: it carries no information and would otherwise hide the
  * leading `ISA`.
  */
+import { decodeWindows1252 } from '../windows-1252.ts';
 
 export interface DecodedText {
   text: string;
@@ -63,6 +64,6 @@ export function decodeX12Bytes(bytes: Uint8Array): DecodedText {
   } catch {
     // Older systems write names with accents in Windows-1252; keep them readable.
     warnings.push('The file is not valid UTF-8; it was read as Windows-1252 (Latin-1) text.');
-    return { text: new TextDecoder('windows-1252').decode(body), warnings };
+    return { text: decodeWindows1252(body), warnings };
   }
 }
