@@ -45,17 +45,7 @@ export interface LoadFileOptions {
  * and a year of claims would not fit in the browser's memory.
  */
 export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions = {}): Promise<FileLoadResult> {
-  const base = {
-    name: file.name,
-    sha256: null,
-    fileId: null,
-    format: null,
-    content: null,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-    warnings: [],
-  };
+  const base = rejectedFile(file.name, '');
   const detected = detectFormat(file.bytes);
   if (detected.kind === 'unsupported') return { ...base, status: 'rejected', message: detected.reason };
 
@@ -132,4 +122,21 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
     await db.exec(UNDO_FILE_SQL(keys));
     return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** The result for a file of which nothing was loaded. */
+export function rejectedFile(name: string, message: string): FileLoadResult {
+  return {
+    name,
+    status: 'rejected',
+    message,
+    sha256: null,
+    fileId: null,
+    format: null,
+    content: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    warnings: [],
+  };
 }
