@@ -6,6 +6,7 @@
  */
 const QUOTE = 0x22;
 const LF = 0x0a;
+const CR = 0x0d;
 const CANDIDATES = [',', ';', '\t', '|'];
 
 export interface CsvLayout {
@@ -35,13 +36,16 @@ export function chunkBoundaries(bytes: Uint8Array, start: number, chunkBytes: nu
   return bounds;
 }
 
-/** Walks from a record start (outside quotes) to the first record end at or after `target`. */
+/**
+ * Walks from a record start (outside quotes) to the first record end at or after
+ * `target`. A record ends with LF, CRLF or a bare CR (Excel's "CSV (Macintosh)").
+ */
 function recordEndAtOrAfter(bytes: Uint8Array, recordStart: number, target: number): number {
   let inQuotes = false;
   for (let i = recordStart; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === QUOTE) inQuotes = !inQuotes; // "" inside quotes toggles twice: no net change
-    else if (b === LF && !inQuotes && i + 1 >= target) return i + 1;
+    else if (!inQuotes && i + 1 >= target && (b === LF || (b === CR && bytes[i + 1] !== LF))) return i + 1;
   }
   return bytes.length;
 }

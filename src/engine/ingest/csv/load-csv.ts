@@ -108,9 +108,10 @@ function hasDiagnoses(mapping: HeaderMapping): boolean {
 }
 
 /**
- * Header + chunk with every CRLF turned into LF: exports concatenated from
- * several sources mix line ends, and DuckDB's strict reader rejects a whole
- * chunk when one bare LF appears in a CRLF file.
+ * Header + chunk with every line end turned into LF: exports concatenated from
+ * several sources mix line ends, Excel's "CSV (Macintosh)" ends lines with a bare
+ * CR, and DuckDB's strict reader fails on a whole chunk for one line end it did
+ * not expect. csv-layout.ts splits records at the same line ends.
  */
 function withLineFeeds(header: Uint8Array, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(header.length + data.length);
@@ -118,7 +119,10 @@ function withLineFeeds(header: Uint8Array, data: Uint8Array): Uint8Array {
   for (const part of [header, data]) {
     for (let i = 0; i < part.length; i++) {
       const b = part[i];
-      if (b === 0x0d && part[i + 1] === 0x0a) continue;
+      if (b === 0x0d) {
+        if (part[i + 1] !== 0x0a) out[n++] = 0x0a;
+        continue;
+      }
       out[n++] = b;
     }
   }

@@ -177,8 +177,9 @@ class Claims837 implements TransactionHandler {
     }
     if (seg.id === 'LX') {
       this.finishLine(claim);
+      // LX01 is a 1–6 digit number; anything else (e.g. 1e20 from a damaged file) is no line number
       const number = Number(seg.el(1));
-      this.line = this.newLine(seg, seg.el(1) && Number.isInteger(number) ? number : null);
+      this.line = this.newLine(seg, seg.el(1) && Number.isInteger(number) && number >= 0 && number <= 999_999 ? number : null);
       this.inOtherPayer = false;
       return;
     }
