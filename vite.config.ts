@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { sampleDataPlugin } from './sample-data/vite-plugin.ts';
+import { privacyPlugin } from './src/app/privacy/offline-plugin.ts';
 
 // duckdb-wasm's exports map has no entry for its browser *blocking* build, which the
 // engine worker uses (synchronous DuckDB beside the parsers, no second worker hop).
@@ -11,7 +12,7 @@ const duckdbBrowserBlocking = fileURLToPath(
 );
 
 export default defineConfig({
-  plugins: [react(), sampleDataPlugin()],
+  plugins: [react(), sampleDataPlugin(), privacyPlugin()],
   resolve: { alias: { 'duckdb-browser-blocking': duckdbBrowserBlocking } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   worker: { format: 'es' },

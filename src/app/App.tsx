@@ -12,6 +12,7 @@ import { loadSampleFiles } from './sample-data.ts';
 import { PAGES } from './pages.ts';
 import { useUrlParam } from './url-state.ts';
 import type { ReferenceRestore } from './reference/restore-reference.ts';
+import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -46,11 +47,11 @@ export function App() {
     );
   }, []);
 
-  const load = useCallback(async (files: File[], explicit?: { signature: string; mapping: HeaderMapping }) => {
+  const load = useCallback(async (files: File[], explicit?: { signature: string; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]) => {
     if (explicit) rememberMapping(explicit.signature, explicit.mapping);
     setBusy(true);
     try {
-      const results = await engine.load(files, rememberedMappings());
+      const results = await engine.load(files, rememberedMappings(), fileMappings);
       setLoads((previous) => [
         ...previous.filter((entry) => !files.includes(entry.file)),
         ...results.map((result, i) => ({ result, file: files[i] })),
@@ -86,6 +87,7 @@ export function App() {
           Your files never leave this browser: nothing is uploaded.
         </p>
       </header>
+      <PrivacyPanel ready={status === 'ready'} loads={loads} version={version} onLoadKept={(files, mappings) => load(files, undefined, mappings)} />
 
       {status === 'failed' && <p className="error">The analysis engine could not start: {startError}</p>}
       {referenceError && (

@@ -9,6 +9,15 @@ import type { Db } from '../engine/db/db.ts';
  * files go from the parser to DuckDB without another thread hop. The .wasm
  * files are served by our own origin (Vite emits them), never from a CDN.
  */
+/** The emscripten module under the bindings (not in DuckDBBindings' interface, present on the class). */
+type WithModule = { mod: { HEAPU8: Uint8Array } };
+let instance: WithModule | null = null;
+
+/** DuckDB-WASM's linear memory now: what the loaded data holds (wasm memory grows, never shrinks). */
+export function wasmMemoryBytes(): number {
+  return instance?.mod.HEAPU8.buffer.byteLength ?? 0;
+}
+
 export async function createBrowserDb(): Promise<Db> {
   // The blocking build runs DuckDB in this thread: there is no DuckDB worker to name.
   const bindings = await duckdb.createDuckDB(
@@ -20,5 +29,6 @@ export async function createBrowserDb(): Promise<Db> {
     duckdb.BROWSER_RUNTIME,
   );
   await bindings.instantiate(() => {});
+  instance = bindings as unknown as WithModule;
   return new DuckDbWasmDb(bindings as unknown as BlockingBindings);
 }

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import { Engine } from '../engine/engine.ts';
-import { createBrowserDb } from './browser-db.ts';
-import { MAX_FILE_BYTES, NOT_CALLABLE, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
-import type { FileLoadResult } from '../engine/ingest/load-file.ts';
+import { createBrowserDb, wasmMemoryBytes } from './browser-db.ts';
+import { NOT_CALLABLE, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import { rejectedFile, type FileLoadResult } from '../engine/ingest/load-file.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
 import { restoreImportedReference } from '../app/reference/restore-reference.ts';
+import { checkMemoryBudget, sniffLoadKind } from '../app/storage/memory-budget.ts';
 
 /**
  * Hosts the engine off the main thread: parsing, loading and every query run
@@ -45,23 +46,34 @@ async function handle(request: WorkerRequest): Promise<void> {
       const method = engine[request.method] as (...args: unknown[]) => Promise<unknown>;
       post({ kind: 'reply', id: request.id, ok: true, value: await method.apply(engine, request.args) });
     } else {
-      post({ kind: 'reply', id: request.id, ok: true, value: await load(engine, request.files, request.mappings) });
+      post({ kind: 'reply', id: request.id, ok: true, value: await load(engine, request.files, request.mappings, request.fileMappings) });
     }
   } catch (error) {
     post({ kind: 'reply', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 }
 
-async function load(engine: Engine, files: File[], mappings: Record<string, HeaderMapping>): Promise<FileLoadResult[]> {
+async function load(
+  engine: Engine,
+  files: File[],
+  mappings: Record<string, HeaderMapping>,
+  fileMappings: (HeaderMapping | null)[] = [],
+): Promise<FileLoadResult[]> {
   const results: FileLoadResult[] = [];
-  for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) {
-      results.push(tooBig(file));
+  for (const [i, file] of files.entries()) {
+    // Before reading the file: will its load fit beside what is loaded already?
+    const budget = checkMemoryBudget(file.size, await sniffLoadKind(file), {
+      deviceGiB: (navigator as Navigator & { deviceMemory?: number }).deviceMemory ?? null,
+      engineBytes: wasmMemoryBytes(),
+    });
+    if (!budget.fits) {
+      results.push(rejectedFile(file.name, budget.message));
       continue;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     results.push(
       await engine.loadFile({ name: file.name, bytes }, {
+        mapping: fileMappings[i] ?? undefined,
         mappingFor: (signature) => mappings[signature],
         onProgress: (name, progress) => post({ kind: 'progress', file: name, progress }),
       }),
@@ -81,21 +93,4 @@ async function fetchShippedReference(): Promise<ShippedReferenceBytes> {
     return new Uint8Array(await response.arrayBuffer());
   };
   return { icd10cm: await read(SHIPPED_REFERENCE_FILES.icd10cm), releases: await read(SHIPPED_REFERENCE_FILES.releases) };
-}
-
-function tooBig(file: File): FileLoadResult {
-  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return {
-    name: file.name,
-    status: 'rejected',
-    message: `the file is ${mb(file.size)}; this browser can load files up to ${mb(MAX_FILE_BYTES)}. Split it (e.g. by month) or run the analysis with the command-line tool.`,
-    sha256: null,
-    fileId: null,
-    format: null,
-    content: null,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-    warnings: [],
-  };
 }

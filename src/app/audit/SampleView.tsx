@@ -5,6 +5,7 @@ import { formatCount } from '../format.ts';
 import type { AuditorReview } from '../../engine/audit/review.ts';
 import type { WorksheetImport } from '../../engine/audit/worksheet-csv.ts';
 import type { SavedSample } from './audit-store.ts';
+import { keepingData } from '../storage/retention.ts';
 import { AuditResults } from './AuditResults.tsx';
 import { Worksheet } from './Worksheet.tsx';
 import { downloadText } from '../download.ts';
@@ -125,7 +126,9 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
       {results && <AuditResults results={results} />}
       <section className="panel">
         <h2>Worksheet</h2>
-        <p className="hint no-print">Answers are saved in this browser as you type. Pull each chart and record whether the documentation supports the codes billed.</p>
+        <p className="hint no-print">
+          Answers are saved in this browser as you type ({keepingData() ? 'kept on this computer until erased' : 'in this tab until it is closed, unless “Keep data on this computer” is on'}). Pull each chart and record whether the documentation supports the codes billed.
+        </p>
         <Worksheet sample={sample} reviews={reviews} onChange={setReview} />
       </section>
     </div>

@@ -1,11 +1,14 @@
 import type { AuditSample } from '../../engine/audit/sample.ts';
 import type { Reviews } from '../../engine/audit/review.ts';
+import { keepingData } from '../storage/retention.ts';
+import { tabRecords } from '../storage/tab-records.ts';
 
 /**
  * Everything the audit screens keep in this browser: the drawn samples and the
- * auditor's answers, in one IndexedDB database, so that they survive a reload
- * (the loaded claim data does not). Nothing else stores audit data:
- * eraseAuditData() removes all of it.
+ * auditor's answers, so that they survive a reload (the loaded claim data does not).
+ * Where, the "Keep data on this computer" switch decides (storage/retention.ts): on, one
+ * IndexedDB database; off, this tab's sessionStorage (patient data never outlives the tab).
+ * Nothing else stores audit data: eraseAuditData() removes all of it.
  */
 export interface SavedSample {
   id: string;
@@ -16,6 +19,7 @@ export interface SavedSample {
 }
 
 const DB_NAME = 'denial-lens-audit';
+const inTab = tabRecords<SavedSample>('denial-lens.audit-samples');
 const STORE = 'samples';
 let connection: Promise<IDBDatabase> | null = null;
 
@@ -54,20 +58,38 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
 
 /** Newest draw first. */
 export async function listSamples(): Promise<SavedSample[]> {
-  const all = await transact<SavedSample[]>('readonly', (store) => store.getAll());
+  const all = keepingData() ? await transact<SavedSample[]>('readonly', (store) => store.getAll()) : inTab.list();
   return all.sort((a, b) => b.sample.drawnAt.localeCompare(a.sample.drawnAt));
 }
 
-export function putSample(saved: SavedSample): Promise<IDBValidKey> {
-  return transact('readwrite', (store) => store.put(saved));
+export async function putSample(saved: SavedSample): Promise<void> {
+  if (keepingData()) await transact('readwrite', (store) => store.put(saved));
+  else inTab.put(saved.id, saved);
 }
 
 export async function deleteSample(id: string): Promise<void> {
-  await transact('readwrite', (store) => store.delete(id));
+  if (keepingData()) await transact('readwrite', (store) => store.delete(id));
+  else inTab.delete(id);
+}
+
+/** The switch was turned on (keep) or off: the samples move to where it now says. */
+export async function moveAuditData(keep: boolean): Promise<void> {
+  if (keep) {
+    for (const saved of inTab.list()) await transact('readwrite', (store) => store.put(saved));
+    inTab.clear();
+  } else {
+    for (const saved of await transact<SavedSample[]>('readonly', (store) => store.getAll())) inTab.put(saved.id, saved);
+    await deleteDatabase();
+  }
 }
 
 /** Removes every saved sample and worksheet answer from this browser. */
 export async function eraseAuditData(): Promise<void> {
+  inTab.clear();
+  await deleteDatabase();
+}
+
+async function deleteDatabase(): Promise<void> {
   if (connection) (await connection.catch(() => null))?.close();
   connection = null;
   await new Promise<void>((resolve, reject) => {

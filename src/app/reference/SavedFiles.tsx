@@ -2,12 +2,10 @@ import { useEffect, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { releaseKey } from '../../engine/reference/icd10cm/releases.ts';
 import { listReferenceFiles, updateReferenceFiles, type StoredReferenceFile } from './reference-store.ts';
+import { keepingData } from '../storage/retention.ts';
+import { formatBytes } from '../format.ts';
 
 const KIND = { icd10cm: 'ICD-10-CM', 'ncci-ptp': 'NCCI PTP' } as const;
-
-function size(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** The imported files kept in this browser (re-imported at every start), each removable. */
 export function SavedFiles({ version, onRemoved }: { version: number; onRemoved: () => void }) {
@@ -44,7 +42,10 @@ export function SavedFiles({ version, onRemoved }: { version: number; onRemoved:
       <h2>
         Imported files kept in this browser {files && <span className="count">({files.length} files)</span>}
       </h2>
-      <p className="hint">Imported again at every start, in this order. Public code sets only: no patient data is kept.</p>
+      <p className="hint">
+        {keepingData() ? 'Imported again at every start' : 'Imported again when this tab reloads (a new tab starts without them unless “Keep data on this computer” is on)'}, in
+        this order. Public code sets only: no patient data is kept.
+      </p>
       {problem && <p className="error" role="alert">{problem}</p>}
       {files?.length === 0 && <p className="hint">None: the reference is what ships with Denial Lens.</p>}
       {files && files.length > 0 && (
@@ -57,7 +58,7 @@ export function SavedFiles({ version, onRemoved }: { version: number; onRemoved:
               <tr key={f.id} data-testid="saved-file">
                 <td>{f.name}</td>
                 <td>{KIND[f.kind]}</td>
-                <td className="num">{size(f.bytes.byteLength)}</td>
+                <td className="num">{formatBytes(f.bytes.byteLength)}</td>
                 <td>
                   {f.kind === 'ncci-ptp' ? 'PTP edits' : [...f.releases, ...(f.conversionTables ? [`${f.conversionTables} conversion table(s)`] : [])].join(', ')}
                   {f.release && ` (as ${releaseKey(f.release)}: your choice of release)`}

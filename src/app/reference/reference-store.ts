@@ -1,5 +1,6 @@
 import type { ReferenceKind } from '../../engine/reference/import-reference.ts';
 import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
+import { dbExists } from '../storage/idb.ts';
 
 /**
  * The official reference files the user imported (ICD-10-CM releases, NCCI PTP edits), kept
@@ -58,6 +59,7 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
 
 /** In import order. */
 export async function listReferenceFiles(): Promise<StoredReferenceFile[]> {
+  if (!(await dbExists(DB_NAME))) return []; // reading creates no database
   const all = (await transact<StoredReferenceFile[]>('readonly', (store) => store.getAll())) ?? [];
   return all.sort((a, b) => a.id - b.id);
 }
