@@ -5,26 +5,17 @@ import { loadFile, type FileLoadResult, type InputFile } from './ingest/load-fil
 import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
-import { LINK_REMIT_LINES_SQL, ANALYSIS_LINES_SQL, UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
-import { LINE_REASONS_SQL, LINE_DENIALS_SQL, PAYER_FINDINGS_SQL, LINE_CLASSIFICATION_SQL } from './classify/classify.sql.ts';
-import {
-  DENIED_CODES_SQL,
-  OUTDATED_FINDINGS_SQL,
-  UNKNOWN_REFERENCE_FINDINGS_SQL,
-  UNSPECIFIED_FINDINGS_SQL,
-} from './classify/rules/code-validity.sql.ts';
-import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
-import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL, PROCEDURE_CROSSWALK_SQL } from './classify/rules/history.sql.ts';
+import { UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
+import { PROCEDURE_CROSSWALK_SQL } from './classify/rules/history.sql.ts';
+import { refreshAnalysis } from './refresh.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
 import { sqlString } from './db/sql-quote.ts';
-import { DENIAL_FACTS_SQL } from './analytics/facts.sql.ts';
 import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type SortDirection } from './analytics/dashboard.sql.ts';
 import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
-import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
 import { reviewKpis } from './analytics/review-kpis.ts';
 import { payerCategorySql, payerTrendSql, providerTrendSql, type PayerCategoryRow, type PayerMonthRow, type ProviderMonthRow } from './analytics/review.sql.ts';
@@ -138,25 +129,7 @@ export class Engine {
 
   /** Rebuilds links, adjudication chains, classification and the facts table from the canonical tables. */
   async refresh(): Promise<void> {
-    for (const sql of [
-      LINK_REMIT_LINES_SQL,
-      ANALYSIS_LINES_SQL,
-      LINE_REASONS_SQL,
-      LINE_DENIALS_SQL,
-      PAYER_FINDINGS_SQL,
-      DENIED_CODES_SQL,
-      OUTDATED_FINDINGS_SQL,
-      UNSPECIFIED_FINDINGS_SQL,
-      UNKNOWN_REFERENCE_FINDINGS_SQL,
-      MODIFIER_FINDINGS_SQL,
-      CROSSWALK_SQL,
-      HISTORY_FINDINGS_SQL,
-      LINE_CLASSIFICATION_SQL,
-      DENIAL_FACTS_SQL,
-      LINE_PATTERNS_SQL,
-    ]) {
-      await this.db.exec(sql);
-    }
+    await refreshAnalysis(this.db);
   }
 
   monthly(filters: Filters = {}): Promise<MonthRow[]> {

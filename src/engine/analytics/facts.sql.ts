@@ -1,9 +1,9 @@
 /**
  * denial_facts: one row per initial adjudication of a service line with its
- * classification — the single table every screen queries. Rebuilt after each load.
+ * classification — the single table every screen queries. Rebuilt after each
+ * load, for lines line_id ∈ [from, to] at a time (refresh.ts writes it in batches).
  */
-export const DENIAL_FACTS_SQL = /* sql */ `
-CREATE OR REPLACE TABLE denial_facts AS
+export const denialFactsSql = (from: number, to: number) => /* sql */ `
 SELECT al.line_id, al.claim_key, al.claim_id, al.line_number, al.patient_account, al.service_date, al.paid_date,
   al.service_month, al.remit_month, coalesce(al.payer, '(no payer)') AS payer, coalesce(al.provider, '(no provider)') AS provider,
   al.procedure, al.billed_procedure, al.modifiers, al.diagnoses, al.units,
@@ -14,5 +14,4 @@ SELECT al.line_id, al.claim_key, al.claim_id, al.line_number, al.patient_account
   c.denial_type IS NOT NULL AND al.paid_later > 0 AS recovered
 FROM analysis_lines al
 LEFT JOIN line_classification c USING (line_id)
-WHERE al.is_initial;
-`;
+WHERE al.is_initial AND al.line_id BETWEEN ${from} AND ${to}`;

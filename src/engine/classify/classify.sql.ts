@@ -13,22 +13,24 @@ const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
 
 /**
  * Step 1 — what the payer said about each initial adjudication: the line's CAS
- * (or, for a line with none, the claim-level CAS), and its remarks.
+ * (or, for a line with none, the claim-level CAS), for lines line_id ∈ [from, to]
+ * (written in batches, see refresh.ts), and its remarks.
  */
-export const LINE_REASONS_SQL = /* sql */ `
-CREATE OR REPLACE TABLE line_reasons AS
-WITH reasons AS (
+export const lineReasonsSql = (from: number, to: number) => /* sql */ `
+WITH lines AS (
+  SELECT line_id, claim_key FROM analysis_lines WHERE is_initial AND line_id BETWEEN ${from} AND ${to}
+), reasons AS (
   SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
-  FROM analysis_lines al JOIN adjustments a ON a.line_id = al.line_id
-  WHERE al.is_initial
+  FROM lines al JOIN adjustments a ON a.line_id = al.line_id
   UNION ALL
   SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
-  FROM analysis_lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
-  WHERE al.is_initial AND (al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id IS NOT NULL))
+  FROM lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
+  WHERE al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id BETWEEN ${from} AND ${to})
 )
 SELECT r.*, coalesce(m.bucket, 'unknown') AS bucket, m.description
-FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc;
+FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc`;
 
+export const LINE_REMARKS_SQL = /* sql */ `
 CREATE OR REPLACE TABLE line_remarks AS
 WITH remarks_of_line AS (
   SELECT al.line_id, r.code FROM analysis_lines al JOIN remarks r ON r.line_id = al.line_id WHERE al.is_initial
@@ -44,16 +46,16 @@ FROM remarks_of_line x LEFT JOIN payer_codes m ON m.kind = 'RARC' AND m.code = x
  * full denial: charge > $0.01, nothing paid, and not simply the patient's share
  *   (deductible/coinsurance/copay); partial: paid, but reduced by a reason that is
  *   neither contractual nor the patient's share. Only initial adjudications count.
+ * For lines line_id ∈ [from, to] (written in batches).
  */
-export const LINE_DENIALS_SQL = /* sql */ `
-CREATE OR REPLACE TABLE line_denials AS
+export const lineDenialsSql = (from: number, to: number) => /* sql */ `
 WITH sums AS (
   SELECT al.line_id, al.billed, al.paid, al.claim_status,
     coalesce(sum(r.amount) FILTER (WHERE r.bucket = 'patient_responsibility'), 0) AS patient_share,
     coalesce(sum(r.amount) FILTER (WHERE NOT list_contains(${NON_DENIAL}, r.bucket)), 0) AS denial_adjustments,
     count(r.carc) AS reasons
-  FROM analysis_lines al LEFT JOIN line_reasons r USING (line_id)
-  WHERE al.is_initial
+  FROM analysis_lines al LEFT JOIN line_reasons r ON r.line_id = al.line_id AND r.line_id BETWEEN ${from} AND ${to}
+  WHERE al.is_initial AND al.line_id BETWEEN ${from} AND ${to}
   GROUP BY ALL
 )
 SELECT line_id,
@@ -67,8 +69,7 @@ SELECT line_id,
     WHEN coalesce(paid, 0) > 0 AND denial_adjustments > 0 THEN denial_adjustments
     ELSE 0
   END::DECIMAL(18,2) AS denied_amount
-FROM sums;
-`;
+FROM sums`;
 
 /** Step 3 — payer findings: one per reason code and per mapped remark on a denied line. */
 export const PAYER_FINDINGS_SQL = /* sql */ `
@@ -109,7 +110,9 @@ CREATE OR REPLACE TABLE line_classification AS
 WITH per_line AS (
   SELECT d.line_id, d.denial_type, d.denied_amount,
     list(f.category) FILTER (WHERE f.rank = 1) AS carc_categories,
-    list(f ORDER BY f.rank, f.text) FILTER (WHERE f.line_id IS NOT NULL) AS all_findings
+    -- ordered by rank, text, source, codes (list_sort compares struct fields in order: an ordered list() aggregate is several times slower)
+    list_sort(list({'rank': f.rank, 'text': f.text, 'source': f.source, 'codes': f.codes, 'category': f.category, 'fix': f.fix})
+      FILTER (WHERE f.line_id IS NOT NULL)) AS all_findings
   FROM line_denials d LEFT JOIN findings f USING (line_id)
   WHERE d.denial_type IS NOT NULL
   GROUP BY ALL

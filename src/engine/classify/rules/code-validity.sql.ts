@@ -67,8 +67,9 @@ WITH u AS (
 ), siblings AS (
   SELECT u.code, u.service_date, list(DISTINCT r.code ORDER BY r.code) AS codes
   FROM (SELECT DISTINCT code, service_date FROM u) u
+  -- each side's own parent (same length): an equality join, not a comparison of every pair
   JOIN ref_icd10cm r ON r.billable AND len(r.code) = len(u.code) AND r.code <> u.code
-    AND left(r.code, len(u.code) - 1) = left(u.code, len(u.code) - 1)
+    AND left(r.code, len(r.code) - 1) = left(u.code, len(u.code) - 1)
     AND u.service_date >= r.valid_from AND (r.valid_to IS NULL OR u.service_date <= r.valid_to)
   GROUP BY u.code, u.service_date
 )

@@ -29,7 +29,7 @@ INSERT INTO findings
 SELECT em.line_id, 'missing_modifier', 'rule',
   em.billed_procedure || ' was billed with ' || string_agg(DISTINCT o.billed_procedure, ', ' ORDER BY o.billed_procedure)
   || ' on the same day (' || em.service_date || ') by the same provider without modifier 25',
-  list_concat([em.billed_procedure], list(DISTINCT o.billed_procedure)),
+  list_concat([em.billed_procedure], list(DISTINCT o.billed_procedure ORDER BY o.billed_procedure)),
   'Append modifier 25 to ' || em.billed_procedure || ' if the E/M was significant and separately identifiable, and submit a corrected claim.',
   3
 FROM denied_lines_ctx em
@@ -74,7 +74,7 @@ SELECT p.line_id, 'missing_modifier', 'rule',
   'The payer''s NCCI denial (CARC 236) is about a procedure/modifier combination: ' || any_value(l.billed_procedure)
   || ' was billed with ' || string_agg(DISTINCT p.procedure_b, ', ' ORDER BY p.procedure_b) || ' on ' || any_value(l.service_date)
   || ' and none of them carries 59, XE, XS, XP or XU',
-  list_concat([any_value(l.billed_procedure)], list(DISTINCT p.procedure_b)),
+  list_concat([any_value(l.billed_procedure)], list(DISTINCT p.procedure_b ORDER BY p.procedure_b)),
   'If ' || any_value(l.billed_procedure) || ' was distinct from ' || string_agg(DISTINCT p.procedure_b, ', ' ORDER BY p.procedure_b)
   || ' (separate session, site or time), append XS/XU (or 59) to it and submit a corrected claim; if the NCCI edit allows no modifier, write it off.',
   3

@@ -2,19 +2,31 @@ import type { Db } from '../../db/db.ts';
 import type { LoadProgress } from '../load-progress.ts';
 import { chunkBoundaries, readCsvLayout } from './csv-layout.ts';
 import { missingFields, proposeMapping, sanitiseMapping, type HeaderMapping, type MappingProposal } from './header-mapping.ts';
-import { CHUNK_COUNTS_SQL, createStageSql, readChunkSql, stageChunkSql } from './stage-csv.sql.ts';
+import { CHUNK_COUNTS_SQL, DROP_CHUNK_SQL, chunkRowsSql, emptyRowsSql, insertMalformedSql, readChunkSql } from './stage-csv.sql.ts';
 import { decodeWindows1252 } from '../windows-1252.ts';
 import {
+  CSV_BATCH_ROWS,
   CSV_COUNTS_SQL,
+  CSV_KEY_RANGE_SQL,
   CSV_REJECTS_SQL,
   DROP_CSV_TEMP_SQL,
+  DATE_FORMATS,
   POINTER_BASE_SQL,
-  insertCanonicalSql,
-  parseRowsSql,
+  US_DATE_FORMAT,
+  createRowsSql,
+  dateFormatHitsSql,
+  csvKeysSql,
+  insertClaimsSql,
+  insertLinesSql,
+  insertRowsSql,
 } from './csv-normalise.sql.ts';
 
-/** 4 MiB chunks: progress every few tens of thousands of rows, little per-chunk overhead. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Chunks of about one DuckDB row group of records (CSV_BATCH_ROWS), so each chunk
+ * commits compressed rows once; at least 1 MiB, at most 32 MiB of text.
+ */
+const MIN_CHUNK_BYTES = 1024 * 1024;
+const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
 
 export type CsvContent = 'claim+remit' | 'remit' | 'claim';
 
@@ -63,44 +75,74 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
   const columnCount = layout.headers.length;
   const header = withTrailingNewline(layout.headerBytes);
   const mappedColumns = [...new Set(Object.values(mapping))].sort((a, b) => a - b);
-  await db.exec(createStageSql(mappedColumns));
-  const bounds = chunkBoundaries(bytes, layout.dataStart, CHUNK_BYTES);
-  let records = 0;
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const name = `dl-chunk-${args.fileId}-${i}.csv`;
-    await db.registerFile(name, withLineFeeds(header, bytes.subarray(bounds[i], bounds[i + 1])));
-    try {
-      await db.exec(readChunkSql({ fileName: name, columnCount, delimiter: layout.delimiter }));
-      await db.exec(stageChunkSql({ fileId: args.fileId, rowBase: layout.headerRow + records, mappedColumns }));
-      const [counts] = await db.query<{ accepted: number; rejected: number }>(CHUNK_COUNTS_SQL);
-      records += counts.accepted + counts.rejected;
-    } finally {
-      await db.dropFile(name);
-    }
-    args.onProgress?.({ phase: 'reading', rowsRead: records, bytesDone: bounds[i + 1], bytesTotal: bytes.length });
-  }
-
-  args.onProgress?.({ phase: 'normalising', rowsRead: records, bytesDone: bytes.length, bytesTotal: bytes.length });
-  await db.exec(parseRowsSql(mapping));
-  await db.exec(CSV_REJECTS_SQL(args.fileId));
-  const [{ rows_parsed, rows_rejected }] = await db.query<{ rows_parsed: number; rows_rejected: number }>(CSV_COUNTS_SQL);
-  const [{ base }] = await db.query<{ base: 0 | 1 }>(POINTER_BASE_SQL);
-  if (base === 0) warnings.push('diagnosis pointers contain 0: read as 0-based (0 = first diagnosis)');
   const content: CsvContent = mapping.paid === undefined && mapping.adjustment_codes === undefined
     ? 'claim'
     : hasDiagnoses(mapping) ? 'claim+remit' : 'remit';
-  await db.exec(insertCanonicalSql({ fileId: args.fileId, source: content, claimKeyBase: args.claimKeyBase, lineIdBase: args.lineIdBase, pointerBase: base }));
-  await db.exec(DROP_CSV_TEMP_SQL);
-  const malformed = records - rows_parsed;
-  return {
-    status: 'loaded',
-    content,
-    rowsRead: records,
-    rowsLoaded: rows_parsed - rows_rejected,
-    rowsRejected: rows_rejected + malformed,
-    warnings,
-    mapping,
-  };
+  try {
+    await db.exec(createRowsSql(mapping, emptyRowsSql(mappedColumns)));
+    const bounds = chunkBoundaries(bytes, layout.dataStart, chunkBytesFor(bytes, layout.dataStart));
+    let records = 0;
+    let dateFormat: string | undefined;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const name = `dl-chunk-${args.fileId}-${i}.csv`;
+      const rowBase = layout.headerRow + records;
+      await db.registerFile(name, withLineFeeds(header, bytes.subarray(bounds[i], bounds[i + 1])));
+      try {
+        await db.exec(readChunkSql({ fileName: name, columnCount, delimiter: layout.delimiter }));
+        dateFormat ??= usualDateFormat((await db.query<{ hits: number[] }>(dateFormatHitsSql(mapping.service_date!)))[0].hits);
+        await db.exec(insertRowsSql(mapping, chunkRowsSql({ rowBase, mappedColumns }), dateFormat));
+        await db.exec(insertMalformedSql({ fileId: args.fileId, rowBase }));
+        const [counts] = await db.query<{ accepted: number; rejected: number }>(CHUNK_COUNTS_SQL);
+        records += counts.accepted + counts.rejected;
+      } finally {
+        await db.exec(DROP_CHUNK_SQL);
+        await db.dropFile(name);
+      }
+      args.onProgress?.({ phase: 'reading', rowsRead: records, bytesDone: bounds[i + 1], bytesTotal: bytes.length });
+    }
+
+    args.onProgress?.({ phase: 'normalising', rowsRead: records, bytesDone: bytes.length, bytesTotal: bytes.length });
+    await db.exec(CSV_REJECTS_SQL(args.fileId));
+    const [{ rows_parsed, rows_rejected }] = await db.query<{ rows_parsed: number; rows_rejected: number }>(CSV_COUNTS_SQL);
+    const [{ base }] = await db.query<{ base: 0 | 1 }>(POINTER_BASE_SQL);
+    if (base === 0) warnings.push('diagnosis pointers contain 0: read as 0-based (0 = first diagnosis)');
+    await db.exec(csvKeysSql({ claimKeyBase: args.claimKeyBase, lineIdBase: args.lineIdBase }));
+    const [range] = await db.query<{ first_line: number | null; last_line: number; first_claim: number; last_claim: number }>(CSV_KEY_RANGE_SQL);
+    if (range.first_line !== null) {
+      for (let from = range.first_line; from <= range.last_line; from += CSV_BATCH_ROWS) {
+        await db.exec(insertLinesSql({ fileId: args.fileId, source: content, pointerBase: base, from, to: from + CSV_BATCH_ROWS - 1 }));
+      }
+      for (let from = range.first_claim; from <= range.last_claim; from += CSV_BATCH_ROWS) {
+        await db.exec(insertClaimsSql({ fileId: args.fileId, source: content, from, to: from + CSV_BATCH_ROWS - 1 }));
+      }
+    }
+    const malformed = records - rows_parsed;
+    return {
+      status: 'loaded',
+      content,
+      rowsRead: records,
+      rowsLoaded: rows_parsed - rows_rejected,
+      rowsRejected: rows_rejected + malformed,
+      warnings,
+      mapping,
+    };
+  } finally {
+    await db.exec(DROP_CSV_TEMP_SQL);
+  }
+}
+
+function usualDateFormat(hits: number[]): string {
+  const best = hits.indexOf(Math.max(...hits));
+  return hits[best] > 0 ? DATE_FORMATS[best] : US_DATE_FORMAT;
+}
+
+/** Bytes of about CSV_BATCH_ROWS records, from the length of the records in the first MiB. */
+function chunkBytesFor(bytes: Uint8Array, dataStart: number): number {
+  const sample = bytes.subarray(dataStart, dataStart + MIN_CHUNK_BYTES);
+  let lineEnds = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0x0a || (sample[i] === 0x0d && sample[i + 1] !== 0x0a)) lineEnds++;
+  const perRecord = sample.length / Math.max(1, lineEnds);
+  return Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.round(perRecord * CSV_BATCH_ROWS)));
 }
 
 function hasDiagnoses(mapping: HeaderMapping): boolean {

@@ -1,0 +1,48 @@
+import { DROP_REFRESH_TEMP_SQL, LINE_CHAINS_SQL, LINK_REMIT_LINES_SQL, analysisLinesSql } from './analysis/analysis-lines.sql.ts';
+import { LINE_CLASSIFICATION_SQL, LINE_REMARKS_SQL, PAYER_FINDINGS_SQL, lineDenialsSql, lineReasonsSql } from './classify/classify.sql.ts';
+import {
+  DENIED_CODES_SQL,
+  OUTDATED_FINDINGS_SQL,
+  UNKNOWN_REFERENCE_FINDINGS_SQL,
+  UNSPECIFIED_FINDINGS_SQL,
+} from './classify/rules/code-validity.sql.ts';
+import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
+import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL } from './classify/rules/history.sql.ts';
+import { denialFactsSql } from './analytics/facts.sql.ts';
+import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
+
+/**
+ * A table of one row per analysed line, written batch by batch: `select(from, to)`
+ * gives the rows of lines line_id ∈ [from, to]. Rows written by one statement stay
+ * uncompressed until it commits, so a million lines at once would need gigabytes.
+ */
+export interface BatchedTable {
+  table: string;
+  select: (from: number, to: number) => string;
+}
+
+/** Statements of Engine.refresh, in order: links, chains, classification, facts, patterns. */
+export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
+  LINK_REMIT_LINES_SQL,
+  LINE_CHAINS_SQL,
+  { table: 'analysis_lines', select: analysisLinesSql },
+  DROP_REFRESH_TEMP_SQL,
+  { table: 'line_reasons', select: lineReasonsSql },
+  LINE_REMARKS_SQL,
+  { table: 'line_denials', select: lineDenialsSql },
+  PAYER_FINDINGS_SQL,
+  DENIED_CODES_SQL,
+  OUTDATED_FINDINGS_SQL,
+  UNSPECIFIED_FINDINGS_SQL,
+  UNKNOWN_REFERENCE_FINDINGS_SQL,
+  MODIFIER_FINDINGS_SQL,
+  CROSSWALK_SQL,
+  HISTORY_FINDINGS_SQL,
+  LINE_CLASSIFICATION_SQL,
+  { table: 'denial_facts', select: denialFactsSql },
+  LINE_PATTERNS_SQL,
+];
+
+/** The table with its columns and no rows. */
+export const createEmptySql = (t: BatchedTable) => `CREATE OR REPLACE TABLE ${t.table} AS ${t.select(1, 0)}`;
+export const insertBatchSql = (t: BatchedTable, from: number, to: number) => `INSERT INTO ${t.table} ${t.select(from, to)}`;
