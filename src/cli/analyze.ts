@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNodeDb } from '../engine/db/node-db.ts';
@@ -6,6 +6,9 @@ import { Engine } from '../engine/engine.ts';
 import { readShippedReferenceFiles } from '../engine/reference/shipped-files-node.ts';
 import { buildReport, type Report } from '../engine/analytics/report.ts';
 import { SAMPLE_OPTIONS, SAMPLE_USAGE, sampleSpecFromOptions, sampleText } from '../engine/audit/sample-cli.ts';
+import { NativeDb } from '../engine/db/native-db.ts';
+import { writeResultsSql } from '../engine/export/server-run.sql.ts';
+import { emitAnalysisSql } from './emit-sql.ts';
 
 /**
  * Headless Denial Lens: the same engine as the browser, over files on disk.
@@ -13,27 +16,58 @@ import { SAMPLE_OPTIONS, SAMPLE_USAGE, sampleSpecFromOptions, sampleText } from 
  */
 const USAGE = `usage: npm run analyze -- <files or folders...> [--json]
   --json   print one JSON document (files, lines, months) instead of a summary
+  --native            run on native DuckDB (@duckdb/node-api, all cores) instead of DuckDB-WASM
+  --db <file>         (with --native) keep the database in this file, e.g. to add a month to a year
+  --results <dir>     write denial_facts (CSV; Parquet with --native), line_patterns, rejects, files and
+                      review-export.csv (the app opens it) to <dir>; --from/--to YYYY-MM limit the review export
+  --emit-sql <dir>    write <dir>/denial-lens.sql: the whole analysis of the given CSV exports for the DuckDB CLI
 ${SAMPLE_USAGE}`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false }, ...SAMPLE_OPTIONS },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      native: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      results: { type: 'string' },
+      'emit-sql': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      ...SAMPLE_OPTIONS,
+    },
   });
+  if (values['emit-sql']) return emitSql(values['emit-sql'], positionals.flatMap(expand), values);
   if (values.help || positionals.length === 0) {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
   const sampleSpec = sampleSpecFromOptions(values, () => crypto.getRandomValues(new Uint32Array(1))[0]);
   const paths = positionals.flatMap(expand);
-  const engine = await Engine.open(await createNodeDb(), await readShippedReferenceFiles());
+  const db = values.native || values.db ? await NativeDb.open({ file: values.db }) : await createNodeDb();
+  const engine = await Engine.open(db, await readShippedReferenceFiles());
   const results = await engine.loadFiles(paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) })));
   const report = await buildReport(engine, results);
   if (sampleSpec) report.sample = await engine.drawSample(sampleSpec);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   else printSummary(report);
   if (report.sample && !values.json) console.log(`\n${sampleText(report.sample)}`);
+  if (values.results) {
+    mkdirSync(values.results, { recursive: true });
+    await engine.db.exec(writeResultsSql(values.results, { from: values.from, to: values.to, parquet: db instanceof NativeDb }));
+  }
+  await db.close();
   return results.some((r) => r.status === 'loaded') ? 0 : 1;
+}
+
+async function emitSql(dir: string, files: string[], range: { from?: string; to?: string }): Promise<number> {
+  const { sql, problems } = await emitAnalysisSql({ files, outDir: dir, from: range.from, to: range.to });
+  mkdirSync(path.join(dir, 'results'), { recursive: true });
+  writeFileSync(path.join(dir, 'denial-lens.sql'), sql);
+  for (const problem of problems) console.error(`not loaded: ${problem}`);
+  console.error(`written: ${path.join(dir, 'denial-lens.sql')} — run it with: duckdb denial-lens.duckdb < ${path.join(dir, 'denial-lens.sql')}`);
+  return problems.length === files.length && files.length > 0 ? 1 : 0;
 }
 
 function expand(p: string): string[] {

@@ -17,6 +17,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { ColumnValues, Db, Row } from './db.ts';
+import { sqlString } from './sql-quote.ts';
 
 /**
  * Native DuckDB (@duckdb/node-api, pinned to the engine version duckdb-wasm
@@ -34,13 +35,18 @@ export class NativeDb implements Db {
     private readonly dir: string,
   ) {}
 
-  static async open(options: { threads?: number } = {}): Promise<NativeDb> {
+  /**
+   * `file`: keep the database in this file (created, or reopened with what was loaded
+   * before) instead of memory: a server's disk holds what no browser could.
+   */
+  static async open(options: { threads?: number; file?: string } = {}): Promise<NativeDb> {
     const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2) });
     const conn = await instance.connect();
     const dir = mkdtempSync(path.join(tmpdir(), 'denial-lens-'));
+    const database = options.file ? sqlString(path.resolve(options.file)) : "':memory:'";
     await conn.run(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;
-      SET file_search_path = '${dir.replaceAll("'", "''")}';
-      ATTACH ':memory:' AS denial_lens (COMPRESS); USE denial_lens`);
+      SET file_search_path = ${sqlString(dir)};
+      ATTACH ${database} AS denial_lens ${options.file ? '' : '(COMPRESS)'}; USE denial_lens`);
     return new NativeDb(conn, dir);
   }
 

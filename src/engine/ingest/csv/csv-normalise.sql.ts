@@ -237,6 +237,9 @@ WITH row_dx AS (
 SELECT claim_key, code, row_number() OVER (PARTITION BY claim_key ORDER BY min(row_no), min(pos)) AS seq
 FROM row_dx WHERE code IS NOT NULL GROUP BY claim_key, code;
 
+-- pointers of a 0-based file are shifted by one
+CREATE OR REPLACE TEMP TABLE csv_pointer_shift AS SELECT 1 - base AS shift FROM (${POINTER_BASE_SQL.trim()});
+
 -- (list_sort of (seq, code) pairs: an ordered list() aggregate sorts per group, several times slower)
 CREATE OR REPLACE TEMP TABLE csv_claim_dx_lists AS
 SELECT claim_key, list_transform(list_sort(list({'seq': seq, 'code': code})), lambda x: x.code) AS codes
@@ -258,10 +261,9 @@ FROM csv_row_keys
  * its first row; adjustments and remarks come from every row of the line, each
  * distinct one once.
  */
-export function insertLinesSql(args: { fileId: number; source: string; pointerBase: 0 | 1; from: number; to: number }): string {
+export function insertLinesSql(args: { fileId: number; source: string; from: number; to: number }): string {
   const { fileId, source, from, to } = args;
-  const shift = args.pointerBase === 0 ? 1 : 0;
-  const pointers = `list_transform(o.pointers_raw, lambda p: p + ${shift})`;
+  const pointers = `list_transform(o.pointers_raw, lambda p: p + ps.shift)`;
   const inBatch = `k.line_id BETWEEN ${from} AND ${to}`;
   return /* sql */ `
 INSERT INTO service_lines
@@ -282,6 +284,7 @@ SELECT k.line_id, k.claim_key, ${fileId}, '${source}', o.claim_id, o.line_number
 FROM csv_row_keys k
 JOIN csv_rows o USING (row_no)
 LEFT JOIN csv_claim_dx_lists d USING (claim_key)
+CROSS JOIN csv_pointer_shift ps
 WHERE ${inBatch} AND k.row_no = k.first_row;
 
 INSERT INTO adjustments
@@ -336,4 +339,5 @@ SELECT claim_key, seq, code, 'export' FROM csv_claim_dx WHERE claim_key BETWEEN 
 
 export const DROP_CSV_TEMP_SQL = /* sql */ `
 DROP TABLE IF EXISTS csv_rows; DROP TABLE IF EXISTS csv_row_keys; DROP TABLE IF EXISTS csv_claim_dx; DROP TABLE IF EXISTS csv_claim_dx_lists;
+DROP TABLE IF EXISTS csv_pointer_shift;
 `;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/db.ts';
 import type { LoadProgress } from '../load-progress.ts';
-import { chunkBoundaries, readCsvLayout } from './csv-layout.ts';
+import { chunkBoundaries, readCsvLayout, type CsvLayout } from './csv-layout.ts';
 import { missingFields, proposeMapping, sanitiseMapping, type HeaderMapping, type MappingProposal } from './header-mapping.ts';
 import { CHUNK_COUNTS_SQL, DROP_CHUNK_SQL, chunkRowsSql, emptyRowsSql, insertMalformedSql, readChunkSql } from './stage-csv.sql.ts';
 import { decodeWindows1252 } from '../windows-1252.ts';
@@ -54,10 +54,23 @@ export interface CsvLoadArgs {
   onProgress?: (p: LoadProgress) => void;
 }
 
-/** Loads a claims/denial/remittance export. The caller wraps it in a transaction and writes the files row. */
-export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): Promise<CsvLoadResult> {
-  const warnings: string[] = [];
-  const bytes = toUtf8(bytesIn, warnings);
+/** How an export will be read: its layout, which column is which, and what it holds. */
+export interface CsvPlan {
+  layout: CsvLayout;
+  mapping: HeaderMapping;
+  /** The mapped column indexes, the only ones read. */
+  mappedColumns: number[];
+  content: CsvContent;
+}
+
+/**
+ * The layout and mapping of an export (UTF-8 bytes), or why it cannot be loaded
+ * as it is. Shared by the loader and the server-side script (src/cli/emit-sql.ts).
+ */
+export function planCsv(
+  bytes: Uint8Array,
+  args: Pick<CsvLoadArgs, 'mapping' | 'mappingFor'>,
+): CsvPlan | Exclude<CsvLoadResult, { status: 'loaded' }> {
   const layout = readCsvLayout(bytes);
   if (layout.headers.length < 2) {
     return { status: 'rejected', reason: 'no columns found: the first line is not a delimited header (expected a CSV export with a header row)' };
@@ -71,13 +84,22 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
     }
     return { status: 'needs-mapping', proposal: { ...proposal, mapping, missing: missingFields(mapping) } };
   }
-
-  const columnCount = layout.headers.length;
-  const header = withTrailingNewline(layout.headerBytes);
   const mappedColumns = [...new Set(Object.values(mapping))].sort((a, b) => a - b);
   const content: CsvContent = mapping.paid === undefined && mapping.adjustment_codes === undefined
     ? 'claim'
     : hasDiagnoses(mapping) ? 'claim+remit' : 'remit';
+  return { layout, mapping, mappedColumns, content };
+}
+
+/** Loads a claims/denial/remittance export. The caller writes the files row (and removes what a failed load left). */
+export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): Promise<CsvLoadResult> {
+  const warnings: string[] = [];
+  const bytes = toUtf8(bytesIn, warnings);
+  const plan = planCsv(bytes, args);
+  if ('status' in plan) return plan;
+  const { layout, mapping, mappedColumns, content } = plan;
+  const columnCount = layout.headers.length;
+  const header = withTrailingNewline(layout.headerBytes);
   try {
     await db.exec(createRowsSql(mapping, emptyRowsSql(mappedColumns)));
     const bounds = chunkBoundaries(bytes, layout.dataStart, chunkBytesFor(bytes, layout.dataStart));
@@ -110,7 +132,7 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
     const [range] = await db.query<{ first_line: number | null; last_line: number; first_claim: number; last_claim: number }>(CSV_KEY_RANGE_SQL);
     if (range.first_line !== null) {
       for (let from = range.first_line; from <= range.last_line; from += CSV_BATCH_ROWS) {
-        await db.exec(insertLinesSql({ fileId: args.fileId, source: content, pointerBase: base, from, to: from + CSV_BATCH_ROWS - 1 }));
+        await db.exec(insertLinesSql({ fileId: args.fileId, source: content, from, to: from + CSV_BATCH_ROWS - 1 }));
       }
       for (let from = range.first_claim; from <= range.last_claim; from += CSV_BATCH_ROWS) {
         await db.exec(insertClaimsSql({ fileId: args.fileId, source: content, from, to: from + CSV_BATCH_ROWS - 1 }));
@@ -131,7 +153,8 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
   }
 }
 
-function usualDateFormat(hits: number[]): string {
+/** The format reading most of the first values (dateFormatHitsSql), the earliest on a tie. */
+export function usualDateFormat(hits: number[]): string {
   const best = hits.indexOf(Math.max(...hits));
   return hits[best] > 0 ? DATE_FORMATS[best] : US_DATE_FORMAT;
 }

@@ -1,3 +1,5 @@
+import { sqlString } from '../../db/sql-quote.ts';
+
 /**
  * Reading one record-aligned chunk of a CSV with DuckDB's own reader (every
  * cell VARCHAR) into the small temporary chunk_read. Malformed records (wrong
@@ -13,7 +15,7 @@ export function readChunkSql(args: { fileName: string; columnCount: number; deli
 DROP TABLE IF EXISTS chunk_rejects; DROP TABLE IF EXISTS chunk_scans;
 CREATE OR REPLACE TEMP TABLE chunk_read AS
 SELECT row_number() OVER () AS k, *
-FROM read_csv('${args.fileName}', columns = {${columns}}, header = true, auto_detect = false,
+FROM read_csv(${sqlString(args.fileName)}, columns = {${columns}}, header = true, auto_detect = false,
   delim = '${delim}', quote = '"', escape = '"', store_rejects = true,
   rejects_table = 'chunk_rejects', rejects_scan = 'chunk_scans');
 CREATE OR REPLACE TEMP TABLE chunk_rejected_lines AS
