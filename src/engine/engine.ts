@@ -8,6 +8,7 @@ import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
 import { UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
 import { PROCEDURE_CROSSWALK_SQL } from './classify/rules/history.sql.ts';
 import { refreshAnalysis } from './refresh.ts';
+import { CachingDb } from './db/caching-db.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
 import { sqlString } from './db/sql-quote.ts';
@@ -98,8 +99,9 @@ export class Engine {
     await db.exec(CSV_VALUE_MACROS_SQL);
     await db.exec(DISPLAY_MACROS_SQL);
     await db.exec(createPayerCodesSql());
-    const engine = new Engine(db);
-    if (reference) await loadShippedReference(db, reference);
+    // the screens ask the same queries again and again: answers are kept until the data changes
+    const engine = new Engine(new CachingDb(db));
+    if (reference) await loadShippedReference(engine.db, reference);
     await engine.refresh();
     return engine;
   }
