@@ -8,7 +8,7 @@ import {
 } from './classify/rules/code-validity.sql.ts';
 import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
 import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL } from './classify/rules/history.sql.ts';
-import { denialFactsSql } from './analytics/facts.sql.ts';
+import { DENIED_PATTERNS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
 import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
 
 /**
@@ -41,6 +41,8 @@ export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
   LINE_CLASSIFICATION_SQL,
   { table: 'denial_facts', select: denialFactsSql },
   LINE_PATTERNS_SQL,
+  REVIEW_CUBE_SQL,
+  DENIED_PATTERNS_SQL,
 ];
 
 /** The table with its columns and no rows. */

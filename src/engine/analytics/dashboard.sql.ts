@@ -1,18 +1,19 @@
 import { sqlString } from '../db/sql-quote.ts';
-import { monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 
 /**
  * Lines, denials and dollars per month, with denied lines and dollars per category
  * (the stacked bar chart). A category filter narrows the denials, not the lines
- * they are a share of. One pass grouped by month and category, then rolled up:
- * a second scan of denial_facts doubled the time on 1M lines.
+ * they are a share of. One pass grouped by month and category (over review_cube
+ * unless a filter needs the lines), then rolled up.
  */
 export function monthlyByCategorySql(filters: Filters): string {
+  const source = factSource(filters);
   return /* sql */ `
 WITH per AS (
   SELECT ${monthColumn(filters)} AS m, category, denied AND ${whereClause({ categories: filters.categories })} AS counted,
-    count(*) AS n, sum(billed) AS billed, sum(denied_amount) AS amount
-  FROM denial_facts
+    ${source.count()} AS n, sum(billed) AS billed, sum(denied_amount) AS amount
+  FROM ${source.table}
   WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })} AND ${monthColumn(filters)} IS NOT NULL
   GROUP BY ALL
 )

@@ -15,3 +15,30 @@ SELECT al.line_id, al.claim_key, al.claim_id, al.line_number, al.patient_account
 FROM analysis_lines al
 LEFT JOIN line_classification c USING (line_id)
 WHERE al.is_initial AND al.line_id BETWEEN ${from} AND ${to}`;
+
+/**
+ * The review's trend charts without a million-row scan per filter change: lines,
+ * charges and denials per month (both bases), payer, provider, category and
+ * denial state — a few tens of thousands of rows for a year of a mid-size group.
+ * Queries whose filters it cannot answer (procedure, diagnosis, pattern) read
+ * denial_facts (factSource in filters.sql.ts).
+ */
+export const REVIEW_CUBE_SQL = /* sql */ `
+CREATE OR REPLACE TABLE review_cube AS
+SELECT service_month, remit_month, payer, provider, category, denied, recovered,
+  count(*) AS n, sum(billed) AS billed, sum(denied_amount) AS denied_amount, sum(paid_later) AS paid_later
+FROM denial_facts
+GROUP BY ALL;
+`;
+
+/**
+ * The denied lines with their pattern (line_patterns) beside every fact the review
+ * filters and shows: the pattern queries read these rows alone instead of joining
+ * the million rows of denial_facts each time.
+ */
+export const DENIED_PATTERNS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE denied_patterns AS
+SELECT d.*, p.pattern_key, p.pattern_procedure, p.cause_kind, p.cause_codes
+FROM denial_facts d JOIN line_patterns p USING (line_id)
+WHERE d.denied;
+`;

@@ -39,3 +39,15 @@ export function whereClause(filters: Filters, options: { skipMonth?: boolean; sk
   if (filters.pattern) parts.push(`line_id IN (SELECT line_id FROM line_patterns WHERE pattern_key = ${sqlString(filters.pattern)})`);
   return parts.join(' AND ');
 }
+
+/**
+ * Where an aggregate over the filtered lines reads from: review_cube (lines counted
+ * in its `n`) unless a filter needs a column only denial_facts has. `count(cond)` is
+ * the number of lines meeting `cond` (all lines without one), 0 when none.
+ */
+export function factSource(filters: Filters): { table: string; count: (cond?: string) => string } {
+  const needsLines = Boolean(filters.procedures?.length || filters.diagnoses?.length || filters.pattern);
+  return needsLines
+    ? { table: 'denial_facts', count: (cond) => (cond ? `count(*) FILTER (WHERE ${cond})` : 'count(*)') }
+    : { table: 'review_cube', count: (cond) => (cond ? `coalesce(sum(n) FILTER (WHERE ${cond}), 0)` : 'sum(n)') };
+}

@@ -61,23 +61,25 @@ export function patternSummarySql(filters: Filters): string {
   const col = monthColumn(filters);
   return /* sql */ `
 WITH f AS (
-  SELECT p.pattern_key, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
-  FROM denial_facts d JOIN line_patterns p USING (line_id)
-  WHERE d.denied AND ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+  SELECT d.pattern_key, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
+  FROM denied_patterns d
+  WHERE ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
 ), by_month AS (
-  SELECT pattern_key, m, count(*)::INTEGER AS lines, count(DISTINCT claim_key)::INTEGER AS claims,
-    sum(denied_amount)::DOUBLE AS denied, sum(at_risk)::DOUBLE AS at_risk
+  SELECT pattern_key, m, count(*)::INTEGER AS lines, sum(denied_amount)::DOUBLE AS denied, sum(at_risk)::DOUBLE AS at_risk
   FROM f GROUP BY ALL
+), month_claims AS (
+  -- distinct claims of the reviewed month only: counting them for every month was most of the query
+  SELECT pattern_key, count(DISTINCT claim_key)::INTEGER AS claims FROM f WHERE m = ${month} GROUP BY pattern_key
 )
 SELECT pattern_key,
   list(strftime(m, '%Y-%m') ORDER BY m) AS months,
   list(denied ORDER BY m) AS amounts,
   coalesce(sum(lines) FILTER (WHERE m = ${month}), 0)::INTEGER AS lines,
-  coalesce(sum(claims) FILTER (WHERE m = ${month}), 0)::INTEGER AS claims,
+  coalesce(any_value(c.claims), 0)::INTEGER AS claims,
   coalesce(sum(denied) FILTER (WHERE m = ${month}), 0)::DOUBLE AS denied_amount,
   coalesce(sum(at_risk) FILTER (WHERE m = ${month}), 0)::DOUBLE AS at_risk,
   coalesce(sum(denied) FILTER (WHERE m >= (${month} - INTERVAL 3 MONTH)::DATE AND m < ${month}), 0)::DOUBLE AS denied_prior3
-FROM by_month
+FROM by_month LEFT JOIN month_claims c USING (pattern_key)
 GROUP BY pattern_key`;
 }
 
@@ -91,13 +93,13 @@ export function patternDetailsSql(filters: Filters, keys: readonly string[] | nu
   const month = reviewMonthSql(filters);
   const col = monthColumn(filters);
   return /* sql */ `
-SELECT p.pattern_key, any_value(d.category) AS category, any_value(d.payer) AS payer, any_value(d.provider) AS provider,
-  any_value(p.pattern_procedure) AS procedure, any_value(p.cause_kind) AS cause_kind, any_value(p.cause_codes) AS cause_codes,
+SELECT d.pattern_key, any_value(d.category) AS category, any_value(d.payer) AS payer, any_value(d.provider) AS provider,
+  any_value(d.pattern_procedure) AS procedure, any_value(d.cause_kind) AS cause_kind, any_value(d.cause_codes) AS cause_codes,
   mode(d.fix) AS fix,
   arg_max(d.line_id, (d.service_date, d.line_id)) AS example_line_id,
   arg_max(d.evidence, (d.service_date, d.line_id)) AS evidence
-FROM denial_facts d JOIN line_patterns p USING (line_id)
-WHERE ${keys === null ? 'TRUE' : `p.pattern_key IN (${keys.length ? keys.map(sqlString).join(', ') : 'NULL'})`}
-  AND d.denied AND ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
-GROUP BY p.pattern_key`;
+FROM denied_patterns d
+WHERE ${keys === null ? 'TRUE' : `d.pattern_key IN (${keys.length ? keys.map(sqlString).join(', ') : 'NULL'})`}
+  AND ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+GROUP BY d.pattern_key`;
 }

@@ -1,7 +1,7 @@
 import { sqlString } from '../db/sql-quote.ts';
 import { CODING_CATEGORIES } from '../classify/categories.ts';
 import { isMonth } from './months.ts';
-import { monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 
 /**
  * The monthly review's queries. Rates keep every line of the month in the
@@ -105,11 +105,12 @@ export const OTHER_PAYERS = '(other payers)';
 export function payerTrendSql(filters: Filters): string {
   const col = monthColumn(filters);
   const denied = deniedSql(filters);
+  const source = factSource(filters);
   return /* sql */ `
 WITH per AS (
-  SELECT ${col} AS m, payer, count(*) AS lines, sum(billed) AS billed,
-    count(*) FILTER (WHERE ${denied}) AS denied_lines, sum(denied_amount) FILTER (WHERE ${denied}) AS denied_amount
-  FROM denial_facts
+  SELECT ${col} AS m, payer, ${source.count()} AS lines, sum(billed) AS billed,
+    ${source.count(denied)} AS denied_lines, sum(denied_amount) FILTER (WHERE ${denied}) AS denied_amount
+  FROM ${source.table}
   WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })} AND ${col} IS NOT NULL
   GROUP BY ALL
 ), ranked AS (
@@ -128,10 +129,11 @@ ORDER BY month, min(r)`;
 /** The reviewed month by payer, with its denials split by category (the payer × category heatmap). */
 export function payerCategorySql(filters: Filters): string {
   const denied = deniedSql(filters);
+  const source = factSource(filters);
   return /* sql */ `
 WITH per AS (
-  SELECT payer, category, ${denied} AS counted, count(*) AS lines, sum(billed) AS billed, sum(denied_amount) AS amount
-  FROM denial_facts WHERE ${whereClause(filters, { skipCategory: true })}
+  SELECT payer, category, ${denied} AS counted, ${source.count()} AS lines, sum(billed) AS billed, sum(denied_amount) AS amount
+  FROM ${source.table} WHERE ${whereClause(filters, { skipCategory: true })}
   GROUP BY ALL
 )
 SELECT payer, sum(lines)::INTEGER AS lines, coalesce(sum(billed), 0)::DOUBLE AS billed,
@@ -149,18 +151,19 @@ ORDER BY denied_amount DESC, payer`;
 export function providerTrendSql(filters: Filters): string {
   const col = monthColumn(filters);
   const denied = deniedSql(filters);
+  const source = factSource(filters);
   // grouped by the month's date, formatted after: formatting a million dates first took most of the time
   return /* sql */ `
 SELECT strftime(m, '%Y-%m') AS month, * EXCLUDE (m) FROM (
   SELECT ${col} AS m, provider,
-    count(*)::INTEGER AS lines, coalesce(sum(billed), 0)::DOUBLE AS billed,
-    count(*) FILTER (WHERE ${denied})::INTEGER AS denied_lines,
+    ${source.count()}::INTEGER AS lines, coalesce(sum(billed), 0)::DOUBLE AS billed,
+    ${source.count(denied)}::INTEGER AS denied_lines,
     coalesce(sum(denied_amount) FILTER (WHERE ${denied}), 0)::DOUBLE AS denied_amount,
     coalesce(sum(denied_amount) FILTER (WHERE ${denied} AND ${CODING}), 0)::DOUBLE AS coding_denied_amount,
     coalesce(sum(denied_amount) FILTER (WHERE ${denied} AND NOT ${CODING}), 0)::DOUBLE AS other_denied_amount,
-    (count(*) FILTER (WHERE ${denied}) / count(*))::DOUBLE AS rate_lines,
+    (${source.count(denied)} / ${source.count()})::DOUBLE AS rate_lines,
     (coalesce(sum(denied_amount) FILTER (WHERE ${denied}), 0) / nullif(sum(billed), 0))::DOUBLE AS rate_dollars
-  FROM denial_facts
+  FROM ${source.table}
   WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })} AND ${col} IS NOT NULL
   GROUP BY ALL
 )
