@@ -25,9 +25,17 @@ export interface SampleData {
   year: RemittanceYear;
 }
 
-export function buildSampleData(seed: number = SAMPLE_SEED): SampleData {
-  const patients = createPanel(createRng(seed, 'patients'));
-  const claims = generateClaims(createRng(seed, 'encounters'), patients);
+/** Lines (CSV rows) of the sample at scale 1: the benchmark picks its scale from it. */
+export const SAMPLE_LINES = 22_839;
+
+/**
+ * `scale` multiplies the practice's volume (patients and visits per day) for the
+ * benchmark; the same seed and scale give the same bytes, and scale 1 is the committed sample.
+ */
+export function buildSampleData(seed: number = SAMPLE_SEED, options: { scale?: number } = {}): SampleData {
+  const scale = options.scale ?? 1;
+  const patients = createPanel(createRng(seed, 'patients'), scale);
+  const claims = generateClaims(createRng(seed, 'encounters'), patients, scale);
   const year = remitYear(claims, createRng(seed, 'adjudication'));
   const months = serviceMonths();
 

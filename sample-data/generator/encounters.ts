@@ -30,8 +30,9 @@ const MONTH_FACTOR: Readonly<Record<number, number>> = {
 
 const PRIMARY_CARE = ['quenby', 'achterberg', 'okonkwo', 'linwood'];
 
-export function generateClaims(rng: Rng, patients: readonly Patient[]): Claim[] {
-  return new PracticeYear(rng, patients).run();
+/** `scale` multiplies visits per day (1 = the committed sample). */
+export function generateClaims(rng: Rng, patients: readonly Patient[], scale = 1): Claim[] {
+  return new PracticeYear(rng, patients, scale).run();
 }
 
 class PracticeYear {
@@ -48,8 +49,9 @@ class PracticeYear {
   constructor(
     private readonly rng: Rng,
     private readonly patients: readonly Patient[],
+    private readonly scale: number,
   ) {
-    for (const p of PROVIDERS) if (p.specialty === 'physical_therapy') this.therapy.set(p.key, new TherapySchedule(p, rng));
+    for (const p of PROVIDERS) if (p.specialty === 'physical_therapy') this.therapy.set(p.key, new TherapySchedule(p, rng, scale));
   }
 
   run(): Claim[] {
@@ -86,7 +88,7 @@ class PracticeYear {
   }
 
   private dailyCount(provider: Provider, d: Day): number {
-    return Math.max(0, Math.round(provider.dailyVolume * MONTH_FACTOR[monthOf(d)]) + this.rng.int(-2, 2));
+    return Math.max(0, Math.round(provider.dailyVolume * this.scale * MONTH_FACTOR[monthOf(d)]) + this.rng.int(-2, 2));
   }
 
   private visits(provider: Provider, d: Day, patient: () => Patient, visit: (ctx: VisitContext) => VisitPlan): void {
@@ -101,7 +103,7 @@ class PracticeYear {
 
   private therapyDay(therapist: Provider, d: Day, bill: boolean): void {
     const schedule = this.therapy.get(therapist.key)!;
-    for (const episode of schedule.visitsOn(d, therapist.dailyVolume, () => this.anyPatient(18))) {
+    for (const episode of schedule.visitsOn(d, therapist.dailyVolume * this.scale, () => this.anyPatient(18))) {
       const ctx = this.context(therapist, episode.patient, d);
       const plan = therapyVisit(ctx, episode);
       if (bill) this.bill(ctx, plan, null);
@@ -121,7 +123,8 @@ class PracticeYear {
       const ctx = this.context(radiologist, this.anyPatient(18), d);
       this.bill(ctx, imagingClaim(rng, [outsideOrder(rng, referrer)]), referrer);
     }
-    if (rng.chance(0.4)) {
+    for (let i = 0; i < this.scale; i++) {
+      if (!rng.chance(0.4 * Math.min(1, this.scale - i))) continue;
       const ctx = this.context(radiologist, this.anyPatient(18), d);
       this.bill(ctx, mismatchedChestXray(rng), rng.pick(OUTSIDE_REFERRERS));
     }

@@ -81,9 +81,10 @@ const NO_COST_SHARING: CostSharing = { deductible: 0, coinsurance: 0, copay: 0 }
 const PLAN_CHANGE_DAY = day(2026, 1, 1);
 const COMMERCIAL: readonly PayerKey[] = ['blue_shield', 'anthem', 'kaiser', 'redwood'];
 
-export function createPanel(rng: Rng): Patient[] {
+/** `scale` multiplies the panel (the benchmark's bigger practice); 1 is the committed sample. */
+export function createPanel(rng: Rng, scale = 1): Patient[] {
   const patients: Patient[] = [];
-  for (let i = 0; i < PANEL_SIZE; i++) {
+  for (let i = 0; i < Math.round(PANEL_SIZE * scale); i++) {
     const sex = rng.chance(0.54) ? 'F' : 'M';
     const age = rng.weighted<number>([[rng.int(18, 39), 26], [rng.int(40, 64), 38], [rng.int(65, 92), 36]]);
     const dob = day(2025 - age, rng.int(1, 12), rng.int(1, 28));

@@ -25,6 +25,8 @@ export class TherapySchedule {
   constructor(
     private readonly therapist: Provider,
     private readonly rng: Rng,
+    /** Volume multiplier (1 = the committed sample): more new patients a day. */
+    private readonly scale = 1,
   ) {}
 
   private works(d: Day): boolean {
@@ -44,7 +46,7 @@ export class TherapySchedule {
   visitsOn(d: Day, target: number, pickPatient: () => Patient): TherapyEpisode[] {
     if (!this.works(d)) return [];
     const due = this.episodes.filter((e) => e.next === d);
-    const openings = Math.max(0, Math.min(3, target - due.length + this.rng.int(-1, 1)));
+    const openings = Math.max(0, Math.min(Math.round(3 * this.scale), target - due.length + this.rng.int(-1, 1)));
     for (let i = 0; i < openings; i++) {
       const episode = newEpisode(this.rng, pickPatient(), d);
       this.episodes.push(episode);

@@ -1,0 +1,82 @@
+/**
+ * Instruments the page before the app starts (Playwright init script; plain JS in
+ * a string so the bundler of this script cannot inject helpers into it):
+ * - long tasks of the page's main thread (PerformanceObserver 'longtask');
+ * - the engine worker's messages (progress phases with their time, replies, the
+ *   load's per-file results), by
+ *   wrapping the Worker constructor, and the number of requests still open;
+ * - the time of the latest DOM change, overall and inside the by-category chart;
+ * - the time of the latest user input (a 'change' event: file input, select, checkbox, radio).
+ * All times are performance.now() of the page.
+ */
+export interface ProbeProgress {
+  t: number;
+  file: string;
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface ProbeState {
+  longtasks: { start: number; duration: number }[];
+  progress: ProbeProgress[];
+  replies: number[];
+  outstanding: number;
+  lastMutation: number;
+  lastChartMutation: number;
+  /** First time the by-category chart had bars. */
+  chartAt: number | null;
+  inputAt: number;
+  /** Engine requests that failed (and page errors), with their messages. */
+  failures: string[];
+  /** What the load request answered, file by file. */
+  loadResults?: { name: string; status: string; rowsLoaded: number; rowsRejected: number; message: string }[];
+}
+
+export const PAGE_PROBE = /* js */ `
+(() => {
+  const b = window.__bench = { longtasks: [], progress: [], replies: [], outstanding: 0, lastMutation: 0, lastChartMutation: 0, chartAt: null, inputAt: 0, loadResults: undefined, failures: [] };
+  window.addEventListener('error', (e) => b.failures.push('page error: ' + e.message));
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      b.worker = this;
+      this.addEventListener('error', (event) => b.failures.push('worker error: ' + (event.message || 'unknown')));
+      this.addEventListener('message', (event) => {
+        const m = event.data;
+        const t = performance.now();
+        if (!m) return;
+        if (m.kind === 'progress') b.progress.push({ t, file: m.file, phase: m.progress.phase, done: m.progress.bytesDone, total: m.progress.bytesTotal });
+        if (m.kind === 'reply') { b.outstanding--; b.replies.push(t); }
+        if (m.kind === 'reply' && !m.ok) b.failures.push(m.error);
+        if (m.kind === 'fatal') b.failures.push('engine failed to start: ' + m.error);
+        if (m.kind === 'reply' && m.ok && Array.isArray(m.value) && m.value.length && 'rowsLoaded' in m.value[0]) {
+          b.loadResults = m.value.map((r) => ({ name: r.name, status: r.status, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, message: r.message }));
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && (message.kind === 'call' || message.kind === 'load')) b.outstanding++;
+      return super.postMessage(message, ...rest);
+    }
+  };
+  document.addEventListener('change', () => { b.inputAt = performance.now(); }, true);
+  const chartHasBars = () => !!document.querySelector('[data-testid="monthly-chart"] .recharts-bar-rectangle');
+  const observe = () => new MutationObserver((records) => {
+    const t = performance.now();
+    b.lastMutation = t;
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (el && el.closest('[data-testid="monthly-chart"]')) { b.lastChartMutation = t; break; }
+    }
+    if (b.chartAt === null && chartHasBars()) b.chartAt = t;
+  }).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  if (document.documentElement) observe(); else document.addEventListener('DOMContentLoaded', observe);
+})();
+`;
