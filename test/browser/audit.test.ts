@@ -1,25 +1,19 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import { readSpreadsheetCsv } from '../../src/engine/audit/read-csv.ts';
 import type { Report } from '../../src/engine/analytics/report.ts';
 
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
-
-let browser: Browser;
+const browser = useChromium();
 let cli: Promise<Report>;
 
 beforeAll(async () => {
   // The CLI's sample for the same frame (all months, denied claims, 15, seed 42), computed meanwhile.
   cli = promisify(execFile)('npx', ['tsx', 'src/cli/analyze.ts', SAMPLE_CSV, '--sample', '15', '--seed', '42', '--json'], { maxBuffer: 512 * 1024 * 1024 })
     .then(({ stdout }) => JSON.parse(stdout) as Report);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function loadSampleData(page: Page) {
@@ -32,7 +26,7 @@ const field = (page: Page, claimId: string, name: string) => row(page, claimId).
 
 describe('audit sample', () => {
   it('draws the CLI’s sample, saves worksheet edits across a reload, exports, imports and prints, calling no one', async () => {
-    const { page, outside, errors } = await openApp(browser);
+    const { page, outside, errors } = await openApp(browser());
     await loadSampleData(page);
     await page.getByRole('button', { name: 'Audit sample' }).click();
 

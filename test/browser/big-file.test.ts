@@ -1,18 +1,11 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshot } from './browser.ts';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { engineReady, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import { PEAK_BYTES_PER_INPUT_BYTE, WASM_LIMIT_BYTES } from '../../src/app/storage/memory-budget.ts';
 
 /** Issue #7 part 7: a file bigger than the browser can hold is refused before it is read; the page stays usable. */
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Drops a file made in the page (no disk, no transfer) on the file input, as a user's pick would. */
 async function pickGeneratedFile(page: Page, name: string, size: number, head: string) {
@@ -32,8 +25,8 @@ async function pickGeneratedFile(page: Page, name: string, size: number, head: s
 
 describe('a file too big for the browser', () => {
   it('is refused with the reason before it is read, and the page goes on working', async () => {
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
-    await page.waitForFunction(() => !(document.querySelector('#file-input') as HTMLInputElement | null)?.disabled, null, { timeout: 60_000 });
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
+    await engineReady(page);
 
     // a CSV export whose load would need more than the 4 GiB DuckDB-WASM can ever have
     const csvSize = Math.ceil(WASM_LIMIT_BYTES / PEAK_BYTES_PER_INPUT_BYTE.csv) + 2 ** 20;

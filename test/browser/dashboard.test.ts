@@ -1,29 +1,19 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, screenshot } from './browser.ts';
-import { openTestEngine } from '../unit/helpers.ts';
+import { describe, it, expect, beforeAll } from 'vitest';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { count, nodeEngineWith, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
-const count = (n: number) => n.toLocaleString('en-US');
-
-let browser: Browser;
+const browser = useChromium();
 let expected: Engine;
 
 beforeAll(async () => {
-  browser = await launch();
   // The same engine in Node on the same file: the numbers the page must show.
-  expected = await openTestEngine();
-  await expected.loadFiles([{ name: 'sample.csv', bytes: new Uint8Array(readFileSync(SAMPLE_CSV)) }]);
-});
-afterAll(async () => {
-  await browser?.close();
+  expected = await nodeEngineWith([SAMPLE_CSV]);
 });
 
 describe('dashboard on the sample CSV export', () => {
   it('loads through the file input, shows KPIs, chart and table, filters by a clicked bar, and calls no one', async () => {
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
 
@@ -79,7 +69,7 @@ describe('dashboard on the sample CSV export', () => {
   });
 
   it('gives clear messages for bad files, stays usable, and keeps earlier data', async () => {
-    const { page, outside } = await openApp(browser, '?page=dashboard');
+    const { page, outside } = await openApp(browser(), '?page=dashboard');
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     const before = await page.getByTestId('kpi-lines').textContent();
@@ -111,7 +101,7 @@ describe('dashboard on the sample CSV export', () => {
   });
 
   it('asks for a column mapping instead of failing, and remembers it', async () => {
-    const { page } = await openApp(browser, '?page=dashboard');
+    const { page } = await openApp(browser(), '?page=dashboard');
     const csv = 'Encounter Ref,Svc Dt,Code,Amt Billed,Amt Pd,Why\nE1,02/03/2026,99213,100,0,CO-16\nE2,02/04/2026,99214,150,90,CO-45 60.00\n';
     writeFileSync('test-results/odd-layout.csv', csv);
     await page.setInputFiles('#file-input', 'test-results/odd-layout.csv');
@@ -130,7 +120,7 @@ describe('dashboard on the sample CSV export', () => {
     expect(await page.getByTestId('kpi-denied-lines').textContent()).toContain('1');
 
     // a fresh page, same layout: loads without asking (the tab's storage: "Keep data on this computer" is off)
-    const second = await openApp(browser, '?page=dashboard');
+    const second = await openApp(browser(), '?page=dashboard');
     await second.page.evaluate((v) => sessionStorage.setItem('denial-lens.csv-mappings', v), await page.evaluate(() => sessionStorage.getItem('denial-lens.csv-mappings')!));
     await second.page.setInputFiles('#file-input', 'test-results/odd-layout.csv');
     await second.page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
@@ -138,12 +128,12 @@ describe('dashboard on the sample CSV export', () => {
   });
 
   it('opens on the bundled sample with ?demo (the README first command), and loads the 835 + 837P sample from its button', async () => {
-    const { page, outside } = await openApp(browser, '?demo&page=dashboard');
+    const { page, outside } = await openApp(browser(), '?demo&page=dashboard');
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     const k = await expected.kpis();
     await expect.poll(() => page.getByTestId('kpi-lines').textContent()).toContain(count(k.lines));
 
-    const other = await openApp(browser, '?page=dashboard');
+    const other = await openApp(browser(), '?page=dashboard');
     await other.page.getByRole('button', { name: 'Load sample 835 + 837P' }).click();
     await other.page.getByTestId('kpi-lines').waitFor({ timeout: 180_000 });
     // the same initial adjudications as the CSV export (reversals and corrections are not counted again)

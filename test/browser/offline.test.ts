@@ -1,20 +1,12 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch, openApp, screenshot } from './browser.ts';
+import { baseUrl, engineReady, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/app/privacy/csp.ts';
 
 /** Issue #7 part 6: locked down to its own origin, and working with the network off after the first visit. */
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 function builtFiles(dir = 'dist', prefix = ''): string[] {
   return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
@@ -31,13 +23,13 @@ describe('offline and locked down', () => {
       expect((await fetch(`${baseUrl()}${url}`)).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     }
 
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
     const blocked = new Map<string, string>();
     const answered: string[] = [];
     page.on('requestfailed', (r) => void blocked.set(r.url(), r.failure()?.errorText ?? ''));
     page.on('response', (r) => void (r.url().startsWith('https://example.com') && answered.push(r.url())));
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
-    await page.waitForFunction(() => !(document.querySelector('#file-input') as HTMLInputElement | null)?.disabled, null, { timeout: 60_000 });
+    await engineReady(page);
 
     // something injected into the page tries to reach out: an image, a fetch, a worker's fetch, an inline script, eval
     const attempt = await page.evaluate(async () => {
@@ -81,7 +73,7 @@ describe('offline and locked down', () => {
   });
 
   it('after the first visit, reloads, loads a file and draws the chart with the network off', async () => {
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
     // the service worker is active once it has cached the whole build
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const cached = await page.evaluate(async () => {
@@ -99,7 +91,7 @@ describe('offline and locked down', () => {
 
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js$/);
-    await page.waitForFunction(() => !(document.querySelector('#file-input') as HTMLInputElement | null)?.disabled, null, { timeout: 60_000 });
+    await engineReady(page);
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('load-result').first().textContent(), { timeout: 60_000 }).toContain('22839 of 22839 rows loaded');

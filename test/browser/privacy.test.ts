@@ -1,27 +1,22 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launch, openApp, screenshot, type TrackedPage } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { baseUrl, openApp, SAMPLE_CSV, screenshot, useChromium, type TrackedPage } from './browser.ts';
 
 /**
  * "Keep data on this computer" (issue #7 part 5): off by default, nothing outlives the tab;
  * on, the next tab starts where the last ended; "Erase all data" leaves no trace, checked by
  * reading every kind of browser storage.
  */
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 const ODD_CSV = 'test-results/privacy/odd-layout.csv';
 const SAMPLE_ROWS = '22839 of 22839 rows loaded';
 
-let browser: Browser;
+const browser = useChromium();
 beforeAll(async () => {
-  browser = await launch();
   mkdirSync(path.dirname(ODD_CSV), { recursive: true });
   // headers no alias matches: the user maps them once
   writeFileSync(ODD_CSV, 'Encounter Ref,Svc Dt,Code,Amt Billed,Amt Pd,Why\nP1,02/03/2026,99213,100,0,CO-16\nP2,02/04/2026,99214,150,90,CO-45 60.00\n');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Everything this origin has stored, as the browser shows it. */
@@ -77,7 +72,7 @@ async function drawAuditSample(page: Page) {
 
 describe('privacy: what stays in the browser', () => {
   it('keeps nothing beyond the tab by default: worksheets and mappings live in the tab, reference imports go at the next start', async () => {
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
     const context = page.context();
     expect(await page.getByTestId('keep-data').isChecked()).toBe(false);
     expect(await page.getByTestId('keep-state').textContent()).toContain('nothing you load is kept after this tab is closed');
@@ -138,7 +133,7 @@ describe('privacy: what stays in the browser', () => {
   });
 
   it('with "Keep data on this computer" the next tab starts where the last ended; "Erase all data" leaves no trace', async () => {
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
     const context = page.context();
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await expect.poll(() => page.getByTestId('load-result').first().textContent(), { timeout: 120_000 }).toContain(SAMPLE_ROWS);

@@ -1,36 +1,28 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshot } from './browser.ts';
-import { openTestEngine } from '../unit/helpers.ts';
+import type { Page } from 'playwright-core';
+import { count, nodeEngineWith, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { ReferenceImportFile } from '../../src/engine/reference/import-reference.ts';
 
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 const PTP_FILE = 'test/fixtures/reference/ncci-ptp-hand-made.txt';
 /** Official CDC FY2025 zip (../shared, absent in a bare clone: that part is skipped). */
 const FY2025_ZIP = path.resolve('../shared/reference-data/icd10cm/fy2025/ICD10-CM_Code_Descriptions_2025.zip');
 const HAS_SHARED = existsSync(FY2025_ZIP);
-const count = (n: number) => n.toLocaleString('en-US');
 
-let browser: Browser;
+const browser = useChromium();
 let expected: Engine;
 
 beforeAll(async () => {
-  browser = await launch();
   // The Node engine with the same data and the same imports: the numbers the page must show.
-  expected = await openTestEngine();
-  await expected.loadFiles([{ name: 'sample.csv', bytes: new Uint8Array(readFileSync(SAMPLE_CSV)) }]);
+  expected = await nodeEngineWith([SAMPLE_CSV]);
   const imports: ReferenceImportFile[] = [{ kind: 'ncci-ptp', name: path.basename(PTP_FILE), bytes: new Uint8Array(readFileSync(PTP_FILE)) }];
   if (HAS_SHARED) {
     imports.push({ kind: 'icd10cm', name: path.basename(FY2025_ZIP), bytes: new Uint8Array(readFileSync(FY2025_ZIP)), release: { fiscalYear: 2025, update: 'april' } });
   }
   expect((await expected.importReference(imports)).map((o) => o.status)).toEqual(imports.map(() => 'loaded'));
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function loadSample(page: Page) {
   await page.setInputFiles('#file-input', SAMPLE_CSV);
@@ -41,7 +33,7 @@ const rowTexts = (page: Page, testId: string) => page.getByTestId(testId).allTex
 
 describe('reference data and crosswalk', () => {
   it('shows coverage, imports official files that survive a reload, and opens the crosswalk of a procedure', async () => {
-    const { page, outside, errors } = await openApp(browser);
+    const { page, outside, errors } = await openApp(browser());
     // reachable before any claim is loaded
     await page.getByRole('button', { name: /^Reference data: ICD-10-CM releases/ }).waitFor({ timeout: 60_000 });
     await loadSample(page);

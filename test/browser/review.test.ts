@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshot } from './browser.ts';
-import { openTestEngine } from '../unit/helpers.ts';
+import type { Page } from 'playwright-core';
+import { count, nodeEngineWith, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { sqlString } from '../../src/engine/db/sql-quote.ts';
 
-const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 const MONTH = '2026-08';
-const count = (n: number) => n.toLocaleString('en-US');
 const dollars = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const rate = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 
-let browser: Browser;
+const browser = useChromium();
 let expected: Engine;
 
 beforeAll(async () => {
-  browser = await launch();
   // The same engine in Node on the same file; the KPIs below are recomputed from denial_facts with SQL written here.
-  expected = await openTestEngine();
-  await expected.loadFiles([{ name: 'sample.csv', bytes: new Uint8Array(readFileSync(SAMPLE_CSV)) }]);
-});
-afterAll(async () => {
-  await browser?.close();
+  expected = await nodeEngineWith([SAMPLE_CSV]);
 });
 
 interface MonthSql {
@@ -72,7 +64,7 @@ function pdfOutline(pdf: Buffer): string[] {
 
 describe('monthly review on the sample CSV export', () => {
   it('shows the month’s KPIs as SQL counts them, drills from a recurring pattern to its lines and claim, exports CSV, prints, and calls no one', async () => {
-    const { page, outside, errors } = await openApp(browser);
+    const { page, outside, errors } = await openApp(browser());
     await loadSample(page);
 
     // the review is the first tab and opens on the latest month with data
@@ -200,7 +192,7 @@ describe('monthly review on the sample CSV export', () => {
 
   it('reopens a bookmarked view: month, remittance basis and payer from the URL apply to every figure', async () => {
     const payer = 'Medicare Part B';
-    const { page, outside } = await openApp(browser, `?month=${MONTH}&basis=remit&payer=${encodeURIComponent(payer)}`);
+    const { page, outside } = await openApp(browser(), `?month=${MONTH}&basis=remit&payer=${encodeURIComponent(payer)}`);
     await loadSample(page);
     expect(await page.getByTestId('month-picker').inputValue()).toBe(MONTH);
     expect(await page.locator('input[name="basis"]:checked').evaluate((e) => e.parentElement!.textContent)).toContain('remittance date');

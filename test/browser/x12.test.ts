@@ -1,30 +1,22 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, screenshot } from './browser.ts';
-import { openTestEngine } from '../unit/helpers.ts';
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { count, nodeEngineWith, openApp, screenshot, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 
 const FILES = [
   'sample-data/837p/claims-2026-03.837',
   ...readdirSync('sample-data/835').filter((f) => /-2026-0[34]\.835$/.test(f)).map((f) => `sample-data/835/${f}`),
 ];
-const count = (n: number) => n.toLocaleString('en-US');
 
-let browser: Browser;
+const browser = useChromium();
 let expected: Engine;
 beforeAll(async () => {
-  browser = await launch();
-  expected = await openTestEngine();
-  await expected.loadFiles(FILES.map((p) => ({ name: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(p)) })));
-});
-afterAll(async () => {
-  await browser?.close();
+  expected = await nodeEngineWith(FILES);
 });
 
 describe('835 + 837P through the file input', () => {
   it('loads a month of claims and two months of remittances, links them, and shows what did not match', async () => {
-    const { page, outside, errors } = await openApp(browser, '?page=dashboard');
+    const { page, outside, errors } = await openApp(browser(), '?page=dashboard');
     await page.setInputFiles('#file-input', FILES);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('load-result').count()).toBe(FILES.length);
