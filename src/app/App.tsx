@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { engine } from './engine-instance.ts';
 import { useEngineQuery } from './use-engine-query.ts';
-import type { FileLoadResult } from '../engine/ingest/load-file.ts';
+import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
 import { FileLoader } from './components/FileLoader.tsx';
@@ -60,7 +60,7 @@ export function App() {
     } catch (e) {
       setLoads((previous) => [
         ...previous,
-        ...files.map((file) => ({ file, result: failed(file, e instanceof Error ? e.message : String(e)) })),
+        ...files.map((file) => ({ file, result: rejectedFile(file.name, e instanceof Error ? e.message : String(e)) })),
       ]);
     } finally {
       setBusy(false);
@@ -145,20 +145,4 @@ export function App() {
       )}
     </div>
   );
-}
-
-function failed(file: File, message: string): FileLoadResult {
-  return {
-    name: file.name,
-    status: 'rejected',
-    message,
-    sha256: null,
-    fileId: null,
-    format: null,
-    content: null,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-    warnings: [],
-  };
 }

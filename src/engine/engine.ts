@@ -1,7 +1,8 @@
 import type { Db } from './db/db.ts';
 import { CANONICAL_SCHEMA_SQL } from './schema/canonical.sql.ts';
 import { CSV_VALUE_MACROS_SQL } from './ingest/csv/csv-normalise.sql.ts';
-import { loadFile, type FileLoadResult, type InputFile } from './ingest/load-file.ts';
+import { loadFile, type InputFile } from './ingest/load-file.ts';
+import type { FileLoadResult } from './ingest/file-load-result.ts';
 import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
@@ -13,7 +14,7 @@ import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
 import { sqlString } from './db/sql-quote.ts';
 import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
-import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type SortDirection } from './analytics/dashboard.sql.ts';
+import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
 import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
@@ -29,6 +30,7 @@ import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { crosswalkProcedures, crosswalkSummary } from './analytics/crosswalk.ts';
 import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
+import type { ReportLine } from './analytics/report.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -59,27 +61,6 @@ export interface Kpis {
   coding_denied_lines: number;
   coding_denied_amount: number;
   recovered_amount: number;
-}
-
-export interface DeniedLineRow {
-  line_id: number;
-  claim_id: string;
-  line_number: number | null;
-  service_date: string | null;
-  paid_date: string | null;
-  payer: string;
-  provider: string;
-  procedure: string | null;
-  modifiers: string[];
-  diagnoses: string[];
-  billed: number;
-  paid: number;
-  denied_amount: number;
-  denial_type: 'full' | 'partial';
-  category: Category;
-  fix: string;
-  recovered: boolean;
-  total: number;
 }
 
 /**
@@ -221,7 +202,7 @@ export class Engine {
   }
 
   exportLines() {
-    return this.db.query(EXPORT_LINES_SQL);
+    return this.db.query<ReportLine>(EXPORT_LINES_SQL);
   }
 
   /** Monthly review (filters.month required): KPIs vs the month before and the average of the three before. */

@@ -2,7 +2,7 @@
 import { Engine } from '../engine/engine.ts';
 import { createBrowserDb, wasmMemoryBytes } from './browser-db.ts';
 import { NOT_CALLABLE, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
-import { rejectedFile, type FileLoadResult } from '../engine/ingest/load-file.ts';
+import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
 import { restoreImportedReference } from '../app/reference/restore-reference.ts';

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.ts';
-import type { FileLoadResult } from '../engine/ingest/load-file.ts';
+import type { FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
 import type { ReferenceRestore } from '../app/reference/restore-reference.ts';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
-import type { DeniedLineRow } from '../../engine/engine.ts';
+import type { DeniedLineRow } from '../../engine/analytics/dashboard.sql.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';

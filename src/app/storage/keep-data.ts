@@ -1,4 +1,4 @@
-import type { FileLoadResult } from '../../engine/ingest/load-file.ts';
+import type { FileLoadResult } from '../../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
 import { listSamples, moveAuditData } from '../audit/audit-store.ts';
 import { listReferenceFiles } from '../reference/reference-store.ts';

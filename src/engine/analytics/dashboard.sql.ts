@@ -1,4 +1,5 @@
 import { sqlString } from '../db/sql-quote.ts';
+import type { Category } from '../classify/categories.ts';
 import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 
 /**
@@ -62,6 +63,27 @@ function deniedLinesQuery(filters: Filters, options: { sort?: { column: string; 
 }
 
 /** A page of denied lines for the table; sorting and filtering happen here, not in the browser. */
+export interface DeniedLineRow {
+  line_id: number;
+  claim_id: string;
+  line_number: number | null;
+  service_date: string | null;
+  paid_date: string | null;
+  payer: string;
+  provider: string;
+  procedure: string | null;
+  modifiers: string[];
+  diagnoses: string[];
+  billed: number;
+  paid: number;
+  denied_amount: number;
+  denial_type: 'full' | 'partial';
+  category: Category;
+  fix: string;
+  recovered: boolean;
+  total: number;
+}
+
 export function deniedLinesSql(filters: Filters, page: { offset: number; limit: number; sort?: { column: string; direction: SortDirection }; search?: string }): string {
   const { where, order } = deniedLinesQuery(filters, page);
   return /* sql */ `
@@ -73,6 +95,9 @@ WHERE ${where}
 ORDER BY ${order}
 LIMIT ${Math.max(1, Math.min(1000, Math.floor(page.limit)))} OFFSET ${Math.max(0, Math.floor(page.offset))}`;
 }
+
+/** A row of deniedLinesExportSql: the table's row, diagnoses dotted, with evidence and later payments. */
+export type DeniedLineExportRow = Omit<DeniedLineRow, 'line_id' | 'recovered' | 'total'> & { evidence: string[]; paid_later: number };
 
 /** Every denied line the table shows (same filters, search and order), with what a spreadsheet needs. */
 export function deniedLinesExportSql(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string }): string {

@@ -1,31 +1,11 @@
 import type { Db } from '../db/db.ts';
-import { CATEGORY_LABELS, type Category } from '../classify/categories.ts';
-import { deniedLinesExportSql, type SortDirection } from '../analytics/dashboard.sql.ts';
+import { CATEGORY_LABELS } from '../classify/categories.ts';
+import { deniedLinesExportSql, type DeniedLineExportRow, type SortDirection } from '../analytics/dashboard.sql.ts';
 import type { Filters } from '../analytics/filters.sql.ts';
 import { describeCause, reviewPatterns, type PatternRow } from '../analytics/patterns.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 
-interface ExportLine {
-  claim_id: string;
-  line_number: number | null;
-  service_date: string | null;
-  paid_date: string | null;
-  payer: string;
-  provider: string;
-  procedure: string | null;
-  modifiers: string[];
-  diagnoses: string[];
-  billed: number;
-  paid: number;
-  denied_amount: number;
-  denial_type: string;
-  category: Category;
-  evidence: string[];
-  fix: string;
-  paid_later: number;
-}
-
-const LINE_COLUMNS: CsvColumn<ExportLine>[] = [
+const LINE_COLUMNS: CsvColumn<DeniedLineExportRow>[] = [
   { header: 'Claim', value: (r) => r.claim_id },
   { header: 'Line', value: (r) => r.line_number },
   { header: 'Date of service', value: (r) => r.service_date },
@@ -51,7 +31,7 @@ export async function deniedLinesCsv(
   filters: Filters,
   options: { sort?: { column: string; direction: SortDirection }; search?: string } = {},
 ): Promise<string> {
-  return toCsv(LINE_COLUMNS, await db.query<ExportLine>(deniedLinesExportSql(filters, options)));
+  return toCsv(LINE_COLUMNS, await db.query<DeniedLineExportRow>(deniedLinesExportSql(filters, options)));
 }
 
 /** Every pattern up to the reviewed month with its status, dollars, monthly series and fix. */

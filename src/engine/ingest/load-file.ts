@@ -3,7 +3,8 @@ import { NEXT_KEYS_SQL } from '../schema/canonical.sql.ts';
 import { detectFormat } from './detect-format.ts';
 import { sha256Hex } from './sha256.ts';
 import { loadCsv } from './csv/load-csv.ts';
-import type { HeaderMapping, MappingProposal } from './csv/header-mapping.ts';
+import type { HeaderMapping } from './csv/header-mapping.ts';
+import { rejectedFile, type FileLoadResult } from './file-load-result.ts';
 import { loadParsed } from './load-parsed.ts';
 import { parseX12 } from './x12/parse-x12.ts';
 import { FILE_BY_SHA_SQL, UNDO_FILE_SQL, insertFileSql } from './load-file.sql.ts';
@@ -12,23 +13,6 @@ import type { LoadProgress } from './load-progress.ts';
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
-}
-
-export interface FileLoadResult {
-  name: string;
-  /** loaded: rows are in; duplicate: the same bytes were loaded before; needs-mapping: the user must map columns; rejected: nothing loaded. */
-  status: 'loaded' | 'duplicate' | 'needs-mapping' | 'rejected';
-  message: string;
-  sha256: string | null;
-  fileId: number | null;
-  format: string | null;
-  content: string | null;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  warnings: string[];
-  proposal?: MappingProposal;
-  mapping?: HeaderMapping;
 }
 
 export interface LoadFileOptions {
@@ -122,21 +106,4 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
     await db.exec(UNDO_FILE_SQL(keys));
     return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
   }
-}
-
-/** The result for a file of which nothing was loaded. */
-export function rejectedFile(name: string, message: string): FileLoadResult {
-  return {
-    name,
-    status: 'rejected',
-    message,
-    sha256: null,
-    fileId: null,
-    format: null,
-    content: null,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-    warnings: [],
-  };
 }

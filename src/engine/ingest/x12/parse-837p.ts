@@ -199,12 +199,7 @@ class Claims837 implements TransactionHandler {
 
   end(se: Segment | null, cutAt: number): void {
     if (!se && this.claim) {
-      this.out.rejectClaims(
-        1,
-        this.claim.seg.n,
-        `Claim '${this.claim.claimId}' is incomplete: the transaction set is cut off at segment ${cutAt} before its SE (truncated file?); not loaded.`,
-        this.claim.seg.text,
-      );
+      this.out.rejectCutOffClaim(this.claim.claimId, this.claim.seg, cutAt);
       this.claim = null;
     }
     this.finishClaim();

@@ -51,6 +51,11 @@ export class ParsedFileBuilder {
     this.reject(segment, reason, excerpt);
   }
 
+  /** A claim whose transaction set is cut off before its SE. */
+  rejectCutOffClaim(claimId: string, start: { n: number; text: string }, cutAt: number): void {
+    this.rejectClaims(1, start.n, `Claim '${claimId}' is incomplete: the transaction set is cut off at segment ${cutAt} before its SE (truncated file?); not loaded.`, start.text);
+  }
+
   addClaim(row: ClaimRow): void {
     this.file.rowsRead++;
     this.file.claims.push(row);
