@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../../../src/engine/engine.ts';
-import type { FileLoadResult } from '../../../src/engine/ingest/load-file.ts';
+import type { FileLoadResult } from '../../../src/engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../../../src/engine/ingest/csv/header-mapping.ts';
 import { mulberry32, randomInt } from '../../../src/engine/random/prng.ts';
 import { openTestEngine } from '../helpers.ts';
