@@ -5,6 +5,8 @@ const count = new Intl.NumberFormat('en-US');
 export const formatMoney = (n: number | null | undefined) => (n == null ? '—' : money.format(n));
 export const formatMoneyShort = (n: number | null | undefined) => (n == null ? '—' : money0.format(n));
 export const formatCount = (n: number | null | undefined) => (n == null ? '—' : count.format(n));
+/** A count with its noun: 1 line, 2 lines. */
+export const formatCountOf = (n: number, noun: string) => `${count.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 export const formatPercent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '—');
 
 /** Sizes in binary units, as file managers show them: 1 MB = 1024 × 1024 bytes. */

@@ -52,7 +52,7 @@ describe('a file too big for the browser', () => {
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId('load-result').allTextContents(), { timeout: 60_000 }).toContainEqual(
-      expect.stringContaining('22839 of 22839 rows loaded'),
+      expect.stringContaining('22,839 of 22,839 rows loaded'),
     );
     await expect.poll(() => page.locator('[data-testid="monthly-chart"] rect[data-category]').count(), { timeout: 60_000 }).toBeGreaterThan(12);
 

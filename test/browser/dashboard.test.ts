@@ -17,7 +17,7 @@ describe('dashboard on the sample CSV export', () => {
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
 
-    await expect.poll(() => page.getByTestId('load-result').first().textContent()).toContain('22839 of 22839 rows loaded');
+    await expect.poll(() => page.getByTestId('load-result').first().textContent()).toContain('22,839 of 22,839 rows loaded');
     const k = await expected.kpis();
     const [{ denied_lines: sqlDenied }] = await expected.db.query<{ denied_lines: number }>(
       'SELECT count(*)::INTEGER AS denied_lines FROM denial_facts WHERE denied',

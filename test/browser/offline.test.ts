@@ -94,7 +94,7 @@ describe('offline and locked down', () => {
     await engineReady(page);
     await page.setInputFiles('#file-input', SAMPLE_CSV);
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
-    await expect.poll(() => page.getByTestId('load-result').first().textContent(), { timeout: 60_000 }).toContain('22839 of 22839 rows loaded');
+    await expect.poll(() => page.getByTestId('load-result').first().textContent(), { timeout: 60_000 }).toContain('22,839 of 22,839 rows loaded');
     await expect.poll(() => page.locator('[data-testid="monthly-chart"] rect[data-category]').count(), { timeout: 60_000 }).toBeGreaterThan(12);
     // the shipped ICD-10-CM reference came from the cache as well: outdated codes are recognised
     expect(await page.getByRole('alert').count()).toBe(0);

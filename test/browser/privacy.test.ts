@@ -10,7 +10,7 @@ import { baseUrl, openApp, SAMPLE_CSV, screenshot, useChromium, type TrackedPage
  * reading every kind of browser storage.
  */
 const ODD_CSV = 'test-results/privacy/odd-layout.csv';
-const SAMPLE_ROWS = '22839 of 22839 rows loaded';
+const SAMPLE_ROWS = '22,839 of 22,839 rows loaded';
 
 const browser = useChromium();
 beforeAll(async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 async function loadSample(page: Page) {
   await page.setInputFiles('#file-input', SAMPLE_CSV);
-  await expect.poll(() => page.getByTestId('load-result').first().textContent(), { timeout: 120_000 }).toContain('22839 of 22839 rows loaded');
+  await expect.poll(() => page.getByTestId('load-result').first().textContent(), { timeout: 120_000 }).toContain('22,839 of 22,839 rows loaded');
 }
 
 const rowTexts = (page: Page, testId: string) => page.getByTestId(testId).allTextContents();

@@ -1,7 +1,7 @@
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
-import { formatCount, formatMoney, formatPercent } from '../format.ts';
+import { formatCount, formatCountOf, formatMoney, formatPercent } from '../format.ts';
 
 /** Headline numbers for the current filters. Definitions in each tile's tooltip. */
 export function KpiTiles({ filters, version }: { filters: Filters; version: number }) {
@@ -12,7 +12,7 @@ export function KpiTiles({ filters, version }: { filters: Filters; version: numb
     { id: 'denied-lines', label: 'Denied lines', value: formatCount(k.denied_lines), note: `${formatCount(k.denied_claims)} claims`, help: 'Lines with nothing paid for a reason other than the patient’s share (deductible, coinsurance, copay), or paid less because of a non-contractual reason.' },
     { id: 'denial-rate-count', label: 'Denial rate (lines)', value: formatPercent(k.denied_lines, k.lines), note: 'denied lines ÷ lines', help: 'Initial denial rate by count at claim-line level: initially denied lines ÷ lines adjudicated (HFMA Claim Integrity Task Force recommends line level).' },
     { id: 'denial-rate-dollars', label: 'Denial rate ($)', value: formatPercent(k.denied_amount, k.billed), note: `${formatMoney(k.denied_amount)} of ${formatMoney(k.billed)} billed`, help: 'Initial denial rate by dollars: denied dollars ÷ billed charges of the same lines.' },
-    { id: 'coding-share', label: 'Coding denials', value: formatPercent(k.coding_denied_lines, k.denied_lines), note: `${formatCount(k.coding_denied_lines)} lines, ${formatMoney(k.coding_denied_amount)}`, help: 'Share of denied lines whose primary category is one of the four coding categories (outdated, missing modifier, unspecified, mismatch).' },
+    { id: 'coding-share', label: 'Coding denials', value: formatPercent(k.coding_denied_lines, k.denied_lines), note: `${formatCountOf(k.coding_denied_lines, 'line')}, ${formatMoney(k.coding_denied_amount)}`, help: 'Share of denied lines whose primary category is one of the four coding categories (outdated, missing modifier, unspecified, mismatch).' },
   ];
   return (
     <section className="kpis" aria-label="Key figures">

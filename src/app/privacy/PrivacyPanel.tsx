@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
-import { formatBytes, formatCount } from '../format.ts';
+import { formatBytes, formatCountOf } from '../format.ts';
 import { keepLoadedFiles, keptFilesToLoad, setKeepingData, storedSummary, type LoadedFile, type StoredAmount, type StoredSummary } from '../storage/keep-data.ts';
 import { keepingData } from '../storage/retention.ts';
 import { eraseAllAndReload, takeErasedMark } from '../storage/session-start.ts';
@@ -111,7 +111,7 @@ function StoredDetails({ summary: s }: { summary: StoredSummary }) {
   const row = (label: string, amount: StoredAmount, unit: string, where: string) => (
     <tr>
       <th scope="row">{label}</th>
-      <td>{formatCount(amount.count)} {unit}{amount.count === 1 ? '' : 's'}</td>
+      <td>{formatCountOf(amount.count, unit)}</td>
       <td>{formatBytes(amount.bytes)}</td>
       <td>{amount.count > 0 ? where : ''}</td>
     </tr>

@@ -6,7 +6,7 @@ import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
-import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
+import { formatCount, formatCountOf, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
 import { downloadText } from '../download.ts';
 import { Sparkline } from './Sparkline.tsx';
 
@@ -135,7 +135,7 @@ export function PatternEvidence({ pattern }: { pattern: PatternRow }) {
     <div className="pattern-evidence">
       <p>
         First seen {formatMonth(pattern.first_seen)}, last seen {formatMonth(pattern.last_seen)}; {formatMoney(pattern.denied_prior3)} denied in the three months before.
-        {pattern.status !== 'resolved' && ` This month: ${formatCount(pattern.lines)} lines on ${formatCount(pattern.claims)} claims.`}
+        {pattern.status !== 'resolved' && ` This month: ${formatCountOf(pattern.lines, 'line')} on ${formatCountOf(pattern.claims, 'claim')}.`}
       </p>
       <h4>Evidence (latest line)</h4>
       <ul className="evidence">

@@ -3,7 +3,7 @@ import type { PayerCategoryRow } from '../../engine/analytics/review.sql.ts';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, isCodingCategory, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
-import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
+import { formatCount, formatCountOf, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { formatRate } from './review-format.ts';
 import { heatColor } from './palette.ts';
@@ -67,10 +67,10 @@ export function PayerCategoryHeatmap({ filters, version, onDrill }: Props) {
                   const cell = cellOf(r, c);
                   if (!cell) return <td key={c} className="empty" />;
                   return (
-                    <td key={c} style={heatColor(cell.amount / max)} title={`${r.payer} · ${CATEGORY_LABELS[c]}: ${formatCount(cell.lines)} lines, ${formatMoney(cell.amount)}`}>
+                    <td key={c} style={heatColor(cell.amount / max)} title={`${r.payer} · ${CATEGORY_LABELS[c]}: ${formatCountOf(cell.lines, 'line')}, ${formatMoney(cell.amount)}`}>
                       <button type="button" onClick={() => onDrill({ payer: r.payer, category: c })} data-testid="heat-cell">
                         {formatMoneyShort(cell.amount)}
-                        <small>{formatCount(cell.lines)} lines</small>
+                        <small>{formatCountOf(cell.lines, 'line')}</small>
                       </button>
                     </td>
                   );

@@ -100,10 +100,12 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       content,
       mapping,
       status: 'loaded',
-      message: `${counts.rowsLoaded} of ${counts.rowsRead} ${unit} loaded${counts.rowsRejected ? `, ${counts.rowsRejected} rejected (see Rejected rows)` : ''}`,
+      message: `${thousands(counts.rowsLoaded)} of ${thousands(counts.rowsRead)} ${unit} loaded${counts.rowsRejected ? `, ${thousands(counts.rowsRejected)} rejected (see Rejected rows)` : ''}`,
     };
   } catch (error) {
     await db.exec(UNDO_FILE_SQL(keys));
     return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
+
+const thousands = (n: number) => n.toLocaleString('en-US');
