@@ -108,7 +108,7 @@ async function scenario(browser: Browser, args: { baseUrl: string; files: string
       longTasksUntilSettled: longTaskSummary(probe, start, probe.lastMutation),
       parseMBps: parseRates(probe),
       peakRendererBytes: 0,
-      rendererBaselineBytes: memory.baselineBytes,
+      rendererBaselineBytes: 0,
       peakMainHeapBytes: 0,
       errors,
       files: probe.loadResults ?? [],
@@ -119,6 +119,7 @@ async function scenario(browser: Browser, args: { baseUrl: string; files: string
     for (let i = 0; i < args.filterChanges; i++) redraws.push(await randomFilterChange(page, random));
 
     load.peakRendererBytes = memory.stop();
+    load.rendererBaselineBytes = memory.baselineBytes;
     load.peakMainHeapBytes = peakMainHeapBytes;
     return { load, redraws };
   } finally {

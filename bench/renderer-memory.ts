@@ -10,12 +10,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export class RendererMemory {
   private timer: NodeJS.Timeout | undefined;
-  private peak = 0;
-  /** Resident set of the renderers when start() was called (the app before any file). */
-  baselineBytes = 0;
+  private peak = { pid: 0, hwm: 0 };
+  private baseline = new Map<number, number>();
 
   start(): void {
-    this.baselineBytes = renderers().reduce((sum, r) => sum + r.rss, 0);
+    for (const r of renderers()) this.baseline.set(r.pid, r.rss);
     this.sample();
     this.timer = setInterval(() => this.sample(), 250);
   }
@@ -27,11 +26,16 @@ export class RendererMemory {
       clearInterval(this.timer);
       this.timer = undefined;
     }
-    return this.peak;
+    return this.peak.hwm;
+  }
+
+  /** Resident set of that busiest renderer when start() was called (the app before any file). */
+  get baselineBytes(): number {
+    return this.baseline.get(this.peak.pid) ?? 0;
   }
 
   private sample(): void {
-    for (const r of renderers()) this.peak = Math.max(this.peak, r.hwm);
+    for (const r of renderers()) if (r.hwm > this.peak.hwm) this.peak = { pid: r.pid, hwm: r.hwm };
   }
 }
 

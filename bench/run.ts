@@ -136,6 +136,7 @@ function report(inputs: BenchInputs, results: FormatResult[]): void {
       peakRendererMB: Math.round(b.peakRendererBytes / MB),
       rendererBaselineMB: Math.round(b.rendererBaselineBytes / MB),
       peakToInput: round(b.peakRendererBytes / r.bytes),
+      growthToInput: round((b.peakRendererBytes - b.rendererBaselineBytes) / r.bytes),
       peakMainHeapMB: Math.round(b.peakMainHeapBytes / MB),
       longTasksDuringLoad: b.longTasks,
       longTasksUntilSettled: b.longTasksUntilSettled,
@@ -147,7 +148,7 @@ function report(inputs: BenchInputs, results: FormatResult[]): void {
       s.wasmToNative === null ? '—' : `${s.wasmToNative}× (${round(s.nativeLoadSeconds! + s.nativeClassifySeconds!)} s)`,
       all.length ? `${s.redrawAllP50Ms} / ${s.redrawAllP95Ms} ms` : '—',
       chart.length ? `${s.redrawChartP50Ms} / ${s.redrawChartP95Ms} ms` : '—',
-      `${s.peakRendererMB} MB (${s.peakToInput}× input)`,
+      `${s.peakRendererMB} MB (${s.peakToInput}×; +${s.growthToInput}× over ${s.rendererBaselineMB} MB)`,
       `${b.longTasks.count}, max ${b.longTasks.maxMs} ms`]);
     return s;
   });
@@ -182,7 +183,7 @@ const MEASURED = {
   parseMegabytesPerSecond: 'X12 bytes parsed per second in the worker, from the parser\'s progress reports (first to last report of each file)',
   wasmToNative: '(browser ingest + classify) / (native DuckDB load + refresh of the same files through the same Engine, @duckdb/node-api 1.4.3-r.3, threads=2)',
   redraw: 'Monthly review, random filter change (month, basis, payer, provider, category): change event → last DOM change of the page (all) / of the by-category chart (chart); page performance.now()',
-  peakRendererMB: 'peak resident set (VmHWM, /proc) of the Chromium renderer process hosting the page, its workers and DuckDB-WASM\'s memory; peakToInput = that / input bytes',
+  peakRendererMB: 'peak resident set (VmHWM, /proc) of the Chromium renderer process hosting the page, its workers and DuckDB-WASM\'s memory; peakToInput = that / input bytes; rendererBaselineMB = the same process before the file was picked (app started, reference loaded); growthToInput = (peak − baseline) / input bytes',
   peakMainHeapMB: 'peak JSHeapUsedSize of the page\'s main thread (CDP Performance.getMetrics, sampled every 500 ms)',
   longTasks: 'PerformanceObserver longtask entries of the page\'s main thread between the file input change and the first chart (and until settled)',
 };
