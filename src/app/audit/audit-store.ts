@@ -2,6 +2,7 @@ import type { AuditSample } from '../../engine/audit/sample.ts';
 import type { Reviews } from '../../engine/audit/review.ts';
 import { keepingData } from '../storage/retention.ts';
 import { tabRecords } from '../storage/tab-records.ts';
+import { deleteDb, transact as inTransaction } from '../storage/idb.ts';
 
 /**
  * Everything the audit screens keep in this browser: the drawn samples and the
@@ -21,40 +22,9 @@ export interface SavedSample {
 const DB_NAME = 'denial-lens-audit';
 const inTab = tabRecords<SavedSample>('denial-lens.audit-samples');
 const STORE = 'samples';
-let connection: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  connection ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
-    request.onsuccess = () => {
-      const db = request.result;
-      // another tab erasing the data must not be blocked by this connection
-      db.onversionchange = () => {
-        db.close();
-        connection = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => {
-      connection = null;
-      reject(request.error ?? new Error('IndexedDB could not be opened'));
-    };
-  });
-  return connection;
-}
-
-/** Runs `work` in one transaction and resolves when it is committed (so a reload right after keeps it). */
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = work(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
+const setup = (db: IDBDatabase) => db.createObjectStore(STORE, { keyPath: 'id' });
+const transact = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) =>
+  (await inTransaction(DB_NAME, setup, STORE, mode, work)) as T;
 
 /** Newest draw first. */
 export async function listSamples(): Promise<SavedSample[]> {
@@ -79,25 +49,14 @@ export async function moveAuditData(keep: boolean): Promise<void> {
     inTab.clear();
   } else {
     for (const saved of await transact<SavedSample[]>('readonly', (store) => store.getAll())) inTab.put(saved.id, saved);
-    await deleteDatabase();
+    await deleteDb(DB_NAME);
   }
 }
 
 /** Removes every saved sample and worksheet answer from this browser. */
 export async function eraseAuditData(): Promise<void> {
   inTab.clear();
-  await deleteDatabase();
-}
-
-async function deleteDatabase(): Promise<void> {
-  if (connection) (await connection.catch(() => null))?.close();
-  connection = null;
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    // (other tabs close their connection on versionchange, so a "blocked" deletion still completes)
-    request.onerror = () => reject(request.error ?? new Error('the audit data could not be erased'));
-  });
+  await deleteDb(DB_NAME);
 }
 
 /** A new sample's id: unique without a secure context (crypto.randomUUID needs one). */

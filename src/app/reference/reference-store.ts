@@ -1,6 +1,6 @@
 import type { ReferenceKind } from '../../engine/reference/import-reference.ts';
 import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
-import { dbExists } from '../storage/idb.ts';
+import { dbExists, deleteDb, transact as inTransaction } from '../storage/idb.ts';
 
 /**
  * The official reference files the user imported (ICD-10-CM releases, NCCI PTP edits), kept
@@ -28,34 +28,8 @@ export type NewStoredReferenceFile = Omit<StoredReferenceFile, 'id'>;
 const DB_NAME = 'denial-lens-reference';
 const STORE = 'files';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => db.close(); // never block eraseReferenceData() in another context
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-  });
-}
-
-/** Runs `work` in one transaction; resolves once it is committed (a reload right after keeps it). */
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
-  const db = await open();
-  try {
-    return await new Promise<T | undefined>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request ? request.result : undefined);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted (is the disk full?)'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const setup = (db: IDBDatabase) => db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+const transact = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void) => inTransaction(DB_NAME, setup, STORE, mode, work);
 
 /** In import order. */
 export async function listReferenceFiles(): Promise<StoredReferenceFile[]> {
@@ -73,11 +47,6 @@ export async function updateReferenceFiles(add: readonly NewStoredReferenceFile[
 }
 
 /** Removes every imported reference file from this browser (the shipped reference stays). */
-export async function eraseReferenceData(): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    // other contexts close their connection on versionchange, so a "blocked" deletion still completes
-    request.onerror = () => reject(request.error ?? new Error('the imported reference data could not be erased'));
-  });
+export function eraseReferenceData(): Promise<void> {
+  return deleteDb(DB_NAME);
 }
