@@ -42,7 +42,7 @@ describe('dashboard on the sample CSV export', () => {
       expect(cells.slice(1, 3)).toEqual([count(m.lines), count(m.denied_lines)]);
     }
     await page.getByRole('button', { name: 'Show chart' }).click();
-    expect(await page.getByTestId('denied-count').textContent()).toBe(`${count(k.denied_lines)} denied lines`);
+    await expect.poll(() => page.getByTestId('denied-count').textContent()).toBe(`${count(k.denied_lines)} denied lines`);
     await screenshot(page, 'dashboard-sample-csv');
 
     // click the Missing modifier segment of Sep 2026 → the table lists exactly those lines
@@ -116,8 +116,8 @@ describe('dashboard on the sample CSV export', () => {
     await screenshot(page, 'mapping-dialog');
     await dialog.getByRole('button', { name: 'Load with this mapping' }).click();
     await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('kpi-lines').textContent()).toContain('2');
-    expect(await page.getByTestId('kpi-denied-lines').textContent()).toContain('1');
+    await expect.poll(() => page.getByTestId('kpi-lines').textContent()).toContain('2');
+    await expect.poll(() => page.getByTestId('kpi-denied-lines').textContent()).toContain('1');
 
     // a fresh page, same layout: loads without asking (the tab's storage: "Keep data on this computer" is off)
     const second = await openApp(browser(), '?page=dashboard');

@@ -103,7 +103,7 @@ describe('monthly review on the sample CSV export', () => {
     // the pattern list: the status counts and the first recurring pattern are the engine's
     const review = await expected.reviewPatterns({ month: MONTH, basis: 'service' }, { status: 'recurring', limit: 1 });
     const top = review.rows[0];
-    expect(await page.getByTestId('status-tab-recurring').textContent()).toContain(count(review.counts.recurring.patterns));
+    await expect.poll(() => page.getByTestId('status-tab-recurring').textContent()).toContain(count(review.counts.recurring.patterns));
     await page.getByTestId('status-tab-recurring').click();
     const row = page.getByTestId('pattern-row').first();
     await expect.poll(() => row.getAttribute('data-status')).toBe('recurring');

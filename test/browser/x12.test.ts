@@ -41,7 +41,7 @@ describe('835 + 837P through the file input', () => {
     expect(await page.locator('[data-testid="remittances-table"] tbody').textContent()).toContain('balanced');
     const unmatched = await expected.unmatched();
     expect(unmatched.length).toBeGreaterThan(0);
-    expect(await page.getByTestId('unmatched-table').textContent()).toContain(`(${count(unmatched.length)})`);
+    await expect.poll(() => page.getByTestId('unmatched-table').textContent()).toContain(`(${count(unmatched.length)})`);
     await screenshot(page, 'files-x12');
     expect(page.url()).toContain('page=files');
 
