@@ -7,6 +7,7 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney, formatMonth } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
+import { EVERY_TICK, monthTickInterval } from '../components/axis-ticks.ts';
 import { formatRate } from './review-format.ts';
 import { OTHER_COLOR, SERIES_COLORS, SERIES_DASHES } from './palette.ts';
 
@@ -75,8 +76,8 @@ export function PayerRateChart({ filters, version, onDrill }: Props) {
       <ChartFrame height={320}>
         <LineChart data={data} margin={{ top: 8, right: 130, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" />
-          <YAxis tickFormatter={(v: number) => `${v} %`} label={{ value: 'Denial rate (%)', angle: -90, position: 'insideLeft' }} />
+          <XAxis dataKey="label" interval={monthTickInterval(data.length)} />
+          <YAxis interval={EVERY_TICK} tickFormatter={(v: number) => `${v} %`} label={{ value: 'Denial rate (%)', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={(value, name) => [`${Number(value).toFixed(1)} %`, name]} />
           <Legend wrapperStyle={{ paddingTop: 8 }} formatter={(value) => <span className="legend-label">{value}</span>} />
           <ReferenceLine y={5} stroke="#355c2e" strokeDasharray="4 4" label={{ value: '5 % target', position: 'right', fill: '#355c2e', fontSize: 12 }} />

@@ -7,6 +7,7 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
+import { EVERY_TICK } from '../components/axis-ticks.ts';
 import { formatRate } from './review-format.ts';
 import { CODING_COLOR, NOT_CODING_COLOR } from './palette.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -61,8 +62,8 @@ export function ProviderChart({ filters, version, onDrill }: Props) {
       <ChartFrame height={Math.max(160, 34 * month.length + 60)}>
         <BarChart data={month} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={(v: number) => formatMoneyShort(v)} label={{ value: 'Denied dollars ($)', position: 'insideBottom', offset: -4 }} height={40} />
-          <YAxis type="category" dataKey="provider" width={190} />
+          <XAxis type="number" interval={EVERY_TICK} tickFormatter={(v: number) => formatMoneyShort(v)} label={{ value: 'Denied dollars ($)', position: 'insideBottom', offset: -4 }} height={40} />
+          <YAxis type="category" dataKey="provider" width={190} interval={EVERY_TICK} />
           <Tooltip formatter={(value, name) => [formatMoney(Number(value)), name]} />
           <Legend verticalAlign="top" formatter={(value) => <span className="legend-label">{value}</span>} />
           {(
