@@ -17,7 +17,8 @@ export const STATUS_LABELS: Record<PatternStatus, { label: string; help: string 
   resolved: { label: 'Resolved', help: 'Seen before, not denied this month.' },
 };
 
-const PAGE = 15;
+/** Patterns shown at first and added by "Show more" (the printed report asks for the same first page). */
+export const PATTERN_PAGE = 15;
 
 interface Props {
   filters: Filters;
@@ -28,9 +29,9 @@ interface Props {
 /** Root causes of the month's denials, new / recurring / returning / resolved, by dollars at risk. */
 export function PatternList({ filters, version, onDrill }: Props) {
   const [status, setStatus] = useState<PatternStatus | undefined>();
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(PATTERN_PAGE);
   const [open, setOpen] = useState<string | null>(null);
-  useEffect(() => setLimit(PAGE), [filters, status]);
+  useEffect(() => setLimit(PATTERN_PAGE), [filters, status]);
   const review = useEngineQuery(() => engine.call('reviewPatterns', filters, { status, limit }), [version, filters, status, limit]);
   if (!review || !filters.month || review.month !== filters.month) return <section className="panel patterns" aria-busy="true" />;
   const all = PATTERN_STATUSES.reduce((n, s) => n + review.counts[s].patterns, 0);
@@ -62,7 +63,7 @@ export function PatternList({ filters, version, onDrill }: Props) {
       </div>
       <PatternTable review={review} open={open} setOpen={setOpen} onDrill={onDrill} />
       {review.rows.length < review.total && (
-        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+        <button type="button" onClick={() => setLimit((l) => l + PATTERN_PAGE)}>
           Show more ({formatCount(review.total - review.rows.length)} not shown)
         </button>
       )}

@@ -5,7 +5,7 @@ import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney, formatMonth } from '../format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
-import { PatternEvidence, STATUS_LABELS, patternTitle } from './PatternList.tsx';
+import { PATTERN_PAGE, PatternEvidence, STATUS_LABELS, patternTitle } from './PatternList.tsx';
 
 const TOP = 10;
 
@@ -25,19 +25,21 @@ export function PrintHeader({ filters, description }: { filters: Filters; descri
 
 /** Printed only: the top patterns with their evidence and fix (the screen has the interactive list), and the definitions. */
 export function PrintPatternsAndDefinitions({ filters, version }: { filters: Filters; version: number }) {
-  const review = useEngineQuery(() => engine.call('reviewPatterns', filters, { limit: TOP }), [version, filters]);
+  // the screen's first page of patterns, already answered (and cached): no query of its own
+  const review = useEngineQuery(() => engine.call('reviewPatterns', filters, { limit: PATTERN_PAGE }), [version, filters]);
+  const top = review?.rows.slice(0, TOP) ?? [];
   return (
     <div className="print-only">
       {review && (
         <section className="print-patterns">
           <h2>Top patterns and fixes</h2>
           <p>
-            The {formatCount(review.rows.length)} patterns with the most dollars at risk in {formatMonth(review.month)} ({PATTERN_STATUSES.filter((s) => s !== 'resolved')
+            The {formatCount(top.length)} patterns with the most dollars at risk in {formatMonth(review.month)} ({PATTERN_STATUSES.filter((s) => s !== 'resolved')
               .map((s) => `${formatCount(review.counts[s].patterns)} ${STATUS_LABELS[s].label.toLowerCase()}`)
               .join(', ')}; {formatCount(review.counts.resolved.patterns)} resolved).
           </p>
           <ol>
-            {review.rows.map((p) => (
+            {top.map((p) => (
               <li key={p.pattern_key}>
                 <h3>
                   {STATUS_LABELS[p.status].label}: {CATEGORY_LABELS[p.category]} — {patternTitle(p)}
