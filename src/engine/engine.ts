@@ -15,6 +15,7 @@ import { loadShippedReference, type ShippedReferenceBytes } from './reference/lo
 import { sqlString } from './db/sql-quote.ts';
 import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
+import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
 import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
@@ -120,7 +121,8 @@ export class Engine {
   }
 
   async kpis(filters: Filters = {}): Promise<Kpis> {
-    const [row] = await this.db.query<Kpis>(kpisSql(filters));
+    const [claimKeys] = await this.db.query<ClaimKeyRange>(CLAIM_KEY_RANGE_SQL);
+    const [row] = await this.db.query<Kpis>(kpisSql(filters, claimKeys));
     return row;
   }
 

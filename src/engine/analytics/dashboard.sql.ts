@@ -1,6 +1,7 @@
 import { sqlString } from '../db/sql-quote.ts';
 import type { Category } from '../classify/categories.ts';
 import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /**
  * Lines, denials and dollars per month, with denied lines and dollars per category
@@ -27,12 +28,12 @@ ORDER BY m`;
 }
 
 /** Headline numbers for the selected filters (and month, when one is chosen). */
-export function kpisSql(filters: Filters): string {
+export function kpisSql(filters: Filters, claimKeys: ClaimKeyRange): string {
   return /* sql */ `
 SELECT count(*)::INTEGER AS lines,
-  count(DISTINCT claim_key)::INTEGER AS claims,
+  ${countClaimsSql(claimKeys)} AS claims,
   count(*) FILTER (WHERE denied)::INTEGER AS denied_lines,
-  count(DISTINCT claim_key) FILTER (WHERE denied)::INTEGER AS denied_claims,
+  ${countClaimsSql(claimKeys, 'denied')} AS denied_claims,
   coalesce(sum(billed), 0)::DOUBLE AS billed,
   coalesce(sum(paid), 0)::DOUBLE AS paid,
   coalesce(sum(denied_amount), 0)::DOUBLE AS denied_amount,

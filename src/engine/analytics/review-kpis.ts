@@ -1,6 +1,7 @@
 import type { Db } from '../db/db.ts';
 import type { Filters } from './filters.sql.ts';
 import { kpiMonthsSql } from './review.sql.ts';
+import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /** One month's counts and sums, from which every KPI is a ratio or a value. */
 export interface MonthMeasures {
@@ -117,5 +118,6 @@ export function compareMonths(rows: MonthMeasures[]): ReviewKpis {
 }
 
 export async function reviewKpis(db: Db, filters: Filters): Promise<ReviewKpis> {
-  return compareMonths(await db.query<MonthMeasures>(kpiMonthsSql(filters)));
+  const [claimKeys] = await db.query<ClaimKeyRange>(CLAIM_KEY_RANGE_SQL);
+  return compareMonths(await db.query<MonthMeasures>(kpiMonthsSql(filters, claimKeys)));
 }

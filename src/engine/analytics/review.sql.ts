@@ -2,6 +2,7 @@ import { sqlString } from '../db/sql-quote.ts';
 import { CODING_CATEGORIES } from '../classify/categories.ts';
 import { isMonth } from './months.ts';
 import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /**
  * The monthly review's queries. Rates keep every line of the month in the
@@ -23,13 +24,13 @@ function deniedSql(filters: Filters): string {
 const CODING = `category IN (${CODING_CATEGORIES.map(sqlString).join(', ')})`;
 
 /** The measures every month-level KPI is built from, over rows `f` with month `m`. */
-function monthMeasures(filters: Filters): string {
+function monthMeasures(filters: Filters, claimKeys: ClaimKeyRange): string {
   const denied = deniedSql(filters);
   return `count(*)::INTEGER AS lines,
-    count(DISTINCT claim_key)::INTEGER AS claims,
+    ${countClaimsSql(claimKeys)} AS claims,
     coalesce(sum(billed), 0)::DOUBLE AS billed,
     count(*) FILTER (WHERE ${denied})::INTEGER AS denied_lines,
-    count(DISTINCT claim_key) FILTER (WHERE ${denied})::INTEGER AS denied_claims,
+    ${countClaimsSql(claimKeys, denied)} AS denied_claims,
     coalesce(sum(denied_amount) FILTER (WHERE ${denied}), 0)::DOUBLE AS denied_amount,
     count(*) FILTER (WHERE ${denied} AND ${CODING})::INTEGER AS coding_denied_lines,
     coalesce(sum(denied_amount) FILTER (WHERE ${denied} AND ${CODING}), 0)::DOUBLE AS coding_denied_amount,
@@ -41,7 +42,7 @@ function monthMeasures(filters: Filters): string {
  * The reviewed month and the three before it, one row each, with `loaded` false
  * for months outside the loaded data (so a missing month is not read as zero).
  */
-export function kpiMonthsSql(filters: Filters): string {
+export function kpiMonthsSql(filters: Filters, claimKeys: ClaimKeyRange): string {
   const month = reviewMonthSql(filters);
   const col = monthColumn(filters);
   return /* sql */ `
@@ -52,7 +53,7 @@ WITH months AS (
   WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })}
     AND ${col} BETWEEN (${month} - INTERVAL 3 MONTH)::DATE AND ${month}
 ), per_month AS (
-  SELECT m, ${monthMeasures(filters)} FROM f GROUP BY m
+  SELECT m, ${monthMeasures(filters, claimKeys)} FROM f GROUP BY m
 ), loaded AS (
   SELECT min(${col}) AS first, max(${col}) AS last FROM denial_facts
 )
