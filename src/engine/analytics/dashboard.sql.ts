@@ -1,6 +1,6 @@
 import { sqlString } from '../db/sql-quote.ts';
 import type { Category } from '../classify/categories.ts';
-import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { CODING_CATEGORY_SQL, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /**
@@ -38,8 +38,8 @@ SELECT count(*)::INTEGER AS lines,
   coalesce(sum(paid), 0)::DOUBLE AS paid,
   coalesce(sum(denied_amount), 0)::DOUBLE AS denied_amount,
   coalesce(sum(billed) FILTER (WHERE denied), 0)::DOUBLE AS denied_billed,
-  count(*) FILTER (WHERE denied AND category IN ('outdated', 'missing_modifier', 'unspecified', 'mismatch'))::INTEGER AS coding_denied_lines,
-  coalesce(sum(denied_amount) FILTER (WHERE denied AND category IN ('outdated', 'missing_modifier', 'unspecified', 'mismatch')), 0)::DOUBLE AS coding_denied_amount,
+  count(*) FILTER (WHERE denied AND ${CODING_CATEGORY_SQL})::INTEGER AS coding_denied_lines,
+  coalesce(sum(denied_amount) FILTER (WHERE denied AND ${CODING_CATEGORY_SQL}), 0)::DOUBLE AS coding_denied_amount,
   coalesce(sum(paid_later) FILTER (WHERE recovered), 0)::DOUBLE AS recovered_amount
 FROM denial_facts WHERE ${whereClause(filters)}`;
 }
@@ -63,7 +63,7 @@ function deniedLinesQuery(filters: Filters, options: { sort?: { column: string; 
   };
 }
 
-/** A page of denied lines for the table; sorting and filtering happen here, not in the browser. */
+/** One row of deniedLinesSql; `total` is the number of rows the whole filter matches. */
 export interface DeniedLineRow {
   line_id: number;
   claim_id: string;
@@ -85,6 +85,7 @@ export interface DeniedLineRow {
   total: number;
 }
 
+/** A page of denied lines for the table; sorting and filtering happen here, not in the browser. */
 export function deniedLinesSql(filters: Filters, page: { offset: number; limit: number; sort?: { column: string; direction: SortDirection }; search?: string }): string {
   const { where, order } = deniedLinesQuery(filters, page);
   return /* sql */ `

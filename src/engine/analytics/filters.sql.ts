@@ -1,4 +1,5 @@
 import { sqlString } from '../db/sql-quote.ts';
+import { CODING_CATEGORIES } from '../classify/categories.ts';
 
 /** What the user narrowed the view to. Every chart, KPI and table takes the same filters. */
 export interface Filters {
@@ -14,6 +15,9 @@ export interface Filters {
   /** One denial pattern of the monthly review (line_patterns.pattern_key). */
   pattern?: string;
 }
+
+/** A line whose primary category is one of the four coding categories. */
+export const CODING_CATEGORY_SQL = `category IN (${CODING_CATEGORIES.map(sqlString).join(', ')})`;
 
 export function monthColumn(filters: Filters): string {
   return filters.basis === 'remit' ? 'remit_month' : 'service_month';

@@ -1,7 +1,6 @@
 import { sqlString } from '../db/sql-quote.ts';
-import { CODING_CATEGORIES } from '../classify/categories.ts';
 import { isMonth } from './months.ts';
-import { factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { CODING_CATEGORY_SQL as CODING, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /**
@@ -20,8 +19,6 @@ export function reviewMonthSql(filters: Filters): string {
 function deniedSql(filters: Filters): string {
   return `denied AND ${whereClause({ categories: filters.categories })}`;
 }
-
-const CODING = `category IN (${CODING_CATEGORIES.map(sqlString).join(', ')})`;
 
 /** The measures every month-level KPI is built from, over rows `f` with month `m`. */
 function monthMeasures(filters: Filters, claimKeys: ClaimKeyRange): string {
