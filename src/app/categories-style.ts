@@ -18,8 +18,9 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   bundling: '#009E73',
   non_covered: '#8E8E8E',
   missing_info: '#A9A9A9',
-  pricing: '#C4C4C4',
-  unknown: '#DADADA',
+  other_coding: '#56B4E9',
+  unknown: '#C4C4C4',
+  unmapped: '#F0E442',
 };
 
 export const CATEGORIES = CATEGORY_PRECEDENCE;

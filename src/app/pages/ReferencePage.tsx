@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatPercent } from '../format.ts';
-import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
+import { CATEGORY_LABELS, NOT_DENIAL_LABELS } from '../../engine/classify/categories.ts';
 import type { Bucket } from '../../engine/classify/categories.ts';
 import type { ReferenceOverview } from '../../engine/reference/overview.ts';
 import { ImportPanel } from '../reference/ImportPanel.tsx';
@@ -12,9 +12,8 @@ import '../reference/reference.css';
 
 const BUCKET_LABELS: Record<Bucket, string> = {
   ...CATEGORY_LABELS,
-  contractual: 'Contractual (not a denial)',
-  patient_responsibility: 'Patient’s share (not a denial)',
-};
+  ...Object.fromEntries(Object.entries(NOT_DENIAL_LABELS).map(([bucket, label]) => [bucket, `${label} (not a denial)`])),
+} as Record<Bucket, string>;
 const ORIGIN = { shipped: 'shipped with Denial Lens', imported: 'imported by you' } as const;
 const n = (count: number, unit: string, units = `${unit}s`) => `${formatCount(count)} ${count === 1 ? unit : units}`;
 

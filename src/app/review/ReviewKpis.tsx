@@ -77,6 +77,11 @@ export function ReviewKpis({ filters, version }: { filters: Filters; version: nu
               {id === 'recovered_amount' && (
                 <div className="kpi-note">{formatCount(k.current.recovered_lines)} initially denied lines paid later</div>
               )}
+              {id === 'denied_amount' && k.current.unexplained_amount > 0 && (
+                <div className="kpi-note" data-testid="kpi-unexplained" title="Denied dollars whose reason code is not in the CARC table, or that came with no reason code: map the codes on the Reference page">
+                  {formatMoneyShort(k.current.unexplained_amount)} unexplained (unmapped or no reason code)
+                </div>
+              )}
               {id === 'denial_rate_dollars' && (
                 <div className="kpi-note">{formatMoneyShort(k.current.denied_amount)} of {formatMoneyShort(k.current.billed)} billed</div>
               )}

@@ -1,7 +1,9 @@
 /**
- * denial_facts: one row per initial adjudication of a service line with its
- * classification — the single table every screen queries. Rebuilt after each
- * load, for lines line_id ∈ [from, to] at a time (refresh.ts writes it in batches).
+ * denial_facts: one row per initial adjudication of a service line that can be
+ * denied, with its classification — the single table every screen queries, so
+ * every rate's denominator leaves out $0 lines, reporting-only codes and
+ * predeterminations (line_denials.deniable; they are counted on the Files page).
+ * Rebuilt after each load, for lines line_id ∈ [from, to] at a time (refresh.ts writes it in batches).
  */
 export const denialFactsSql = (from: number, to: number) => /* sql */ `
 SELECT al.line_id, al.claim_key, al.claim_id, al.line_number, al.patient_account, al.service_date, al.paid_date,
@@ -13,8 +15,9 @@ SELECT al.line_id, al.claim_key, al.claim_id, al.line_number, al.patient_account
   c.category, c.secondary, c.evidence, c.fix,
   c.denial_type IS NOT NULL AND al.paid_later > 0 AS recovered
 FROM analysis_lines al
+JOIN line_denials ld USING (line_id)
 LEFT JOIN line_classification c USING (line_id)
-WHERE al.is_initial AND al.line_id BETWEEN ${from} AND ${to}`;
+WHERE al.is_initial AND ld.deniable AND al.line_id BETWEEN ${from} AND ${to}`;
 
 /**
  * The review's trend charts without a million-row scan per filter change: lines,

@@ -19,6 +19,9 @@ export interface Filters {
 /** A line whose primary category is one of the four coding categories. */
 export const CODING_CATEGORY_SQL = `category IN (${CODING_CATEGORIES.map(sqlString).join(', ')})`;
 
+/** A denial the payer's codes do not explain: a reason code we cannot map, or none at all. */
+export const UNEXPLAINED_CATEGORY_SQL = `category IN ('unmapped', 'unknown')`;
+
 export function monthColumn(filters: Filters): string {
   return filters.basis === 'remit' ? 'remit_month' : 'service_month';
 }

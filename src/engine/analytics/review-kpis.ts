@@ -16,6 +16,8 @@ export interface MonthMeasures {
   denied_amount: number;
   coding_denied_lines: number;
   coding_denied_amount: number;
+  /** denied dollars whose reason code is unmapped or missing */
+  unexplained_amount: number;
   recovered_lines: number;
   recovered_amount: number;
 }
@@ -78,7 +80,7 @@ const DEFINITIONS: Record<KpiId, { unit: Kpi['unit']; of: (m: MonthMeasures) => 
 };
 
 const MEASURES = ['lines', 'claims', 'billed', 'denied_lines', 'denied_claims', 'denied_amount', 'coding_denied_lines',
-  'coding_denied_amount', 'recovered_lines', 'recovered_amount'] as const;
+  'coding_denied_amount', 'unexplained_amount', 'recovered_lines', 'recovered_amount'] as const;
 
 /** The months' measures averaged one by one; a rate of the average is then a pooled rate over those months. */
 function averageOf(months: MonthMeasures[]): MonthMeasures {

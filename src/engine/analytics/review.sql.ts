@@ -1,6 +1,6 @@
 import { sqlString } from '../db/sql-quote.ts';
 import { isMonth } from './months.ts';
-import { CODING_CATEGORY_SQL as CODING, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { CODING_CATEGORY_SQL as CODING, UNEXPLAINED_CATEGORY_SQL, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /**
@@ -31,6 +31,7 @@ function monthMeasures(filters: Filters, claimKeys: ClaimKeyRange): string {
     coalesce(sum(denied_amount) FILTER (WHERE ${denied}), 0)::DOUBLE AS denied_amount,
     count(*) FILTER (WHERE ${denied} AND ${CODING})::INTEGER AS coding_denied_lines,
     coalesce(sum(denied_amount) FILTER (WHERE ${denied} AND ${CODING}), 0)::DOUBLE AS coding_denied_amount,
+    coalesce(sum(denied_amount) FILTER (WHERE ${denied} AND ${UNEXPLAINED_CATEGORY_SQL}), 0)::DOUBLE AS unexplained_amount,
     count(*) FILTER (WHERE ${denied} AND recovered)::INTEGER AS recovered_lines,
     coalesce(sum(paid_later) FILTER (WHERE ${denied} AND recovered), 0)::DOUBLE AS recovered_amount`;
 }
@@ -58,6 +59,7 @@ SELECT strftime(months.m, '%Y-%m') AS month, coalesce(months.m BETWEEN loaded.fi
   coalesce(lines, 0) AS lines, coalesce(claims, 0) AS claims, coalesce(billed, 0) AS billed,
   coalesce(denied_lines, 0) AS denied_lines, coalesce(denied_claims, 0) AS denied_claims, coalesce(denied_amount, 0) AS denied_amount,
   coalesce(coding_denied_lines, 0) AS coding_denied_lines, coalesce(coding_denied_amount, 0) AS coding_denied_amount,
+  coalesce(unexplained_amount, 0) AS unexplained_amount,
   coalesce(recovered_lines, 0) AS recovered_lines, coalesce(recovered_amount, 0) AS recovered_amount
 FROM months CROSS JOIN loaded LEFT JOIN per_month USING (m)
 ORDER BY months.m`;

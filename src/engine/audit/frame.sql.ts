@@ -1,6 +1,5 @@
-import { sqlList, sqlString } from '../db/sql-quote.ts';
+import { sqlString } from '../db/sql-quote.ts';
 import { whereClause } from '../analytics/filters.sql.ts';
-import { NOT_DENIAL } from '../classify/categories.ts';
 import { NOT_DENIED_STRATUM, type SampleSpec, type StrataBy } from './spec.ts';
 import type { DrawnPosition } from './draw.ts';
 
@@ -88,7 +87,7 @@ SELECT s.draw, s.stratum, l.line_id = s.lead_line_id AS is_lead, l.line_id IN (S
   l.billed::DOUBLE AS billed, l.paid::DOUBLE AS paid, l.denied, l.denied_amount::DOUBLE AS denied_amount,
   l.category, coalesce(l.evidence, []) AS evidence, l.fix,
   coalesce((SELECT list(coalesce(r.group_code || '-', '') || r.carc ORDER BY r.level DESC, r.carc) FROM line_reasons r
-            WHERE r.line_id = l.line_id AND NOT list_contains(${sqlList(NOT_DENIAL)}, r.bucket)), []) AS reasons,
+            WHERE r.line_id = l.line_id AND r.denial IS NOT FALSE), []) AS reasons,
   coalesce((SELECT list(DISTINCT m.code ORDER BY m.code) FROM line_remarks m WHERE m.line_id = l.line_id), []) AS remarks
 FROM sampled s JOIN unit_lines l ON ${belongs}
 ORDER BY s.draw, l.line_rank`;

@@ -1,11 +1,11 @@
 /**
- * The buckets a denied line can land in, in precedence order: when several
- * apply, the first wins. The four coding categories come first (the product's
- * reason to exist); 'contractual' and 'patient_responsibility' are not denials.
+ * The categories a denied line can land in. The four coding categories come
+ * first (the product's reason to exist); the other buckets keep the coding
+ * denials in context. README "What counts as a denial" says the same in words.
  */
 export const CODING_CATEGORIES = ['outdated', 'missing_modifier', 'unspecified', 'mismatch'] as const;
 
-/** Administrative reasons a coding finding must not override: fixing the code would not get the line paid. */
+/** Payer reasons that name a non-coding cause no corrected code would fix: they win over any other payer reason. */
 export const HARD_ADMINISTRATIVE = ['eligibility', 'authorization', 'duplicate', 'timely_filing', 'cob'] as const;
 
 export const OTHER_BUCKETS = [
@@ -13,29 +13,39 @@ export const OTHER_BUCKETS = [
   'bundling',
   'non_covered',
   'missing_info',
-  'pricing',
+  // level of service, units or frequency, unlisted procedure code: coding-related, but not one of the four
+  'other_coding',
+  // denied without a specific reason (A1 alone, CLP02 = 4 without CAS, nothing paid and no code)
   'unknown',
+  // a reason code our table does not know: its dollars are shown apart, never folded into another bucket
+  'unmapped',
 ] as const;
 
 /**
- * Which code-data findings may replace the payer's bucket as the primary category.
- * Coding and vague payer reasons are refined by any coding finding; bundling only
- * by a missing modifier (the pair was modifier-fixable); an outdated code also
- * overrides the remaining non-hard buckets (a deleted code cannot be covered).
- * Hard-administrative reasons are never overridden. Elsewhere the finding stays secondary.
+ * Reason-code buckets that are never a denial, alone or together, whether the line
+ * is paid or at $0 (shared/notes/domain.md, checked against the X12 CARC list).
  */
-export const REFINED_BY_ANY_CODING = [...CODING_CATEGORIES, 'missing_info', 'unknown', 'pricing'] as const;
-export const REFINED_BY_MISSING_MODIFIER = ['bundling'] as const;
+export const NOT_DENIAL = [
+  'contractual', // fee schedule, multiple-procedure rules, negotiated discount, sequestration
+  'patient_responsibility', // deductible, coinsurance, copay, payment made to the patient
+  'prior_payer', // a secondary payer's reduction for what the primary paid
+  'capitation',
+  'withhold',
+  'regulatory', // legislated penalties and incentives (MIPS …)
+  'reporting_only', // codes billed for required reporting, not for payment
+  'predetermination', // an estimate, not an adjudication
+] as const;
 
-export const NOT_DENIAL = ['contractual', 'patient_responsibility'] as const;
-
+/** Among several denial reasons the payer gave, the first in this order decides. */
 export const CATEGORY_PRECEDENCE = [...CODING_CATEGORIES, ...OTHER_BUCKETS] as const;
+export const PAYER_PRECEDENCE = [...HARD_ADMINISTRATIVE, ...CODING_CATEGORIES, ...OTHER_BUCKETS.slice(HARD_ADMINISTRATIVE.length)] as const;
 
 export type Category = (typeof CATEGORY_PRECEDENCE)[number];
-export type Bucket = Category | (typeof NOT_DENIAL)[number];
+export type NotDenialBucket = (typeof NOT_DENIAL)[number];
+export type Bucket = Category | NotDenialBucket;
 
 export const CATEGORY_LABELS: Record<Category, string> = {
-  outdated: 'Outdated code',
+  outdated: 'Outdated / invalid code',
   missing_modifier: 'Missing modifier',
   unspecified: 'Unspecified diagnosis',
   mismatch: 'Dx–procedure mismatch',
@@ -47,8 +57,20 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   bundling: 'Bundling',
   non_covered: 'Non-covered service',
   missing_info: 'Missing / invalid information',
-  pricing: 'Pricing / contractual',
-  unknown: 'Unknown reason',
+  other_coding: 'Level of service / units / unlisted code',
+  unknown: 'Denied, no specific reason',
+  unmapped: 'Unmapped reason code',
+};
+
+export const NOT_DENIAL_LABELS: Record<NotDenialBucket, string> = {
+  contractual: 'Contractual / fee schedule',
+  patient_responsibility: 'Patient responsibility',
+  prior_payer: 'Prior payer’s adjudication',
+  capitation: 'Capitation',
+  withhold: 'Managed-care withhold',
+  regulatory: 'Legislated penalty or incentive',
+  reporting_only: 'Reporting-only code',
+  predetermination: 'Predetermination',
 };
 
 export function isCodingCategory(c: string): boolean {

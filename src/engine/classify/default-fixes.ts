@@ -19,6 +19,8 @@ export const DEFAULT_FIXES: Record<Category, string> = {
   bundling: 'Included in another service’s payment: write off unless a modifier exception applies and is documented.',
   non_covered: 'Check the benefit plan: bill the patient if a waiver (ABN) was signed, otherwise write off.',
   missing_info: 'Correct the missing or invalid claim data named in the remark codes and resubmit.',
-  pricing: 'Compare the allowed amount with the contracted fee schedule and appeal if underpaid.',
-  unknown: 'Read the payer’s remarks or EOB for the reason, then map the code so it is recognised next time.',
+  other_coding:
+    'Check the documentation against the level of service, units or code billed (E/M level, frequency limits, a specific code instead of an unlisted one); correct and resubmit, or appeal with the record.',
+  unknown: 'Read the payer’s EOB or call the payer for the reason; the remittance gives none.',
+  unmapped: 'Look the reason code up in the payer’s or X12’s list and map it (the Reference page lists the mapping), so its dollars are explained next time.',
 };
