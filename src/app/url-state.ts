@@ -1,25 +1,45 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /**
- * A piece of view state kept in the URL's query string, so a view can be
- * bookmarked and reopened. Updates replace the history entry.
+ * Writes the query string as a new history entry, so Back and Forward walk through the
+ * views (and Back never leaves the app, which would lose the loaded files). Several
+ * writes in one task (clearing five filters) make one entry: the first pushes, the
+ * rest replace it.
  */
+let pushedThisTask = false;
+function writeQuery(params: URLSearchParams): void {
+  const query = params.toString();
+  const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  if (url === `${location.pathname}${location.search}${location.hash}`) return;
+  if (pushedThisTask) {
+    history.replaceState(null, '', url);
+    return;
+  }
+  history.pushState(null, '', url);
+  pushedThisTask = true;
+  queueMicrotask(() => (pushedThisTask = false));
+}
+
+/** Re-reads the URL when Back or Forward changes it. */
+function usePopState(read: () => void, name: string): void {
+  useEffect(() => {
+    addEventListener('popstate', read);
+    return () => removeEventListener('popstate', read);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name]);
+}
+
+/** A piece of view state kept in the URL's query string, so a view can be bookmarked, reopened and gone back to. */
 export function useUrlParam(name: string, fallback: string): [string, (value: string) => void] {
   const read = () => new URLSearchParams(location.search).get(name) ?? fallback;
   const [value, setValue] = useState(read);
-  useEffect(() => {
-    const onPop = () => setValue(read());
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name]);
+  usePopState(() => setValue(read()), name);
   const update = useCallback(
     (next: string) => {
       const params = new URLSearchParams(location.search);
       if (next === fallback) params.delete(name);
       else params.set(name, next);
-      const query = params.toString();
-      history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+      writeQuery(params);
       setValue(next);
     },
     [name, fallback],
@@ -34,19 +54,13 @@ export function useUrlParam(name: string, fallback: string): [string, (value: st
 export function useUrlList(name: string): [string[], (values: string[]) => void] {
   const read = () => new URLSearchParams(location.search).getAll(name);
   const [values, setValues] = useState(read);
-  useEffect(() => {
-    const onPop = () => setValues(read());
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name]);
+  usePopState(() => setValues(read()), name);
   const update = useCallback(
     (next: string[]) => {
       const params = new URLSearchParams(location.search);
       params.delete(name);
       for (const v of next) params.append(name, v);
-      const query = params.toString();
-      history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+      writeQuery(params);
       setValues(next);
     },
     [name],
