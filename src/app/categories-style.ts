@@ -18,8 +18,10 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   bundling: '#009E73',
   non_covered: '#8E8E8E',
   missing_info: '#A9A9A9',
+  other_coding: '#56B4E9',
   pricing: '#C4C4C4',
   unknown: '#DADADA',
+  unmapped: '#E8E8E8',
 };
 
 export const CATEGORIES = CATEGORY_PRECEDENCE;

@@ -12,8 +12,14 @@ import '../reference/reference.css';
 
 const BUCKET_LABELS: Record<Bucket, string> = {
   ...CATEGORY_LABELS,
-  contractual: 'Contractual (not a denial)',
-  patient_responsibility: 'Patient’s share (not a denial)',
+  contractual: 'Contractual / fee schedule',
+  patient_responsibility: 'Patient’s share',
+  prior_payer: 'Prior payer’s adjudication',
+  capitation: 'Capitation / managed care',
+  withhold: 'Withhold',
+  regulatory: 'Legislated penalty or incentive',
+  reporting_only: 'Reporting only',
+  predetermination: 'Not adjudicated (predetermination, pending)',
 };
 const ORIGIN = { shipped: 'shipped with Denial Lens', imported: 'imported by you' } as const;
 const n = (count: number, unit: string, units = `${unit}s`) => `${formatCount(count)} ${count === 1 ? unit : units}`;

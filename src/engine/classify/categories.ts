@@ -13,8 +13,10 @@ export const OTHER_BUCKETS = [
   'bundling',
   'non_covered',
   'missing_info',
+  'other_coding',
   'pricing',
   'unknown',
+  'unmapped',
 ] as const;
 
 /**
@@ -27,12 +29,22 @@ export const OTHER_BUCKETS = [
 export const REFINED_BY_ANY_CODING = [...CODING_CATEGORIES, 'missing_info', 'unknown', 'pricing'] as const;
 export const REFINED_BY_MISSING_MODIFIER = ['bundling'] as const;
 
-export const NOT_DENIAL = ['contractual', 'patient_responsibility'] as const;
+export const NOT_DENIAL = [
+  'contractual',
+  'patient_responsibility',
+  'prior_payer',
+  'capitation',
+  'withhold',
+  'regulatory',
+  'reporting_only',
+  'predetermination',
+] as const;
+export type NotDenialBucket = (typeof NOT_DENIAL)[number];
 
 export const CATEGORY_PRECEDENCE = [...CODING_CATEGORIES, ...OTHER_BUCKETS] as const;
 
 export type Category = (typeof CATEGORY_PRECEDENCE)[number];
-export type Bucket = Category | (typeof NOT_DENIAL)[number];
+export type Bucket = Category | NotDenialBucket;
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   outdated: 'Outdated code',
@@ -47,8 +59,10 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   bundling: 'Bundling',
   non_covered: 'Non-covered service',
   missing_info: 'Missing / invalid information',
+  other_coding: 'Other coding (level, units, unlisted code)',
   pricing: 'Pricing / contractual',
   unknown: 'Unknown reason',
+  unmapped: 'Unmapped reason code',
 };
 
 export function isCodingCategory(c: string): boolean {

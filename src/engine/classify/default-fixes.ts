@@ -19,6 +19,9 @@ export const DEFAULT_FIXES: Record<Category, string> = {
   bundling: 'Included in another service’s payment: write off unless a modifier exception applies and is documented.',
   non_covered: 'Check the benefit plan: bill the patient if a waiver (ABN) was signed, otherwise write off.',
   missing_info: 'Correct the missing or invalid claim data named in the remark codes and resubmit.',
+  other_coding:
+    'Check the level, units or code against the documentation: correct and resubmit, or appeal with the record if it supports what was billed.',
   pricing: 'Compare the allowed amount with the contracted fee schedule and appeal if underpaid.',
   unknown: 'Read the payer’s remarks or EOB for the reason, then map the code so it is recognised next time.',
+  unmapped: 'Look the reason code up in the current X12 CARC list and in the payer’s remarks; until it is mapped its dollars stay unexplained.',
 };
