@@ -27,7 +27,7 @@ WITH lines AS (
   FROM lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
   WHERE al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id BETWEEN ${from} AND ${to})
 )
-SELECT r.*, coalesce(m.bucket, 'unknown') AS bucket, m.description
+SELECT r.*, coalesce(m.bucket, 'unknown') AS bucket, m.label AS description
 FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc`;
 
 export const LINE_REMARKS_SQL = /* sql */ `
@@ -37,7 +37,7 @@ WITH remarks_of_line AS (
   UNION
   SELECT al.line_id, r.code FROM analysis_lines al JOIN remarks r ON r.claim_key = al.claim_key AND r.level = 'claim' WHERE al.is_initial
 )
-SELECT x.line_id, x.code, m.bucket, m.description
+SELECT x.line_id, x.code, m.bucket, m.label AS description
 FROM remarks_of_line x LEFT JOIN payer_codes m ON m.kind = 'RARC' AND m.code = x.code;
 `;
 
