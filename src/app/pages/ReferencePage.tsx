@@ -5,6 +5,7 @@ import { formatCount, formatPercent } from '../format.ts';
 import { CATEGORY_LABELS, NOT_DENIAL_LABELS } from '../../engine/classify/categories.ts';
 import type { Bucket } from '../../engine/classify/categories.ts';
 import type { ReferenceOverview } from '../../engine/reference/overview.ts';
+import type { CarcRole, RarcRole } from '../../engine/classify/payer-codes.ts';
 import { ImportPanel } from '../reference/ImportPanel.tsx';
 import { SavedFiles } from '../reference/SavedFiles.tsx';
 import type { PageProps } from '../pages.ts';
@@ -12,8 +13,15 @@ import '../reference/reference.css';
 
 const BUCKET_LABELS: Record<Bucket, string> = {
   ...CATEGORY_LABELS,
-  ...Object.fromEntries(Object.entries(NOT_DENIAL_LABELS).map(([bucket, label]) => [bucket, `${label} (not a denial)`])),
-} as Record<Bucket, string>;
+  ...NOT_DENIAL_LABELS,
+};
+const ROLE_LABELS: Record<CarcRole | RarcRole, string> = {
+  refine_coding: 'code data may refine',
+  refine_modifier: 'a missing modifier may refine',
+  cause: 'names the cause',
+  coding: 'names the coding cause',
+  if_code_data_agrees: 'refines only with code data',
+};
 const ORIGIN = { shipped: 'shipped with Denial Lens', imported: 'imported by you' } as const;
 const n = (count: number, unit: string, units = `${unit}s`) => `${formatCount(count)} ${count === 1 ? unit : units}`;
 
@@ -186,8 +194,9 @@ function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: Re
   return (
     <Section title="CARC/RARC mapping" count={n(payerCodes.length, 'code')} testId="reference-payer-codes">
       <p className="hint">
-        What the payer's reason and remark codes mean for the classification. The descriptions are our own short summaries, not X12's wording; codes not
-        listed are shown as unknown, never guessed.
+        What the payer's reason and remark codes mean for the classification: whether a reason is a denial, its bucket, and whether code data may
+        refine it. Every CARC of the list is here, stopped ones with their stop date; a reason code not in the table is shown as unmapped, never
+        guessed. Labels are our own short summaries, not X12's wording.
       </p>
       <div className="payer-code-lists">
         {(['CARC', 'RARC'] as const).map((kind) => {
@@ -201,14 +210,24 @@ function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: Re
               <div className="scroll">
                 <table className="numbers">
                   <thead>
-                    <tr><th>{kind}</th><th>Our short description</th><th>Bucket</th></tr>
+                    <tr>
+                      <th>{kind}</th>
+                      {kind === 'CARC' && <th>Denial</th>}
+                      <th>Bucket</th>
+                      <th>Our label</th>
+                      <th>Role</th>
+                      {kind === 'CARC' && <th>Stopped</th>}
+                    </tr>
                   </thead>
                   <tbody>
                     {rows.map((c) => (
                       <tr key={c.code} data-testid="payer-code-row">
                         <td>{c.code}</td>
-                        <td>{c.description}</td>
+                        {kind === 'CARC' && <td>{c.denial ? 'yes' : 'no'}</td>}
                         <td>{BUCKET_LABELS[c.bucket]}</td>
+                        <td>{c.label}</td>
+                        <td>{c.role ? ROLE_LABELS[c.role] : '—'}</td>
+                        {kind === 'CARC' && <td>{c.stop_date ?? '—'}</td>}
                       </tr>
                     ))}
                   </tbody>

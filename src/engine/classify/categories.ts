@@ -70,7 +70,7 @@ export const NOT_DENIAL_LABELS: Record<NotDenialBucket, string> = {
   withhold: 'Managed-care withhold',
   regulatory: 'Legislated penalty or incentive',
   reporting_only: 'Reporting-only code',
-  predetermination: 'Predetermination',
+  predetermination: 'Predetermination or pending (not adjudicated)',
 };
 
 export function isCodingCategory(c: string): boolean {

@@ -48,5 +48,5 @@ SELECT grp, count(*)::INTEGER AS codes FROM ref_procedure_groups GROUP BY grp OR
 
 /** CARC first, then RARC; by letter prefix, then number (CARC 4 before 11, A1 after 288; RARC M15 before M76). */
 export const OVERVIEW_PAYER_CODES_SQL = /* sql */ `
-SELECT kind, code, bucket, description FROM payer_codes
+SELECT kind, code, denial, bucket, label, role, stop_date FROM payer_codes
 ORDER BY kind, regexp_extract(code, '^[A-Z]*'), TRY_CAST(regexp_extract(code, '[0-9]+$') AS INTEGER), code`;

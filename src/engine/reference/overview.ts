@@ -1,6 +1,5 @@
 import type { Db } from '../db/db.ts';
-import { PAYER_CODE_LISTS } from '../classify/payer-codes.ts';
-import type { Bucket } from '../classify/categories.ts';
+import { PAYER_CODE_LISTS, type CarcRow, type RarcRow } from '../classify/payer-codes.ts';
 import {
   OVERVIEW_COVERAGE_SQL,
   OVERVIEW_ICD10CM_COUNTS_SQL,
@@ -38,7 +37,16 @@ export interface ReferenceOverview {
   ncci: { source: string; version: string | null; edits: number; not_deleted: number; first_effective: string; last_effective: string }[];
   procedures: { code: string; code_system: 'CPT' | 'HCPCS'; valid_from: string | null; valid_to: string | null; replacements: string[]; source: string }[];
   procedureGroups: { grp: string; codes: number }[];
-  payerCodes: { kind: 'CARC' | 'RARC'; code: string; bucket: Bucket; description: string }[];
+  /** The payer_codes table as classification reads it (denial NULL for remarks, stop_date NULL while active). */
+  payerCodes: {
+    kind: 'CARC' | 'RARC';
+    code: string;
+    denial: boolean | null;
+    bucket: CarcRow['bucket'] | RarcRow['bucket'];
+    label: string;
+    role: CarcRow['role'] | RarcRow['role'];
+    stop_date: string | null;
+  }[];
   payerCodeLists: typeof PAYER_CODE_LISTS;
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine.ts';
-import { CARC, PAYER_CODE_LISTS, RARC } from '../../../src/engine/classify/payer-codes.ts';
+import { CARCS, PAYER_CODE_LISTS, RARCS } from '../../../src/engine/classify/payer-codes.ts';
 import { OFFICIAL_RELEASES, releaseKey } from '../../../src/engine/reference/icd10cm/releases.ts';
 import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from '../../../src/engine/reference/procedure-facts.ts';
 import type { ReferenceOverview } from '../../../src/engine/reference/overview.ts';
@@ -55,14 +55,19 @@ describe('reference overview', () => {
   });
 
   it('shows every CARC/RARC mapping row in code order, with the X12 lists cited', () => {
-    expect(overview.payerCodes).toHaveLength(CARC.length + RARC.length);
+    expect(overview.payerCodes).toHaveLength(CARCS.length + RARCS.length);
     const carc = overview.payerCodes.filter((c) => c.kind === 'CARC').map((c) => c.code);
     const numeric = carc.filter((c) => /^[0-9]+$/.test(c));
     expect(carc.slice(0, numeric.length)).toEqual(numeric); // numbers first
     expect(numeric.map(Number)).toEqual(numeric.map(Number).sort((a, b) => a - b)); // 4 before 11 before 100
-    expect(carc.slice(numeric.length)).toEqual(['A1', 'A2', 'B7', 'B13', 'B20', 'B22']);
-    expect(overview.payerCodes).toContainEqual({ kind: 'CARC', code: '11', bucket: 'mismatch', description: 'Diagnosis inconsistent with the procedure' });
-    expect(overview.payerCodes.filter((c) => c.kind === 'RARC').map((c) => c.code).slice(0, 4)).toEqual(['M15', 'M25', 'M76', 'M77']);
+    const letters = carc.slice(numeric.length);
+    expect(letters.slice(0, 3)).toEqual(['A0', 'A1', 'A2']); // then by letter
+    expect(letters.indexOf('B9')).toBeLessThan(letters.indexOf('B10'));
+    // X12 CARC list (March 2024): 15 stopped 2018-05-01; 45 active and not a denial (TEAM-BRIEF)
+    expect(overview.payerCodes.find((c) => c.kind === 'CARC' && c.code === '15')).toMatchObject({ denial: true, stop_date: '2018-05-01' });
+    expect(overview.payerCodes.find((c) => c.kind === 'CARC' && c.code === '45')).toMatchObject({ denial: false, bucket: 'contractual', stop_date: null });
+    expect(overview.payerCodes.find((c) => c.kind === 'RARC' && c.code === 'N290')).toMatchObject({ denial: null, role: 'cause', stop_date: null });
+    expect(overview.payerCodes.filter((c) => c.kind === 'RARC').map((c) => c.code).slice(0, 4)).toEqual(['M15', 'M25', 'M62', 'M64']);
     expect(overview.payerCodeLists).toEqual(PAYER_CODE_LISTS);
   });
 });
