@@ -29,13 +29,15 @@ export interface ProbeState {
   inputAt: number;
   /** Engine requests that failed (and page errors), with their messages. */
   failures: string[];
+  /** Requests the page cancelled before the worker ran them (a filter changed again meanwhile). */
+  cancelled: number;
   /** What the load request answered, file by file. */
   loadResults?: { name: string; status: string; rowsLoaded: number; rowsRejected: number; message: string }[];
 }
 
 export const PAGE_PROBE = /* js */ `
 (() => {
-  const b = window.__bench = { longtasks: [], progress: [], replies: [], outstanding: 0, lastMutation: 0, lastChartMutation: 0, chartAt: null, inputAt: 0, loadResults: undefined, failures: [] };
+  const b = window.__bench = { longtasks: [], progress: [], replies: [], outstanding: 0, lastMutation: 0, lastChartMutation: 0, chartAt: null, inputAt: 0, loadResults: undefined, failures: [], cancelled: 0 };
   window.addEventListener('error', (e) => b.failures.push('page error: ' + e.message));
   try {
     new PerformanceObserver((list) => {
@@ -54,7 +56,8 @@ export const PAGE_PROBE = /* js */ `
         if (!m) return;
         if (m.kind === 'progress') b.progress.push({ t, file: m.file, phase: m.progress.phase, done: m.progress.bytesDone, total: m.progress.bytesTotal });
         if (m.kind === 'reply') { b.outstanding--; b.replies.push(t); }
-        if (m.kind === 'reply' && !m.ok) b.failures.push(m.error);
+        if (m.kind === 'reply' && !m.ok && m.error.name === 'Cancelled') b.cancelled++;
+        else if (m.kind === 'reply' && !m.ok) b.failures.push(m.error.method + ': ' + m.error.name + ': ' + m.error.message);
         if (m.kind === 'fatal') b.failures.push('engine failed to start: ' + m.error);
         if (m.kind === 'reply' && m.ok && Array.isArray(m.value) && m.value.length && 'rowsLoaded' in m.value[0]) {
           b.loadResults = m.value.map((r) => ({ name: r.name, status: r.status, rowsLoaded: r.rowsLoaded, rowsRejected: r.rowsRejected, message: r.message }));

@@ -1,9 +1,26 @@
-import type { EngineArgs, EngineMethod, EngineResult, LoadReply, WorkerMessage, WorkerRequest } from '../worker/protocol.ts';
+import { CANCELLED, type EngineArgs, type EngineMethod, type EngineResult, type LoadReply, type WorkerError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
 import type { ReferenceRestore } from './reference/restore-reference.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** An engine request's answer, which the page can cancel while it waits (see the worker's queue). */
+export type EngineRequest<T> = Promise<T> & { cancel: () => void };
+
+/** An error the engine sent back: its name, message and stack as the worker saw them, and the method that failed. */
+export class EngineError extends Error {
+  readonly method: string;
+  constructor(error: WorkerError) {
+    super(error.message);
+    this.name = error.name;
+    this.method = error.method;
+    if (error.stack) this.stack = error.stack;
+  }
+}
+
+/** True for the answer to a request that was cancelled: nobody waits for it, it is not a failure to show. */
+export const isCancelled = (error: unknown) => error instanceof EngineError && error.name === CANCELLED;
 
 /** The page's handle on the engine worker: typed calls, progress events, one request at a time in the worker. */
 export class EngineClient {
@@ -33,14 +50,16 @@ export class EngineClient {
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (message.ok) waiting?.resolve(message.value);
-        else waiting?.reject(new Error(message.error));
+        else waiting?.reject(new EngineError(message.error));
       }
     };
     this.worker.onerror = (event) => fail(new Error(event.message || 'the engine worker failed to start'));
   }
 
-  call<M extends EngineMethod>(method: M, ...args: EngineArgs<M>): Promise<EngineResult<M>> {
-    return this.send({ id: this.nextId++, kind: 'call', method, args }) as Promise<EngineResult<M>>;
+  call<M extends EngineMethod>(method: M, ...args: EngineArgs<M>): EngineRequest<EngineResult<M>> {
+    const id = this.nextId++;
+    const answer = this.send({ id, kind: 'call', method, args }) as Promise<EngineResult<M>>;
+    return Object.assign(answer, { cancel: () => this.worker.postMessage({ id, kind: 'cancel' } satisfies WorkerRequest) });
   }
 
   load(files: File[], mappings: Record<string, HeaderMapping>, fileMappings?: (HeaderMapping | null)[]): Promise<LoadReply> {

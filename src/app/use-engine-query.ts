@@ -1,5 +1,6 @@
 import { startTransition, useEffect, useRef, useState, type DependencyList } from 'react';
 import { flushSync } from 'react-dom';
+import { isCancelled, type EngineRequest } from './engine-client.ts';
 
 /**
  * First answers waiting to be shown, each rendered and committed in a task of its own.
@@ -21,13 +22,17 @@ function showInOwnTask(update: () => void) {
   if (firstAnswers.length === 1) channel.port2.postMessage(null);
 }
 
-/** Runs an engine query when its inputs change; a stale answer never overwrites a newer one. */
-export function useEngineQuery<T>(run: () => Promise<T>, deps: DependencyList): T | undefined {
+/**
+ * Runs an engine query when its inputs change; a stale answer never overwrites a newer
+ * one, and a request the panel no longer needs is cancelled in the worker's queue.
+ */
+export function useEngineQuery<T>(run: () => Promise<T> | EngineRequest<T>, deps: DependencyList): T | undefined {
   const [value, setValue] = useState<T>();
   const shown = useRef(false);
   useEffect(() => {
     let current = true;
-    run().then(
+    const request = run();
+    request.then(
       (v) => {
         const show = () => {
           if (!current) return;
@@ -37,10 +42,11 @@ export function useEngineQuery<T>(run: () => Promise<T>, deps: DependencyList): 
         if (shown.current) startTransition(show);
         else showInOwnTask(show);
       },
-      (e) => current && console.error(e),
+      (e) => current && !isCancelled(e) && console.error(e),
     );
     return () => {
       current = false;
+      if ('cancel' in request) request.cancel();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);

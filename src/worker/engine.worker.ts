@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { Engine } from '../engine/engine.ts';
 import { createBrowserDb, wasmMemoryBytes } from './browser-db.ts';
-import { NOT_CALLABLE, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import { CANCELLED, NOT_CALLABLE, workerError, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
@@ -33,23 +33,41 @@ let queue: Promise<void> = enginePromise
   .catch((error) => post({ kind: 'reference-failed', error: error instanceof Error ? error.message : String(error) }))
   .then(() => enginePromise.then((engine) => restoreImportedReference(engine, (restore) => post({ kind: 'reference-restore', ...restore }))))
   .catch(() => {}); // the engine did not start: 'fatal' says so
+// A request waits its turn; between two requests the worker yields to its message
+// queue, so a cancel sent meanwhile (the panel asked again) is seen before the stale
+// request runs. DuckDB runs synchronously: a request already running is not interrupted.
+const cancelled = new Set<number>();
+const turn = new MessageChannel();
+const nextTask = () => new Promise<void>((resolve) => {
+  turn.port1.onmessage = () => resolve();
+  turn.port2.postMessage(null);
+});
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  queue = queue.then(() => handle(request));
+  if (request.kind === 'cancel') {
+    cancelled.add(request.id);
+    return;
+  }
+  queue = queue.then(nextTask).then(() => handle(request));
 };
 
-async function handle(request: WorkerRequest): Promise<void> {
+async function handle(request: Exclude<WorkerRequest, { kind: 'cancel' }>): Promise<void> {
+  const method = request.kind === 'call' ? request.method : 'load';
+  if (cancelled.delete(request.id)) {
+    post({ kind: 'reply', id: request.id, ok: false, error: { name: CANCELLED, message: `${method} was no longer needed`, method } });
+    return;
+  }
   try {
     const engine = await enginePromise;
     if (request.kind === 'call') {
       if (!callable(engine, request.method)) throw new Error(`unknown method ${request.method}`);
-      const method = engine[request.method] as (...args: unknown[]) => Promise<unknown>;
-      post({ kind: 'reply', id: request.id, ok: true, value: await method.apply(engine, request.args) });
+      const run = engine[request.method] as (...args: unknown[]) => Promise<unknown>;
+      post({ kind: 'reply', id: request.id, ok: true, value: await run.apply(engine, request.args) });
     } else {
       post({ kind: 'reply', id: request.id, ok: true, value: await load(engine, request.files, request.mappings, request.fileMappings) });
     }
   } catch (error) {
-    post({ kind: 'reply', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    post({ kind: 'reply', id: request.id, ok: false, error: workerError(error, method) });
   }
 }
 

@@ -16,6 +16,8 @@ export type EngineResult<M extends EngineMethod> = Awaited<ReturnType<Engine[M]>
 
 export type WorkerRequest =
   | { id: number; kind: 'call'; method: EngineMethod; args: unknown[] }
+  /** The page no longer waits for request `id` (its panel asked again or went away): skip it if it has not run. */
+  | { id: number; kind: 'cancel' }
   | {
       id: number;
       kind: 'load';
@@ -35,7 +37,24 @@ export type WorkerMessage =
   | ({ kind: 'reference-restore' } & ReferenceRestore)
   | { kind: 'progress'; file: string; progress: LoadProgress }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
-  | { kind: 'reply'; id: number; ok: false; error: string };
+  | { kind: 'reply'; id: number; ok: false; error: WorkerError };
+
+/** An error sent whole across the worker boundary, so the page can say what failed and where. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** the engine method that failed ('load' for a load) */
+  method: string;
+}
+
+/** The reply to a request the page cancelled before it ran. */
+export const CANCELLED = 'Cancelled';
+
+export function workerError(error: unknown, method: string): WorkerError {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack, method };
+  return { name: 'Error', message: String(error), method };
+}
 
 export type LoadReply = FileLoadResult[];
 
