@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { sampleDataPlugin } from './sample-data/vite-plugin.ts';
-import { privacyPlugin } from './src/app/privacy/offline-plugin.ts';
+import { privacyPlugin } from './scripts/vite-offline-plugin.ts';
 
 // duckdb-wasm's exports map has no entry for its browser *blocking* build, which the
 // engine worker uses (synchronous DuckDB beside the parsers, no second worker hop).

@@ -11,7 +11,7 @@ import { rememberMapping, rememberedMappings } from './mapping-memory.ts';
 import { loadSampleFiles } from './sample-data.ts';
 import { PAGES } from './pages.ts';
 import { useUrlParam } from './url-state.ts';
-import type { ReferenceRestore } from './reference/restore-reference.ts';
+import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
 
 export interface LoadEntry {

@@ -1,7 +1,7 @@
 import { CANCELLED, type EngineArgs, type EngineMethod, type EngineResult, type LoadReply, type WorkerError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
-import type { ReferenceRestore } from './reference/restore-reference.ts';
+import type { ReferenceRestore } from '../worker/restore-reference.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 

@@ -9,13 +9,6 @@ export const formatCount = (n: number | null | undefined) => (n == null ? '—' 
 export const formatCountOf = (n: number, noun: string) => `${count.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 export const formatPercent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '—');
 
-/** Sizes in binary units, as file managers show them: 1 MB = 1024 × 1024 bytes. */
-export function formatBytes(n: number): string {
-  if (n >= 2 ** 30) return `${(n / 2 ** 30).toFixed(1)} GB`;
-  if (n >= 2 ** 20) return `${(n / 2 ** 20).toFixed(n >= 10 * 2 ** 20 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** '2026-03' → 'Mar 2026' */

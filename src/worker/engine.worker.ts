@@ -5,8 +5,8 @@ import { CANCELLED, NOT_CALLABLE, workerError, type EngineMethod, type WorkerMes
 import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
-import { restoreImportedReference } from '../app/reference/restore-reference.ts';
-import { checkMemoryBudget, sniffLoadKind } from '../app/storage/memory-budget.ts';
+import { restoreImportedReference } from './restore-reference.ts';
+import { checkMemoryBudget, sniffLoadKind } from '../browser/memory-budget.ts';
 
 /**
  * Hosts the engine off the main thread: parsing, loading and every query run

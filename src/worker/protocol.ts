@@ -2,7 +2,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
-import type { ReferenceRestore } from '../app/reference/restore-reference.ts';
+import type { ReferenceRestore } from './restore-reference.ts';
 
 /**
  * Engine methods the page may call through the worker: every public method except
@@ -58,5 +58,5 @@ export function workerError(error: unknown, method: string): WorkerError {
 
 export type LoadReply = FileLoadResult[];
 
-/** Reference imports bigger than this are refused before reading (claim files: src/app/storage/memory-budget.ts). */
+/** Reference imports bigger than this are refused before reading (claim files: src/browser/memory-budget.ts). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { engineReady, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
-import { PEAK_BYTES_PER_INPUT_BYTE, WASM_LIMIT_BYTES } from '../../src/app/storage/memory-budget.ts';
+import { PEAK_BYTES_PER_INPUT_BYTE, WASM_LIMIT_BYTES } from '../../src/browser/memory-budget.ts';
 
 /** Issue #7 part 7: a file bigger than the browser can hold is refused before it is read; the page stays usable. */
 

@@ -2,7 +2,7 @@ import type { AuditSample } from '../../engine/audit/sample.ts';
 import type { Reviews } from '../../engine/audit/review.ts';
 import { keepingData } from '../storage/retention.ts';
 import { tabRecords } from '../storage/tab-records.ts';
-import { deleteDb, transact as inTransaction } from '../storage/idb.ts';
+import { deleteDb, transact as inTransaction } from '../../browser/idb.ts';
 
 /**
  * Everything the audit screens keep in this browser: the drawn samples and the

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
-import { formatBytes, formatCountOf } from '../format.ts';
+import { formatCountOf } from '../format.ts';
+import { formatBytes } from '../../browser/format-bytes.ts';
 import { keepLoadedFiles, keptFilesToLoad, setKeepingData, storedSummary, type LoadedFile, type StoredAmount, type StoredSummary } from '../storage/keep-data.ts';
 import { keepingData } from '../storage/retention.ts';
 import { eraseAllAndReload, takeErasedMark } from '../storage/session-start.ts';

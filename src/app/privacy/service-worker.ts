@@ -5,7 +5,7 @@ import { APP_CACHE_PREFIX } from './app-cache.ts';
  * Makes the app work offline after the first visit: every file of the build (the JS, the
  * DuckDB .wasm files, the shipped reference data, the sample files) is cached when the worker
  * installs, and served from that cache first. It caches the app's own files only: user files
- * never travel over the network, so they never pass through here. Built by offline-plugin.ts,
+ * never travel over the network, so they never pass through here. Built by scripts/vite-offline-plugin.ts,
  * which replaces the placeholder below with the build's file list and fingerprint.
  */
 declare const self: ServiceWorkerGlobalScope;

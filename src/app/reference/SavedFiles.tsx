@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { releaseKey } from '../../engine/reference/icd10cm/releases.ts';
-import { listReferenceFiles, updateReferenceFiles, type StoredReferenceFile } from './reference-store.ts';
+import { listReferenceFiles, updateReferenceFiles, type StoredReferenceFile } from '../../browser/reference-store.ts';
 import { keepingData } from '../storage/retention.ts';
-import { formatBytes } from '../format.ts';
+import { formatBytes } from '../../browser/format-bytes.ts';
 
 const KIND = { icd10cm: 'ICD-10-CM', 'ncci-ptp': 'NCCI PTP' } as const;
 

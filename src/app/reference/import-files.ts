@@ -2,7 +2,7 @@ import { engine } from '../engine-instance.ts';
 import { MAX_FILE_BYTES } from '../../worker/protocol.ts';
 import type { ReferenceFileOutcome, ReferenceImportFile, ReferenceKind } from '../../engine/reference/import-reference.ts';
 import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
-import { listReferenceFiles, updateReferenceFiles } from './reference-store.ts';
+import { listReferenceFiles, updateReferenceFiles } from '../../browser/reference-store.ts';
 import { storagePlan } from './storage-plan.ts';
 
 export interface ImportReport {

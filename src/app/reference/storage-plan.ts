@@ -1,5 +1,5 @@
 import type { ReferenceFileOutcome, ReferenceImportFile } from '../../engine/reference/import-reference.ts';
-import type { NewStoredReferenceFile, StoredReferenceFile } from './reference-store.ts';
+import type { NewStoredReferenceFile, StoredReferenceFile } from '../../browser/reference-store.ts';
 
 /**
  * After an import: which files to keep for the next start, and which kept files are now

@@ -1,8 +1,8 @@
 import { eraseAuditData } from '../audit/audit-store.ts';
-import { eraseReferenceData } from '../reference/reference-store.ts';
+import { eraseReferenceData } from '../../browser/reference-store.ts';
 import { APP_CACHE_PREFIX } from '../privacy/app-cache.ts';
 import { eraseKeptFiles } from './kept-files.ts';
-import { deleteDb } from './idb.ts';
+import { deleteDb } from '../../browser/idb.ts';
 
 /**
  * Removes everything this site stored in the browser: every IndexedDB database (the stores

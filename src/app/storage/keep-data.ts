@@ -1,7 +1,7 @@
 import type { FileLoadResult } from '../../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
 import { listSamples, moveAuditData } from '../audit/audit-store.ts';
-import { listReferenceFiles } from '../reference/reference-store.ts';
+import { listReferenceFiles } from '../../browser/reference-store.ts';
 import { mappingsStored, moveMappings } from '../mapping-memory.ts';
 import { eraseKeptFiles, keepFiles, listKeptFiles } from './kept-files.ts';
 import { keepingData, writeKeepingSwitch } from './retention.ts';

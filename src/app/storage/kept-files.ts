@@ -1,5 +1,5 @@
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
-import { dbExists, deleteDb, transact } from './idb.ts';
+import { dbExists, deleteDb, transact } from '../../browser/idb.ts';
 
 /**
  * The loaded files, kept byte for byte in IndexedDB while "Keep data on this computer" is on,

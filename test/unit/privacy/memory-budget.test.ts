@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkMemoryBudget, memoryRoom, sniffLoadKind, PEAK_BYTES_PER_INPUT_BYTE, WASM_LIMIT_BYTES } from '../../../src/app/storage/memory-budget.ts';
+import { checkMemoryBudget, memoryRoom, sniffLoadKind, PEAK_BYTES_PER_INPUT_BYTE, WASM_LIMIT_BYTES } from '../../../src/browser/memory-budget.ts';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;

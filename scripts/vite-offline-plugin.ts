@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/app/privacy/csp.ts';
 
-const SERVICE_WORKER_SOURCE = fileURLToPath(new URL('./service-worker.ts', import.meta.url));
+const SERVICE_WORKER_SOURCE = fileURLToPath(new URL('../src/app/privacy/service-worker.ts', import.meta.url));
 const PLACEHOLDER = /(["'`])__DENIAL_LENS_PRECACHE__\1/;
 
 /**

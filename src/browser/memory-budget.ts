@@ -1,5 +1,5 @@
-import { detectFormat } from '../../engine/ingest/detect-format.ts';
-import { formatBytes } from '../format.ts';
+import { detectFormat } from '../engine/ingest/detect-format.ts';
+import { formatBytes } from './format-bytes.ts';
 
 /**
  * Whether a file fits in what this browser can still hold, decided before the file is read,

@@ -1,6 +1,6 @@
-import type { ReferenceKind } from '../../engine/reference/import-reference.ts';
-import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
-import { dbExists, deleteDb, transact as inTransaction } from '../storage/idb.ts';
+import type { ReferenceKind } from '../engine/reference/import-reference.ts';
+import type { ReleaseName } from '../engine/reference/icd10cm/releases.ts';
+import { dbExists, deleteDb, transact as inTransaction } from './idb.ts';
 
 /**
  * The official reference files the user imported (ICD-10-CM releases, NCCI PTP edits), kept

@@ -1,4 +1,4 @@
-import type { ReferenceFileOutcome } from '../../engine/reference/import-reference.ts';
+import type { ReferenceFileOutcome } from './import-reference.ts';
 
 /** Why a file did not change the reference, in one sentence. */
 export function outcomeProblem(outcome: ReferenceFileOutcome): string {

@@ -1,6 +1,6 @@
-import type { Engine } from '../../engine/engine.ts';
-import { outcomeProblem } from './outcome-text.ts';
-import { listReferenceFiles } from './reference-store.ts';
+import type { Engine } from '../engine/engine.ts';
+import { outcomeProblem } from '../engine/reference/outcome-text.ts';
+import { listReferenceFiles } from '../browser/reference-store.ts';
 
 /** What the page is told about the start-up re-import of the user's reference files. */
 export interface ReferenceRestore {
