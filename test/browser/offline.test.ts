@@ -48,6 +48,7 @@ describe('offline and locked down', () => {
       document.body.append(script);
       let evalRan = false;
       try {
+        // oxlint-disable-next-line no-eval -- the test checks that the Content-Security-Policy blocks eval
         evalRan = (0, eval)('true');
       } catch {
         evalRan = false;

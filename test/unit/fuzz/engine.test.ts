@@ -27,7 +27,7 @@ afterAll(async () => {
 async function outcomeProblems(result: FileLoadResult): Promise<string[]> {
   const problems: string[] = [];
   if (!['loaded', 'rejected', 'needs-mapping', 'duplicate'].includes(result.status)) problems.push(`status ${result.status}`);
-  if (/^could not be loaded:/.test(result.message) || /Internal parser error/.test(result.message)) problems.push(`internal error: ${result.message}`);
+  if (result.message.startsWith('could not be loaded:') || /Internal parser error/.test(result.message)) problems.push(`internal error: ${result.message}`);
   if (result.message.length < 10) problems.push(`no reason: ${result.message}`);
   if (result.status === 'needs-mapping' && !result.proposal?.missing.length) problems.push('needs a mapping but nothing is missing');
   if (result.status === 'loaded') {
