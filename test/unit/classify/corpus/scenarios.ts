@@ -32,7 +32,7 @@ const NOT_DENIAL = 'issue 16 / TEAM-BRIEF not-denial buckets';
 const GUIDE_I_A_6 = 'ICD-10-CM Official Guidelines FY2026 I.A.6 (7th characters)';
 const GUIDE_I_A_5 = 'ICD-10-CM Official Guidelines FY2026 I.A.5 (placeholder character X)';
 const GUIDE_I_B_13 = 'ICD-10-CM Official Guidelines FY2026 I.B.13 (laterality)';
-const NCCI_EM = 'NCCI Policy Manual 2026 ch. XI §D (E/M on the day of a minor procedure: modifier 25; never 59/X{EPSU} on an E/M)';
+const NCCI_EM = 'NCCI Policy Manual 2026 ch. I §D (E/M on the day of a 0/10-day global procedure: modifier 25) and §E (never 59/X{EPSU} on an E/M)';
 const NCCI_57 = 'CMS Claims Processing Manual ch. 12 §40.2 (E/M that decided a 90-day global surgery: modifier 57)';
 const NCCI_PTP = 'NCCI PTP edit 97530 / 97140, modifier indicator 1 (CMS practitioner PTP file)';
 
@@ -227,7 +227,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'decision for surgery: E/M + hammertoe repair (090) without 57', csv: [
     { cpt: '99204', dx: ['M20.41'], payer: 'Aetna', ...deny('CO-97', 280),
       label: L('missing_modifier', 'E/M that decided a 90-day global surgery the same day needs 57', and(carc('97'), pfs('28285 global 090'), NCCI_57)) },
-    paidBeside('28285', ['M20.41'], 1400, 650, ['T5'])] },
+    paidBeside('28285', ['M20.41'], 1400, 650, ['T6'])] },
   { name: 'E/M + nail debridement (000) without 25, E/M CO-236', csv: [
     { cpt: '99213', dx: ['B35.1', 'E11.9'], ...deny('CO-236', 150),
       label: L('missing_modifier', 'NCCI pair E/M + minor procedure: 25 on the E/M unbundles it', and(carc('236'), pfs('11721 global 000'), NCCI_EM)) },
