@@ -208,7 +208,12 @@ export function misclassified(e: Pick<Evaluation, 'cases' | 'predicted'>): strin
     .map((c) => `${c.key} ${c.scenario}: expected ${c.label.expect}, got ${e.predicted.get(c.key)} — ${c.label.why}`);
 }
 
-/** Predictions outside the vocabulary (e.g. a category the brief retired) are counted as wrong, and listed. */
+/** Predictions outside the vocabulary (e.g. a category the brief retired), counted as wrong: 'pricing ×15'. */
 export function unknownPredictions(e: Pick<Evaluation, 'predicted' | 'cases'>): string[] {
-  return [...new Set(e.cases.map((c) => e.predicted.get(c.key)).filter((p): p is string => p !== undefined && !isLabel(p)))];
+  const counts = new Map<string, number>();
+  for (const c of e.cases) {
+    const p = e.predicted.get(c.key);
+    if (p !== undefined && !isLabel(p)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return [...counts].map(([p, n]) => `${p} ×${n}`);
 }

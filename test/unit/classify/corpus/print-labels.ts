@@ -5,11 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { openTestEngine } from '../../helpers.ts';
-import { evaluateCorpus, evaluateRealSamples, formatScores, misclassified, SAMPLES, score, type Evaluation } from './evaluate.ts';
+import {
+  evaluateCorpus, evaluateRealSamples, formatScores, misclassified, SAMPLES, score, unknownPredictions, type Evaluation,
+} from './evaluate.ts';
 
 function report(title: string, e: Evaluation): void {
   const rejected = e.loads.reduce((a, l) => a + l.rowsRejected, 0);
   console.log(formatScores(`${title} (${e.cases.length} labelled lines, rows rejected ${rejected})`, score(e)));
+  const foreign = unknownPredictions(e);
+  if (foreign.length) console.log(`predicted outside the vocabulary (counted wrong): ${foreign.join(', ')}`);
   if (e.missing.length) console.log(`\nlabelled lines not found in denial_facts:\n  ${e.missing.join('\n  ')}`);
   const wrong = misclassified(e);
   if (wrong.length) console.log(`\nmisclassified:\n  ${wrong.join('\n  ')}`);
