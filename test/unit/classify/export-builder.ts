@@ -12,6 +12,7 @@ export interface TestLine {
   dx: string[]; // with or without the dot
   billed?: number;
   paid?: number;
+  units?: number;
   /** e.g. 'CO-45 20.00; PR-2 10.00' — when omitted, a denial puts the whole charge on `denial` */
   adj?: string;
   remarks?: string[];
@@ -19,7 +20,7 @@ export interface TestLine {
 }
 
 const HEADER = ['Claim ID', 'Line #', 'DOS', 'Payer', 'Rendering Provider', 'CPT/HCPCS', 'Modifiers', 'Diagnosis Codes',
-  'Billed Amt', 'Paid Amt', 'Adj Codes', 'Remark Codes', 'Check Date', 'Claim Status'];
+  'Billed Amt', 'Paid Amt', 'Adj Codes', 'Remark Codes', 'Check Date', 'Claim Status', 'Units'];
 
 const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
@@ -34,7 +35,7 @@ export function exportCsv(lines: TestLine[]): string {
     return [
       l.claim, String(n), `${m}/${d}/${y}`, l.payer ?? 'Medicare Part B', l.provider ?? 'DOE, JANE', l.cpt,
       (l.mods ?? []).join(' '), l.dx.join(' '), (l.billed ?? 100).toFixed(2), (l.paid ?? 0).toFixed(2),
-      l.adj ?? '', (l.remarks ?? []).join('; '), check, l.status ?? '',
+      l.adj ?? '', (l.remarks ?? []).join('; '), check, l.status ?? '', l.units === undefined ? '' : String(l.units),
     ].map(quote).join(',');
   });
   return [HEADER.join(','), ...rows].join('\n') + '\n';
