@@ -2,7 +2,9 @@
  * The one evaluator of the classifier corpus, used by corpus.test.ts and by
  * `npm run -s labels` (print-labels.ts): load the labelled lines into an engine,
  * read what it decided from denial_facts (claim_id, line_number, denied,
- * category), and score every label by precision and recall.
+ * category), and score every label by precision and recall. Initial adjudications
+ * that cannot be denied ($0 lines, reporting-only codes, predeterminations) are
+ * kept out of denial_facts: they are judged not denied.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +42,11 @@ export interface Evaluation {
 }
 
 // ---------------------------------------------------------------- synthetic corpus
+
+/** Every initial adjudication with the engine's decision (JUDGED below stands where denial_facts was). */
+const JUDGED = `(SELECT al.line_id, al.claim_key, al.file_id, al.claim_id, al.line_number, al.procedure, al.billed_procedure,
+    coalesce(f.denied, false) AS denied, f.category
+  FROM analysis_lines al LEFT JOIN denial_facts f USING (line_id) WHERE al.is_initial)`;
 
 const lineKey = (claim: string, line: number | null) => `${claim}#${line ?? '-'}`;
 
@@ -80,7 +87,7 @@ const outcome = (r: { denied: boolean; category: string | null }) => (r.denied ?
 export async function evaluateCorpus(engine: Engine, scenarios: Scenario[] = SCENARIOS): Promise<Evaluation> {
   const { csv, remit, cases } = buildCorpus(scenarios);
   const loads = await engine.loadFiles([csvFile('corpus-export.csv', exportCsv(csv)), csvFile('corpus-remit.835', remit835(remit))]);
-  const rows = await engine.db.query<FactRow>('SELECT claim_id, line_number, denied, category FROM denial_facts');
+  const rows = await engine.db.query<FactRow>(`SELECT claim_id, line_number, denied, category FROM ${JUDGED}`);
   const predicted: Predictions = new Map();
   for (const r of rows) {
     const key = lineKey(r.claim_id, r.line_number);
@@ -144,7 +151,7 @@ export async function evaluateRealSamples(engine: Engine, labels: RealLabel[] = 
     )
     SELECT f.name AS file, d.claim_id, n.claim_nth, d.line_number, d.denied, d.category, d.procedure, d.billed_procedure,
       l.line_control
-    FROM denial_facts d JOIN files f USING (file_id) JOIN nth n USING (claim_key)
+    FROM ${JUDGED} d JOIN files f USING (file_id) JOIN nth n USING (claim_key)
     LEFT JOIN service_lines l USING (line_id)`);
   const byKey = new Map(rows.map((r) => [realKey(r.file, r.claim_id, r.claim_nth, r.line_number === null ? '' : String(r.line_number)), r]));
   const cases: Case[] = [];
