@@ -60,6 +60,8 @@ WITH sums AS (
     coalesce(sum(r.amount) FILTER (WHERE NOT r.denial), 0) AS explained_dollars,
     coalesce(sum(r.amount) FILTER (WHERE r.denial IS NULL), 0) AS unmapped_dollars,
     count(r.carc) FILTER (WHERE r.denial) AS denial_reasons,
+    count(r.carc) FILTER (WHERE NOT r.denial) AS explaining_reasons,
+    count(r.carc) FILTER (WHERE r.denial IS NULL) AS unmapped_reasons,
     count(r.carc) AS reasons,
     coalesce(bool_or(r.bucket = 'reporting_only'), false) AS reporting_only,
     coalesce(bool_or(r.bucket = 'predetermination'), false) AS predetermination_reason
@@ -76,6 +78,8 @@ WITH sums AS (
       denial_reasons > 0 AND denial_dollars > 0
       OR (denial_reasons > 0 AND NOT was_paid)
       OR unexplained > 0.005
+      -- an export that gives codes without amounts: an unmapped code explains an unpaid line only when no known code does
+      OR (NOT was_paid AND unmapped_reasons > 0 AND explaining_reasons = 0)
       OR (reasons = 0 AND paid IS NOT NULL AND NOT was_paid)
       OR (claim_status = '4' AND NOT was_paid AND denial_reasons = 0 AND explained_dollars < billed)) AS denied
   FROM judged
