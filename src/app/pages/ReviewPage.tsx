@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import type { PatternRow } from '../../engine/analytics/patterns.ts';
+import { deniedThisMonth } from '../../engine/analytics/pattern-status.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
@@ -50,8 +51,8 @@ export function ReviewPage({ version }: PageProps) {
   };
   const onPattern = (p: PatternRow) =>
     show({
-      label: `${p.status === 'resolved' ? 'all months' : formatMonth(month)} · pattern: ${categoryLabel(p.category)} — ${patternTitle(p)}`,
-      filters: { pattern: p.pattern_key, month: p.status === 'resolved' ? undefined : month },
+      label: `${deniedThisMonth(p.status) ? formatMonth(month) : 'all months'} · pattern: ${categoryLabel(p.category)} — ${patternTitle(p)}`,
+      filters: { pattern: p.pattern_key, month: deniedThisMonth(p.status) ? month : undefined },
     });
   const description = describeFilters(filters, { category: categoryLabel });
 

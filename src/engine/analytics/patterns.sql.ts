@@ -52,8 +52,25 @@ FROM cause;
 `;
 
 /**
+ * slice_activity: adjudicated lines (first adjudications, denied or not) per
+ * month of each basis, payer and billed procedure — what tells a month with no
+ * data for a pattern's slice from one where the pattern did not occur
+ * (pattern-status.ts). Rebuilt after denial_facts on every refresh; a few rows
+ * per payer, procedure and month, so the pattern query never scans the lines.
+ */
+export const SLICE_ACTIVITY_SQL = /* sql */ `
+CREATE OR REPLACE TABLE slice_activity AS
+SELECT service_month, remit_month, payer, coalesce(billed_procedure, procedure) AS procedure, count(*)::INTEGER AS n
+FROM denial_facts
+GROUP BY ALL;
+`;
+
+/**
  * Every pattern denied up to the reviewed month: the months it was seen in (for
- * its status and sparkline) and its lines and dollars in the reviewed month.
+ * its status and sparkline), the last three months up to the reviewed one in
+ * which its slice (payer, and procedure when the pattern has one) had adjudicated
+ * lines, and its lines and dollars in the reviewed month. The slice's months are
+ * not narrowed by the other filters: the slice is what the status is judged on.
  * Dollars at risk = denied dollars not (yet) recovered by a later payment.
  */
 export function patternSummarySql(filters: Filters): string {
@@ -61,9 +78,22 @@ export function patternSummarySql(filters: Filters): string {
   const col = monthColumn(filters);
   return /* sql */ `
 WITH f AS (
-  SELECT d.pattern_key, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
+  SELECT d.pattern_key, d.payer, d.pattern_procedure, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
   FROM denied_patterns d
   WHERE ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+), slices AS (
+  SELECT DISTINCT payer, pattern_procedure FROM f
+), activity AS (
+  SELECT DISTINCT payer, procedure, ${col} AS m FROM slice_activity WHERE ${col} <= ${month}
+), slice_months AS (
+  SELECT s.payer, s.pattern_procedure, a.m
+  FROM slices s JOIN activity a ON a.payer = s.payer AND (s.pattern_procedure IS NULL OR a.procedure = s.pattern_procedure)
+  GROUP BY s.payer, s.pattern_procedure, a.m
+  QUALIFY row_number() OVER (PARTITION BY s.payer, s.pattern_procedure ORDER BY a.m DESC) <= 3
+), slice_recent AS (
+  SELECT payer, pattern_procedure, list(strftime(m, '%Y-%m') ORDER BY m) AS data_months FROM slice_months GROUP BY ALL
+), keys AS (
+  SELECT DISTINCT pattern_key, payer, pattern_procedure FROM f
 ), by_month AS (
   SELECT pattern_key, m, count(*)::INTEGER AS lines, sum(denied_amount)::DOUBLE AS denied, sum(at_risk)::DOUBLE AS at_risk
   FROM f GROUP BY ALL
@@ -78,8 +108,11 @@ SELECT pattern_key,
   coalesce(any_value(c.claims), 0)::INTEGER AS claims,
   coalesce(sum(denied) FILTER (WHERE m = ${month}), 0)::DOUBLE AS denied_amount,
   coalesce(sum(at_risk) FILTER (WHERE m = ${month}), 0)::DOUBLE AS at_risk,
-  coalesce(sum(denied) FILTER (WHERE m >= (${month} - INTERVAL 3 MONTH)::DATE AND m < ${month}), 0)::DOUBLE AS denied_prior3
+  coalesce(sum(denied) FILTER (WHERE m >= (${month} - INTERVAL 3 MONTH)::DATE AND m < ${month}), 0)::DOUBLE AS denied_prior3,
+  coalesce(any_value(r.data_months), []) AS data_months
 FROM by_month LEFT JOIN month_claims c USING (pattern_key)
+JOIN keys k USING (pattern_key)
+LEFT JOIN slice_recent r ON r.payer = k.payer AND r.pattern_procedure IS NOT DISTINCT FROM k.pattern_procedure
 GROUP BY pattern_key`;
 }
 
