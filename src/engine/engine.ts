@@ -21,6 +21,7 @@ import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
 import { reviewKpis } from './analytics/review-kpis.ts';
+import { reviewMonths } from './analytics/partial-months.ts';
 import { payerCategorySql, payerTrendSql, providerTrendSql, type PayerCategoryRow, type PayerMonthRow, type ProviderMonthRow } from './analytics/review.sql.ts';
 import { claimDetail } from './analytics/claim.ts';
 import { deniedLinesCsv, patternsCsv } from './export/review-exports.ts';
@@ -205,6 +206,11 @@ export class Engine {
 
   exportLines() {
     return this.db.query<ReportLine>(EXPORT_LINES_SQL);
+  }
+
+  /** The review's months on both bases, newest first, the partial ones marked and explained. */
+  reviewMonths() {
+    return reviewMonths(this.db);
   }
 
   /** Monthly review (filters.month required): KPIs vs the month before and the average of the three before. */
