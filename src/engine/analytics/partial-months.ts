@@ -2,7 +2,7 @@ import type { Db } from '../db/db.ts';
 import { REVIEW_MONTHS_SQL } from './partial-months.sql.ts';
 
 /** Why a month is partial (the rules are in partial-months.sql.ts). */
-export type PartialReason = 'remits_end' | 'remits_begin' | 'adjudicating' | 'remitted_before';
+export type PartialReason = 'remits_end' | 'remits_begin' | 'services_end' | 'services_begin' | 'adjudicating' | 'remitted_before';
 
 export interface ReviewMonth {
   /** 'YYYY-MM' */
@@ -32,6 +32,8 @@ interface Row {
   first_remit: string | null;
   last_remit: string | null;
   lag_days: number | null;
+  first_service: string | null;
+  last_service: string | null;
 }
 
 function reason(r: Row): string | null {
@@ -39,6 +41,10 @@ function reason(r: Row): string | null {
     case null: return null;
     case 'remits_end': return `remittances loaded up to ${r.last_remit}, before the month's last business day (${r.complete_from})`;
     case 'remits_begin': return `remittances loaded from ${r.first_remit} only, after the month's first business day (${r.first_business_day})`;
+    case 'services_end':
+      return `the newest date of service loaded is ${r.last_service}, and this month's last remittances would mostly be for later services (median ${r.lag_days} days from service to remittance)`;
+    case 'services_begin':
+      return `the oldest date of service loaded is ${r.first_service}, and this month's first remittances would mostly be for earlier services (median ${r.lag_days} days from service to remittance)`;
     case 'adjudicating':
       return `still being adjudicated: remittances loaded up to ${r.last_remit}, and payers here take a median ${r.lag_days} days from service to remittance (complete from ${r.complete_from})`;
     case 'remitted_before':
