@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, type Category } from '../../engine/classify/categories.ts';
-import { formatMonth } from '../format.ts';
+import { monthLabel } from './review-format.ts';
 import type { ListName, ReviewFilterState } from './review-filters.ts';
 
 interface Props {
@@ -19,11 +19,16 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
       <label className="month-picker">
         <span>Month</span>
         <select data-testid="month-picker" value={filters.month ?? ''} onChange={(e) => state.setMonth(e.target.value)}>
-          {[...months].reverse().map((m) => (
-            <option key={m} value={m}>{formatMonth(m)}</option>
+          {months.map((m) => (
+            <option key={m.month} value={m.month} title={m.reason ?? undefined}>{monthLabel(m.month, m.partial !== null)}</option>
           ))}
         </select>
       </label>
+      {state.reviewed?.partial && (
+        <span className="partial-note" data-testid="partial-month" title={state.reviewed.reason ?? undefined}>
+          Partial month: {state.reviewed.reason}
+        </span>
+      )}
       <fieldset className="basis" aria-label="Month of">
         <label title="Bucket lines by their date of service">
           <input type="radio" name="basis" checked={filters.basis === 'service'} onChange={() => state.setBasis('service')} /> date of service
