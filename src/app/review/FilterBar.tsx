@@ -24,11 +24,6 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
           ))}
         </select>
       </label>
-      {state.reviewed?.partial && (
-        <span className="partial-note" data-testid="partial-month" title={state.reviewed.reason ?? undefined}>
-          Partial month: {state.reviewed.reason}
-        </span>
-      )}
       <fieldset className="basis" aria-label="Month of">
         <label title="Bucket lines by their date of service">
           <input type="radio" name="basis" checked={filters.basis === 'service'} onChange={() => state.setBasis('service')} /> date of service

@@ -39,8 +39,7 @@ export function useReviewFilters(reviewMonths: ReviewMonths | undefined): Review
   const basis: Basis = basisParam === 'remit' ? 'remit' : 'service';
   const months = useMemo(() => (basis === 'remit' ? reviewMonths?.remit : reviewMonths?.service) ?? [], [basis, reviewMonths]);
   const partial = useMemo(() => new Set(months.filter((m) => m.partial).map((m) => m.month)), [months]);
-  const entry = months.find((m) => m.month === month);
-  const reviewed = entry ? month : defaultReviewMonth(months);
+  const reviewed = months.some((m) => m.month === month) ? month : defaultReviewMonth(months);
   const key = JSON.stringify([reviewed, basis, payers, providers, categories, procedures, diagnoses]);
   const filters = useMemo(
     () => ({ month: reviewed, basis, payers, providers, categories, procedures, diagnoses }),
