@@ -218,7 +218,7 @@ export class Engine {
     return reviewKpis(this.db, filters);
   }
 
-  /** Monthly review: new / recurring / returning / resolved denial patterns, by dollars at risk. */
+  /** Monthly review: new / recurring / returning / resolved / no-data denial patterns, by dollars at risk. */
   reviewPatterns(filters: Filters, options: PatternOptions = {}) {
     return reviewPatterns(this.db, filters, options);
   }

@@ -30,7 +30,7 @@ interface Props {
   onDrill: (pattern: PatternRow) => void;
 }
 
-/** Root causes of the month's denials, new / recurring / returning / resolved, by dollars at risk. */
+/** Root causes of the month's denials, new / recurring / returning / resolved / no data, by dollars at risk. */
 export function PatternList({ filters, version, onDrill }: Props) {
   const [status, setStatus] = useState<PatternStatus | undefined>();
   const [limit, setLimit] = useState(PATTERN_PAGE);
