@@ -21,6 +21,7 @@ import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
 import { reviewKpis } from './analytics/review-kpis.ts';
+import { reviewMonths } from './analytics/partial-months.ts';
 import { payerCategorySql, payerTrendSql, providerTrendSql, type PayerCategoryRow, type PayerMonthRow, type ProviderMonthRow } from './analytics/review.sql.ts';
 import { claimDetail } from './analytics/claim.ts';
 import { deniedLinesCsv, patternsCsv } from './export/review-exports.ts';
@@ -207,12 +208,17 @@ export class Engine {
     return this.db.query<ReportLine>(EXPORT_LINES_SQL);
   }
 
+  /** The review's months on both bases, newest first, the partial ones marked and explained. */
+  reviewMonths() {
+    return reviewMonths(this.db);
+  }
+
   /** Monthly review (filters.month required): KPIs vs the month before and the average of the three before. */
   reviewKpis(filters: Filters) {
     return reviewKpis(this.db, filters);
   }
 
-  /** Monthly review: new / recurring / returning / resolved denial patterns, by dollars at risk. */
+  /** Monthly review: new / recurring / returning / resolved / no-data denial patterns, by dollars at risk. */
   reviewPatterns(filters: Filters, options: PatternOptions = {}) {
     return reviewPatterns(this.db, filters, options);
   }

@@ -9,7 +9,7 @@ import {
 import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
 import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL } from './classify/rules/history.sql.ts';
 import { DENIED_PATTERNS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
-import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
+import { LINE_PATTERNS_SQL, SLICE_MONTHS_SQL } from './analytics/patterns.sql.ts';
 
 /**
  * A table of one row per analysed line, written batch by batch: `select(from, to)`
@@ -43,6 +43,7 @@ export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
   LINE_PATTERNS_SQL,
   REVIEW_CUBE_SQL,
   DENIED_PATTERNS_SQL,
+  SLICE_MONTHS_SQL,
 ];
 
 /** The table with its columns and no rows. */

@@ -190,6 +190,29 @@ describe('monthly review on the sample CSV export', () => {
     expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 
+  it('lists months newest first, marks the partial ones and opens on the newest complete month', async () => {
+    // The sample's services run Oct 2025–Sep 2026, its remittances 2025-10-14 to 2026-11-12, median lag 23 days:
+    // by remittance date Nov 2026 stops before its last business day (Mon Nov 30), Oct 2026's last remittances
+    // would be for services after Sep 30 (Oct 31 − 23 days = Oct 8), and Oct 2025's begin on Oct 14.
+    const { page } = await openApp(browser(), '?basis=remit');
+    await loadSample(page);
+    const picker = page.getByTestId('month-picker');
+    expect(await picker.inputValue()).toBe('2026-09');
+    const labels = await picker.locator('option').allTextContents();
+    expect(labels.slice(0, 3)).toEqual(['Nov 2026 (partial)', 'Oct 2026 (partial)', 'Sep 2026']);
+    expect(labels.at(-1)).toBe('Oct 2025 (partial)');
+    expect(labels.filter((l) => l.includes('partial'))).toHaveLength(3);
+    const values = await picker.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(values).toEqual([...values].sort().reverse());
+
+    await picker.selectOption('2026-11');
+    await expect.poll(() => page.locator('.review-kpis-block h2').textContent()).toBe('Key figures, Nov 2026 (partial)');
+    expect(await page.getByTestId('kpi-partial').textContent()).toContain('2026-11-12');
+    // a partial month's changes are not coloured as good (or bad) news
+    expect(await page.locator('.review-kpis-block .kpi-change.better, .review-kpis-block .kpi-change.worse').count()).toBe(0);
+    expect(await page.getByTestId('monthly-chart').locator('g[data-partial]').count()).toBeGreaterThan(0);
+  });
+
   it('reopens a bookmarked view: month, remittance basis and payer from the URL apply to every figure', async () => {
     const payer = 'Medicare Part B';
     const { page, outside } = await openApp(browser(), `?month=${MONTH}&basis=remit&payer=${encodeURIComponent(payer)}`);

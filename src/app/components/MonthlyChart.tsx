@@ -21,12 +21,15 @@ interface Props {
   highlight?: string;
   /** stack denied lines (default) or denied dollars */
   metric?: 'lines' | 'amount';
+  /** months still partial (partial-months.ts): an asterisk on the axis, outlined and lighter bars */
+  partial?: ReadonlySet<string>;
 }
 
 /** One month's bar: its categories bottom to top, in precedence order. */
 interface MonthBar {
   month: string;
   label: string;
+  partial: boolean;
   total: number;
   segments: { category: Category; value: number }[];
 }
@@ -46,7 +49,7 @@ interface BarGeometry {
  * per category made Recharts re-render every series on each store update, 270 ms
  * of main thread at the first draw (measured with bench/longtask profiling).
  */
-export function MonthlyChart({ version, onSelect, filters = {}, highlight, metric = 'lines' }: Props) {
+export function MonthlyChart({ version, onSelect, filters = {}, highlight, metric = 'lines', partial }: Props) {
   const [asTable, setAsTable] = useState(false);
   const months = useEngineQuery(() => engine.call('monthly', filters), [version, JSON.stringify(filters)]);
   if (!months) return null;
@@ -58,7 +61,8 @@ export function MonthlyChart({ version, onSelect, filters = {}, highlight, metri
         return { category, value: (metric === 'lines' ? cell?.lines : cell?.amount) ?? 0 };
       })
       .filter((segment) => segment.value > 0);
-    return { month: m.month, label: formatMonth(m.month), total: segments.reduce((sum, segment) => sum + segment.value, 0), segments };
+    const isPartial = partial?.has(m.month) ?? false;
+    return { month: m.month, label: `${formatMonth(m.month)}${isPartial ? '*' : ''}`, partial: isPartial, total: segments.reduce((sum, segment) => sum + segment.value, 0), segments };
   });
   const formatValue = metric === 'lines' ? formatCount : formatMoney;
   return (
@@ -84,7 +88,7 @@ export function MonthlyChart({ version, onSelect, filters = {}, highlight, metri
           <tbody>
             {months.map((m) => (
               <tr key={m.month} className={m.month === highlight ? 'highlight' : ''}>
-                <td>{formatMonth(m.month)}</td>
+                <td>{formatMonth(m.month)}{partial?.has(m.month) ? ' (partial)' : ''}</td>
                 <td className="num">{formatCount(m.lines)}</td>
                 <td className="num">{formatCount(m.denied_lines)}</td>
                 <td className="num">{formatMoney(m.denied_amount)}</td>
@@ -141,7 +145,7 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
   const dimmed = highlight !== undefined && payload.month !== highlight;
   let bottom = y + height;
   return (
-    <g>
+    <g data-partial={payload.partial || undefined}>
       {payload.segments.map(({ category, value }) => {
         const h = (height * value) / payload.total;
         bottom -= h;
@@ -153,7 +157,7 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
             width={width}
             height={h}
             fill={CATEGORY_COLORS[category]}
-            fillOpacity={dimmed ? 0.5 : 1}
+            fillOpacity={dimmed || payload.partial ? 0.5 : 1}
             cursor="pointer"
             data-month={payload.month}
             data-category={category}
@@ -162,6 +166,7 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
           />
         );
       })}
+      {payload.partial && <rect x={x} y={y} width={width} height={height} fill="none" stroke="#1f2a30" strokeWidth={1.5} strokeDasharray="4 3" pointerEvents="none" />}
     </g>
   );
 }
@@ -170,7 +175,7 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
 function MonthTooltip({ bar, formatValue }: { bar: MonthBar; formatValue: (n: number) => string }) {
   return (
     <div className="chart-tooltip">
-      <strong>{bar.label}</strong>
+      <strong>{formatMonth(bar.month)}{bar.partial ? ' (partial)' : ''}</strong>
       <table>
         <tbody>
           {[...bar.segments].reverse().map(({ category, value }) => (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import type { PatternRow } from '../../engine/analytics/patterns.ts';
+import { deniedThisMonth } from '../../engine/analytics/pattern-status.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
@@ -33,7 +34,8 @@ const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
  */
 export function ReviewPage({ version }: PageProps) {
   const options = useEngineQuery(() => engine.call('filterOptions'), [version]);
-  const state = useReviewFilters(options);
+  const reviewMonths = useEngineQuery(() => engine.call('reviewMonths'), [version]);
+  const state = useReviewFilters(reviewMonths);
   const { filters } = state;
   const [drill, setDrill] = useState<Drill | null>(null);
   const [metric, setMetric] = useState<'lines' | 'amount'>('amount');
@@ -50,8 +52,8 @@ export function ReviewPage({ version }: PageProps) {
   };
   const onPattern = (p: PatternRow) =>
     show({
-      label: `${p.status === 'resolved' ? 'all months' : formatMonth(month)} · pattern: ${categoryLabel(p.category)} — ${patternTitle(p)}`,
-      filters: { pattern: p.pattern_key, month: p.status === 'resolved' ? undefined : month },
+      label: `${deniedThisMonth(p.status) ? formatMonth(month) : 'all months'} · pattern: ${categoryLabel(p.category)} — ${patternTitle(p)}`,
+      filters: { pattern: p.pattern_key, month: deniedThisMonth(p.status) ? month : undefined },
     });
   const description = describeFilters(filters, { category: categoryLabel });
 
@@ -60,7 +62,7 @@ export function ReviewPage({ version }: PageProps) {
       <PrintHeader filters={filters} description={description} />
       <FilterBar state={state} payers={options.payers} providers={options.providers} onPrint={() => print()} />
       <p className="print-hide hint">Showing {description}.</p>
-      <ReviewKpis filters={filters} version={version} />
+      <ReviewKpis filters={filters} version={version} reviewed={state.reviewed} />
       <PatternList filters={filters} version={version} onDrill={onPattern} />
       <section className="panel chart-panel" aria-labelledby="by-category-title" data-testid="chart-by-category">
         <div className="panel-title">
@@ -73,22 +75,24 @@ export function ReviewPage({ version }: PageProps) {
         </div>
         <p className="hint">
           Every loaded month by {filters.basis === 'remit' ? 'remittance date' : 'date of service'}; {formatMonth(month)} in full colour.
-          Coding categories in colour, other buckets in blue-greys. <span className="click-hint">Click a segment to list its lines.</span>
+          Coding categories in colour, other buckets in blue-greys.{state.partial.size > 0 && ' * partial month: outlined, its figures still growing.'} <span className="click-hint">Click a segment to list its lines.</span>
         </p>
         <MonthlyChart
           version={version}
           filters={filters}
           highlight={month}
+          partial={state.partial}
           metric={metric}
           onSelect={(m, category) =>
             show({ label: `${formatMonth(m)}${category ? ` · ${categoryLabel(category)}` : ''}`, filters: { month: m, categories: category ? [category] : filters.categories } })
           }
         />
       </section>
-      <PayerRateChart filters={filters} version={version} onDrill={(d) => show({ label: `${formatMonth(d.month)} · ${d.payer}`, filters: { month: d.month, payers: [d.payer] } })} />
+      <PayerRateChart filters={filters} version={version} partial={state.partial} onDrill={(d) => show({ label: `${formatMonth(d.month)} · ${d.payer}`, filters: { month: d.month, payers: [d.payer] } })} />
       <PayerCategoryHeatmap
         filters={filters}
         version={version}
+        partial={state.partial.has(month)}
         onDrill={(d) =>
           show({
             label: `${formatMonth(month)} · ${d.payer}${d.category ? ` · ${categoryLabel(d.category)}` : ''}`,
@@ -96,7 +100,7 @@ export function ReviewPage({ version }: PageProps) {
           })
         }
       />
-      <ProviderChart filters={filters} version={version} onDrill={(d) => show({ label: `${formatMonth(month)} · ${d.provider}`, filters: { providers: [d.provider] } })} />
+      <ProviderChart filters={filters} version={version} partial={state.partial.has(month)} onDrill={(d) => show({ label: `${formatMonth(month)} · ${d.provider}`, filters: { providers: [d.provider] } })} />
       <section className="panel lines-panel" ref={lines} aria-labelledby="lines-title">
         <div className="panel-title">
           <h2 id="lines-title">Denied lines</h2>

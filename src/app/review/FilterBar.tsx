@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, type Category } from '../../engine/classify/categories.ts';
-import { formatMonth } from '../format.ts';
+import { monthLabel } from './review-format.ts';
 import type { ListName, ReviewFilterState } from './review-filters.ts';
 
 interface Props {
@@ -19,8 +19,8 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
       <label className="month-picker">
         <span>Month</span>
         <select data-testid="month-picker" value={filters.month ?? ''} onChange={(e) => state.setMonth(e.target.value)}>
-          {[...months].reverse().map((m) => (
-            <option key={m} value={m}>{formatMonth(m)}</option>
+          {months.map((m) => (
+            <option key={m.month} value={m.month} title={m.reason ?? undefined}>{monthLabel(m.month, m.partial !== null)}</option>
           ))}
         </select>
       </label>

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import { describeCause, type PatternReview, type PatternRow } from '../../engine/analytics/patterns.ts';
-import { PATTERN_STATUSES, type PatternStatus } from '../../engine/analytics/pattern-status.ts';
+import { PATTERN_STATUSES, deniedThisMonth, type PatternStatus } from '../../engine/analytics/pattern-status.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';
@@ -12,9 +12,13 @@ import { Sparkline } from './Sparkline.tsx';
 
 export const STATUS_LABELS: Record<PatternStatus, { label: string; help: string }> = {
   new: { label: 'New', help: 'Denied this month and never before in the loaded data.' },
-  recurring: { label: 'Recurring', help: 'Denied in at least 2 of the last 3 months, this month included.' },
-  returning: { label: 'Returning', help: 'Denied this month and seen before, but not in the 2 months before: back after a gap.' },
-  resolved: { label: 'Resolved', help: 'Seen before, not denied this month.' },
+  recurring: {
+    label: 'Recurring',
+    help: 'Denied this month and in at least one of the 2 months before it in which the payer (and procedure) had any adjudicated lines: 2 of its last 3 months with data.',
+  },
+  returning: { label: 'Returning', help: 'Denied this month and seen before, but not in the 2 months with data before: back after a gap.' },
+  resolved: { label: 'Resolved', help: 'Seen before; this month the payer (and procedure) had adjudicated lines, none with this denial.' },
+  no_data: { label: 'No data', help: 'Seen before; this month the payer (and procedure) had no adjudicated lines at all (remittances not loaded yet?), so nothing is known.' },
 };
 
 /** Patterns shown at first and added by "Show more" (the printed report asks for the same first page). */
@@ -26,7 +30,7 @@ interface Props {
   onDrill: (pattern: PatternRow) => void;
 }
 
-/** Root causes of the month's denials, new / recurring / returning / resolved, by dollars at risk. */
+/** Root causes of the month's denials, new / recurring / returning / resolved / no data, by dollars at risk. */
 export function PatternList({ filters, version, onDrill }: Props) {
   const [status, setStatus] = useState<PatternStatus | undefined>();
   const [limit, setLimit] = useState(PATTERN_PAGE);
@@ -57,7 +61,7 @@ export function PatternList({ filters, version, onDrill }: Props) {
         {PATTERN_STATUSES.map((s) => (
           <button key={s} type="button" role="tab" aria-selected={status === s} title={STATUS_LABELS[s].help} onClick={() => setStatus(s)} data-testid={`status-tab-${s}`}>
             <span className={`status-chip status-${s}`}>{STATUS_LABELS[s].label}</span> <span className="count">{formatCount(review.counts[s].patterns)}</span>
-            {s !== 'resolved' && <span className="tab-amount"> · {formatMoney(review.counts[s].at_risk)} at risk</span>}
+            {deniedThisMonth(s) && <span className="tab-amount"> · {formatMoney(review.counts[s].at_risk)} at risk</span>}
           </button>
         ))}
       </div>
@@ -97,9 +101,9 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
                 <span className="category-chip"><i style={{ background: CATEGORY_COLORS[p.category] }} />{CATEGORY_LABELS[p.category]}</span>
                 <div className="pattern-what">{patternTitle(p)}</div>
               </td>
-              <td className="num">{p.status === 'resolved' ? '—' : formatCount(p.lines)}</td>
-              <td className="num">{p.status === 'resolved' ? <span className="muted">last seen {formatMonth(p.last_seen)}</span> : formatMoney(p.denied_amount)}</td>
-              <td className="num">{p.status === 'resolved' ? '—' : formatMoney(p.at_risk)}</td>
+              <td className="num">{deniedThisMonth(p.status) ? formatCount(p.lines) : '—'}</td>
+              <td className="num">{deniedThisMonth(p.status) ? formatMoney(p.denied_amount) : <span className="muted">last seen {formatMonth(p.last_seen)}</span>}</td>
+              <td className="num">{deniedThisMonth(p.status) ? formatMoney(p.at_risk) : '—'}</td>
               <td>
                 <Sparkline values={p.sparkline} label={`Denied dollars by month, ${span}: ${p.sparkline.map((v) => formatMoney(v)).join(', ')}`} />
                 <span className="spark-peak">peak {formatMoneyShort(Math.max(...p.sparkline))}/month</span>
@@ -136,7 +140,7 @@ export function PatternEvidence({ pattern }: { pattern: PatternRow }) {
     <div className="pattern-evidence">
       <p>
         First seen {formatMonth(pattern.first_seen)}, last seen {formatMonth(pattern.last_seen)}; {formatMoney(pattern.denied_prior3)} denied in the three months before.
-        {pattern.status !== 'resolved' && ` This month: ${formatCountOf(pattern.lines, 'line')} on ${formatCountOf(pattern.claims, 'claim')}.`}
+        {deniedThisMonth(pattern.status) && ` This month: ${formatCountOf(pattern.lines, 'line')} on ${formatCountOf(pattern.claims, 'claim')}.`}
       </p>
       <h4>Evidence (latest line)</h4>
       <ul className="evidence">

@@ -3,9 +3,9 @@ import type { PayerCategoryRow } from '../../engine/analytics/review.sql.ts';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, isCodingCategory, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
-import { formatCount, formatCountOf, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
+import { formatCount, formatCountOf, formatMoney, formatMoneyShort } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
-import { formatRate } from './review-format.ts';
+import { formatRate, monthLabel } from './review-format.ts';
 import { heatColor } from './palette.ts';
 
 interface Cell {
@@ -25,11 +25,13 @@ const COLUMNS: TableColumn<Cell>[] = [
 interface Props {
   filters: Filters;
   version: number;
+  /** the reviewed month is partial (partial-months.ts) */
+  partial: boolean;
   onDrill: (drill: { payer: string; category?: string }) => void;
 }
 
 /** Where the month's denied dollars sit: payers down, categories across, darker = more dollars. */
-export function PayerCategoryHeatmap({ filters, version, onDrill }: Props) {
+export function PayerCategoryHeatmap({ filters, version, partial, onDrill }: Props) {
   const rows = useEngineQuery(() => engine.call('payerCategories', filters), [version, filters]);
   if (!rows || !filters.month) return null;
   const present = CATEGORY_PRECEDENCE.filter((c) => rows.some((r) => r.cells.some((x) => x.category === c)));
@@ -39,7 +41,7 @@ export function PayerCategoryHeatmap({ filters, version, onDrill }: Props) {
   return (
     <ChartPanel
       id="payer-category"
-      title={`Denied dollars by payer and category, ${formatMonth(filters.month)}`}
+      title={`Denied dollars by payer and category, ${monthLabel(filters.month, partial)}`}
       csvName={`denials-by-payer-and-category-${filters.month}.csv`}
       columns={COLUMNS}
       rows={cells}

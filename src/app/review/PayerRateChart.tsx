@@ -4,17 +4,18 @@ import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import type { PayerMonthRow } from '../../engine/analytics/review.sql.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
-import { formatCount, formatMoney, formatMonth } from '../format.ts';
+import { formatCount, formatMoney } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { EVERY_TICK, monthTickInterval } from '../components/axis-ticks.ts';
-import { formatRate } from './review-format.ts';
+import { formatRate, monthLabel, monthTick } from './review-format.ts';
 import { OTHER_COLOR, SERIES_COLORS, SERIES_DASHES } from './palette.ts';
 
 const OTHER = '(other payers)';
 
-const COLUMNS: TableColumn<PayerMonthRow>[] = [
-  { header: 'Month', value: (r) => r.month, show: (r) => formatMonth(r.month) },
+const columns = (partial: ReadonlySet<string>): TableColumn<PayerMonthRow>[] => [
+  { header: 'Month', value: (r) => r.month, show: (r) => monthLabel(r.month, partial.has(r.month)) },
+  { header: 'Partial month', value: (r) => (partial.has(r.month) ? 'yes' : 'no') },
   { header: 'Payer', value: (r) => r.payer },
   { header: 'Lines', value: (r) => r.lines, show: (r) => formatCount(r.lines), numeric: true },
   { header: 'Denied lines', value: (r) => r.denied_lines, show: (r) => formatCount(r.denied_lines), numeric: true },
@@ -34,11 +35,13 @@ interface Datum {
 interface Props {
   filters: Filters;
   version: number;
+  /** months the engine marks partial (partial-months.ts): an asterisk on the axis, hollow points */
+  partial: ReadonlySet<string>;
   onDrill: (drill: { month: string; payer: string }) => void;
 }
 
 /** Initial denial rate per payer over the loaded months, against the 5 % and 10 % lines. */
-export function PayerRateChart({ filters, version, onDrill }: Props) {
+export function PayerRateChart({ filters, version, partial, onDrill }: Props) {
   const [metric, setMetric] = useState<'lines' | 'dollars'>('lines');
   const rows = useEngineQuery(() => engine.call('payerTrend', filters), [version, filters]);
   if (!rows) return null;
@@ -47,7 +50,7 @@ export function PayerRateChart({ filters, version, onDrill }: Props) {
   // payer names go into a map, not into keys Recharts would read as paths ("Acme Inc." …)
   const data: Datum[] = months.map((month) => ({
     month,
-    label: formatMonth(month),
+    label: monthTick(month, partial),
     rates: Object.fromEntries(
       rows.filter((r) => r.month === month).map((r) => [r.payer, 100 * ((metric === 'lines' ? r.rate_lines : r.rate_dollars) ?? 0)]),
     ),
@@ -57,7 +60,7 @@ export function PayerRateChart({ filters, version, onDrill }: Props) {
       id="payer-rate"
       title="Initial denial rate by payer"
       csvName="denial-rate-by-payer.csv"
-      columns={COLUMNS}
+      columns={columns(partial)}
       rows={rows}
       note={
         <>
@@ -69,6 +72,7 @@ export function PayerRateChart({ filters, version, onDrill }: Props) {
           </span>{' '}
           Dashed lines: 5 % (a target often quoted for practices) and 10 % (often called the danger zone) — rules of thumb
           common in revenue-cycle practice, not a payer or regulatory standard.{' '}
+          {months.some((m) => partial.has(m)) && <>* Partial month (hollow points): its rate may still move as remittances arrive. </>}
           <span className="click-hint">Click a point to list its denied lines.</span>
         </>
       }
@@ -100,8 +104,9 @@ export function PayerRateChart({ filters, version, onDrill }: Props) {
                     cx={props.cx}
                     cy={props.cy}
                     r={4}
-                    fill={color}
-                    stroke="#fff"
+                    fill={props.payload && partial.has(props.payload.month) ? '#fff' : color}
+                    stroke={props.payload && partial.has(props.payload.month) ? color : '#fff'}
+                    strokeWidth={2}
                     cursor={payer === OTHER ? undefined : 'pointer'}
                     onClick={payer === OTHER || !props.payload ? undefined : () => onDrill({ month: props.payload!.month, payer })}
                   />

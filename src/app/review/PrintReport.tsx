@@ -1,5 +1,5 @@
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
-import { PATTERN_STATUSES } from '../../engine/analytics/pattern-status.ts';
+import { PATTERN_STATUSES, deniedThisMonth } from '../../engine/analytics/pattern-status.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
@@ -34,9 +34,9 @@ export function PrintPatternsAndDefinitions({ filters, version }: { filters: Fil
         <section className="print-patterns">
           <h2>Top patterns and fixes</h2>
           <p>
-            The {formatCount(top.length)} patterns with the most dollars at risk in {formatMonth(review.month)} ({PATTERN_STATUSES.filter((s) => s !== 'resolved')
+            The {formatCount(top.length)} patterns with the most dollars at risk in {formatMonth(review.month)} ({PATTERN_STATUSES.filter(deniedThisMonth)
               .map((s) => `${formatCount(review.counts[s].patterns)} ${STATUS_LABELS[s].label.toLowerCase()}`)
-              .join(', ')}; {formatCount(review.counts.resolved.patterns)} resolved).
+              .join(', ')}; {formatCount(review.counts.resolved.patterns)} resolved; {formatCount(review.counts.no_data.patterns)} with no data this month).
           </p>
           <ol>
             {top.map((p) => (
@@ -45,8 +45,8 @@ export function PrintPatternsAndDefinitions({ filters, version }: { filters: Fil
                   {STATUS_LABELS[p.status].label}: {CATEGORY_LABELS[p.category]} — {patternTitle(p)}
                 </h3>
                 <p>
-                  {p.status === 'resolved'
-                    ? `Not denied this month (last seen ${formatMonth(p.last_seen)}).`
+                  {!deniedThisMonth(p.status)
+                    ? `${p.status === 'no_data' ? 'No adjudicated lines of this payer (and procedure) this month' : 'Not denied this month'} (last seen ${formatMonth(p.last_seen)}).`
                     : `${formatCount(p.lines)} denied lines, ${formatMoney(p.denied_amount)} denied, ${formatMoney(p.at_risk)} at risk.`}
                 </p>
                 <PatternEvidence pattern={p} />

@@ -8,7 +8,7 @@ import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../form
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { EVERY_TICK } from '../components/axis-ticks.ts';
-import { formatRate } from './review-format.ts';
+import { formatRate, monthLabel } from './review-format.ts';
 import { CODING_COLOR, NOT_CODING_COLOR } from './palette.ts';
 import { Sparkline } from './Sparkline.tsx';
 
@@ -20,11 +20,13 @@ interface ProviderRow extends ProviderMonthRow {
 interface Props {
   filters: Filters;
   version: number;
+  /** the reviewed month is partial (partial-months.ts) */
+  partial: boolean;
   onDrill: (drill: { provider: string }) => void;
 }
 
 /** The reviewed month's denied dollars by rendering provider, coding apart, with each provider's 12-month rate. */
-export function ProviderChart({ filters, version, onDrill }: Props) {
+export function ProviderChart({ filters, version, partial, onDrill }: Props) {
   const rows = useEngineQuery(() => engine.call('providerTrend', filters), [version, filters]);
   if (!rows || !filters.month) return null;
   const axis = monthsEnding(filters.month, 12);
@@ -53,7 +55,7 @@ export function ProviderChart({ filters, version, onDrill }: Props) {
   return (
     <ChartPanel
       id="provider"
-      title={`Denied dollars by rendering provider, ${formatMonth(filters.month)}`}
+      title={`Denied dollars by rendering provider, ${monthLabel(filters.month, partial)}`}
       csvName={`denials-by-provider-${filters.month}.csv`}
       columns={columns}
       rows={month}

@@ -3,7 +3,8 @@ import type { Kpi, KpiId, ReviewKpis as Kpis } from '../../engine/analytics/revi
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoneyShort, formatMonth } from '../format.ts';
-import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney } from './review-format.ts';
+import type { ReviewMonth } from '../../engine/analytics/partial-months.ts';
+import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney, monthLabel } from './review-format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
 
 const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount'];
@@ -30,21 +31,31 @@ function change(kpi: Kpi, which: 'previous' | 'average'): string {
   return `${kpi.unit === 'dollars' ? formatSignedMoney(delta) : formatSignedCount(delta)}${relative ? ` (${relative})` : ''}`;
 }
 
-function tone(id: KpiId, delta: number | null): string {
+/** A partial month's changes are never coloured: fewer denials may only mean fewer remittances so far. */
+function tone(id: KpiId, delta: number | null, partial: boolean): string {
   const good = GOOD_WHEN[id];
-  if (!good || delta === null || Math.abs(delta) < 1e-9) return 'neutral';
+  if (partial || !good || delta === null || Math.abs(delta) < 1e-9) return 'neutral';
   return (delta < 0) === (good === 'down') ? 'better' : 'worse';
 }
 
-/** The month's KPIs with their change vs the month before and vs the average of the three before. */
-export function ReviewKpis({ filters, version }: { filters: Filters; version: number }) {
+/**
+ * The month's KPIs with their change vs the month before and vs the average of the three before;
+ * `reviewed` says whether the engine marks the month partial, and why.
+ */
+export function ReviewKpis({ filters, version, reviewed }: { filters: Filters; version: number; reviewed: ReviewMonth | undefined }) {
   const k = useEngineQuery(() => engine.call('reviewKpis', filters), [version, filters]);
   if (!k || k.month !== filters.month) return <section className="kpis review-kpis" aria-busy="true" />;
   const previous = k.previous ? formatMonth(k.previous.month) : null;
   const average = averageLabel(k);
+  const partial = reviewed?.month === k.month && reviewed.partial !== null;
   return (
-    <section className="review-kpis-block" aria-label="Key figures of the month">
-      <h2>Key figures, {formatMonth(k.month)}</h2>
+    <section className={`review-kpis-block${partial ? ' partial' : ''}`} aria-label="Key figures of the month">
+      <h2>Key figures, {monthLabel(k.month, partial)}</h2>
+      {partial && (
+        <p className="partial-note" data-testid="kpi-partial">
+          Partial month — {reviewed.reason}. Its figures will change as remittances arrive; changes are not coloured as good or bad news.
+        </p>
+      )}
       <div className="kpis review-kpis">
         {TILES.map((id) => {
           const kpi = k.kpis[id];
@@ -55,10 +66,10 @@ export function ReviewKpis({ filters, version }: { filters: Filters; version: nu
                 {def.label} <span className="info" aria-hidden="true">i</span>
               </div>
               <div className="kpi-value" data-testid="kpi-value">{value(kpi)}</div>
-              <div className={`kpi-change ${tone(id, kpi.change_previous)}`} data-testid="kpi-vs-previous">
+              <div className={`kpi-change ${tone(id, kpi.change_previous, partial)}`} data-testid="kpi-vs-previous">
                 {previous ? `${change(kpi, 'previous')} vs ${previous}` : 'no month before loaded'}
               </div>
-              <div className={`kpi-change ${tone(id, kpi.change_average)}`} data-testid="kpi-vs-average">
+              <div className={`kpi-change ${tone(id, kpi.change_average, partial)}`} data-testid="kpi-vs-average">
                 {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
               </div>
               {id === 'denial_rate_claims' && k.hfmaClaimRate !== null && (

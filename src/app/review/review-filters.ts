@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
+import { defaultReviewMonth, type ReviewMonth, type ReviewMonths } from '../../engine/analytics/partial-months.ts';
 import { useUrlList, useUrlParam } from '../url-state.ts';
 
 export type Basis = 'service' | 'remit';
@@ -7,7 +8,12 @@ export type Basis = 'service' | 'remit';
 export interface ReviewFilterState {
   /** what every query of the page takes; `month` is the month under review */
   filters: Filters & { month: string | undefined; basis: Basis };
-  months: string[];
+  /** the basis's months, newest first, the partial ones marked */
+  months: ReviewMonth[];
+  /** the reviewed month's entry (its `partial` and `reason`) */
+  reviewed: ReviewMonth | undefined;
+  /** months of the basis the engine marks partial */
+  partial: ReadonlySet<string>;
   setMonth: (month: string) => void;
   setBasis: (basis: Basis) => void;
   setList: (name: ListName, values: string[]) => void;
@@ -19,9 +25,10 @@ export type ListName = 'payers' | 'providers' | 'categories' | 'procedures' | 'd
 /**
  * The review's month and filters, all in the URL (bookmarkable): month, basis,
  * and repeated payer / provider / category / procedure / dx parameters. Without a
- * month (or with one that has no data) the latest month with data is reviewed.
+ * month (or with one that has no data) the newest complete month is reviewed
+ * (the newest month when every month is partial: partial-months.ts).
  */
-export function useReviewFilters(options: { service_months: string[]; remit_months: string[] } | undefined): ReviewFilterState {
+export function useReviewFilters(reviewMonths: ReviewMonths | undefined): ReviewFilterState {
   const [month, setMonth] = useUrlParam('month', '');
   const [basisParam, setBasisParam] = useUrlParam('basis', 'service');
   const [payers, setPayers] = useUrlList('payer');
@@ -30,8 +37,9 @@ export function useReviewFilters(options: { service_months: string[]; remit_mont
   const [procedures, setProcedures] = useUrlList('procedure');
   const [diagnoses, setDiagnoses] = useUrlList('dx');
   const basis: Basis = basisParam === 'remit' ? 'remit' : 'service';
-  const months = useMemo(() => (basis === 'remit' ? options?.remit_months : options?.service_months) ?? [], [basis, options]);
-  const reviewed = months.includes(month) ? month : months.at(-1);
+  const months = useMemo(() => (basis === 'remit' ? reviewMonths?.remit : reviewMonths?.service) ?? [], [basis, reviewMonths]);
+  const partial = useMemo(() => new Set(months.filter((m) => m.partial).map((m) => m.month)), [months]);
+  const reviewed = months.some((m) => m.month === month) ? month : defaultReviewMonth(months);
   const key = JSON.stringify([reviewed, basis, payers, providers, categories, procedures, diagnoses]);
   const filters = useMemo(
     () => ({ month: reviewed, basis, payers, providers, categories, procedures, diagnoses }),
@@ -48,6 +56,8 @@ export function useReviewFilters(options: { service_months: string[]; remit_mont
   return {
     filters,
     months,
+    reviewed: months.find((m) => m.month === reviewed),
+    partial,
     setMonth,
     setBasis: (b) => setBasisParam(b),
     setList: (name, values) => setters[name](values),

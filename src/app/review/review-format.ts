@@ -1,4 +1,4 @@
-import { formatCount, formatMoneyShort } from '../format.ts';
+import { formatCount, formatMoneyShort, formatMonth } from '../format.ts';
 
 /** 0.0896 → '9.0 %' */
 export const formatRate = (fraction: number | null | undefined) => (fraction == null ? '—' : `${(100 * fraction).toFixed(1)} %`);
@@ -14,3 +14,9 @@ export const formatSignedMoney = (n: number | null | undefined) => (n == null ? 
 export const formatSignedCount = (n: number | null | undefined) => (n == null ? '—' : signed(Math.round(n), formatCount));
 /** 0.153 → '+15.3 %' */
 export const formatRelative = (fraction: number | null | undefined) => (fraction == null ? '' : signed(100 * fraction, (n) => `${n.toFixed(1)} %`));
+
+/** '2026-09' → 'Sep 2026 (partial)' for a month the engine marks partial (partial-months.ts) */
+export const monthLabel = (month: string, partial: boolean) => `${formatMonth(month)}${partial ? ' (partial)' : ''}`;
+
+/** A chart axis's shorter mark for a partial month: 'Sep 2026*' (the chart's note says what * means). */
+export const monthTick = (month: string, partial: ReadonlySet<string> | undefined) => `${formatMonth(month)}${partial?.has(month) ? '*' : ''}`;

@@ -1,22 +1,39 @@
-import { addMonths } from './months.ts';
+/**
+ * Where a denial pattern stands in the month under review, judged over the
+ * months WITH DATA for its slice — the pattern's payer, and its billed procedure
+ * when it has one (claim-level causes have none): a month in which that slice had
+ * at least one adjudicated line, denied or not. A month without any (the payer's
+ * remittances not loaded yet, the procedure not billed) tells nothing about the
+ * pattern, so it neither resolves nor breaks a run:
+ * - new: denied this month and never before in the loaded data;
+ * - recurring: denied this month and in at least one of the slice's 2 months with
+ *   data before it (2 of its last 3 months with data, this one included);
+ * - returning: denied this month, seen before, but not in those 2 months;
+ * - resolved: the slice had adjudicated lines this month, none with this denial;
+ * - no_data: seen before; the slice had no adjudicated line this month.
+ * When every month has data this is the calendar rule (2 of the last 3 months).
+ */
+export type PatternStatus = 'new' | 'recurring' | 'returning' | 'resolved' | 'no_data';
+export const PATTERN_STATUSES: readonly PatternStatus[] = ['new', 'recurring', 'returning', 'resolved', 'no_data'];
+
+/** The statuses of patterns denied in the reviewed month (the others have no lines in it). */
+export function deniedThisMonth(status: PatternStatus): boolean {
+  return status !== 'resolved' && status !== 'no_data';
+}
 
 /**
- * Where a denial pattern stands in the month under review:
- * - new: denied this month and never before in the loaded data;
- * - recurring: denied in at least 2 of the last 3 months, this month included;
- * - returning: denied this month, seen before, but not in the 2 months before
- *   (neither new nor recurring: back after a gap);
- * - resolved: seen before, not this month.
+ * `seen`: the months ('YYYY-MM') with at least one denied line of the pattern;
+ * `withData`: months in which its slice had adjudicated lines (the last three up
+ * to `month` are enough; a month in `seen` counts as one with data). Months after
+ * `month` are ignored; null when never seen up to `month`.
  */
-export type PatternStatus = 'new' | 'recurring' | 'returning' | 'resolved';
-export const PATTERN_STATUSES: readonly PatternStatus[] = ['new', 'recurring', 'returning', 'resolved'];
-
-/** `seen`: the months ('YYYY-MM') with at least one denied line of the pattern. Months after `month` are ignored; null when never seen up to `month`. */
-export function patternStatus(seen: readonly string[], month: string): PatternStatus | null {
-  const upTo = new Set(seen.filter((m) => m <= month));
-  if (upTo.size === 0) return null;
-  if (!upTo.has(month)) return 'resolved';
-  if (upTo.size === 1) return 'new';
-  if (upTo.has(addMonths(month, -1)) || upTo.has(addMonths(month, -2))) return 'recurring';
-  return 'returning';
+export function patternStatus(seen: readonly string[], month: string, withData: readonly string[]): PatternStatus | null {
+  const denied = new Set(seen.filter((m) => m <= month));
+  if (denied.size === 0) return null;
+  const data = [...new Set([...withData, ...denied])].filter((m) => m <= month).sort();
+  if (!data.includes(month)) return 'no_data';
+  if (!denied.has(month)) return 'resolved';
+  if (denied.size === 1) return 'new';
+  const twoBefore = data.filter((m) => m < month).slice(-2);
+  return twoBefore.some((m) => denied.has(m)) ? 'recurring' : 'returning';
 }

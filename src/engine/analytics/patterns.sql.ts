@@ -52,8 +52,30 @@ FROM cause;
 `;
 
 /**
+ * slice_months: the months in which each slice had adjudicated lines (first
+ * adjudications, denied or not), on both bases — a slice being a payer and billed
+ * procedure, or a payer alone (procedure NULL) for claim-level patterns. It tells
+ * a month with no data for a pattern from one where the pattern did not occur
+ * (pattern-status.ts). Rebuilt after denial_facts on every refresh: a row per
+ * payer, procedure and month, so the pattern query never reads the lines.
+ */
+export const SLICE_MONTHS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE slice_months AS
+WITH a AS (
+  SELECT service_month, remit_month, payer, coalesce(billed_procedure, procedure) AS procedure FROM denial_facts GROUP BY ALL
+)
+SELECT DISTINCT 'service' AS basis, payer, procedure, service_month AS m FROM a WHERE service_month IS NOT NULL
+UNION ALL SELECT DISTINCT 'service', payer, NULL, service_month FROM a WHERE service_month IS NOT NULL
+UNION ALL SELECT DISTINCT 'remit', payer, procedure, remit_month FROM a WHERE remit_month IS NOT NULL
+UNION ALL SELECT DISTINCT 'remit', payer, NULL, remit_month FROM a WHERE remit_month IS NOT NULL;
+`;
+
+/**
  * Every pattern denied up to the reviewed month: the months it was seen in (for
- * its status and sparkline) and its lines and dollars in the reviewed month.
+ * its status and sparkline), the last three months up to the reviewed one in
+ * which its slice (payer, and procedure when the pattern has one) had adjudicated
+ * lines, and its lines and dollars in the reviewed month. The slice's months are
+ * not narrowed by the other filters: the slice is what the status is judged on.
  * Dollars at risk = denied dollars not (yet) recovered by a later payment.
  */
 export function patternSummarySql(filters: Filters): string {
@@ -61,9 +83,16 @@ export function patternSummarySql(filters: Filters): string {
   const col = monthColumn(filters);
   return /* sql */ `
 WITH f AS (
-  SELECT d.pattern_key, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
+  SELECT d.pattern_key, d.payer, d.pattern_procedure, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
   FROM denied_patterns d
   WHERE ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+), data_months AS (
+  -- the last three months with data of each pattern's slice, up to the reviewed month
+  SELECT k.pattern_key, list_reverse(list_slice(list(strftime(a.m, '%Y-%m') ORDER BY a.m DESC), 1, 3)) AS data_months
+  FROM (SELECT DISTINCT pattern_key, payer, pattern_procedure FROM f) k
+  JOIN slice_months a ON a.basis = ${sqlString(filters.basis === 'remit' ? 'remit' : 'service')} AND a.payer = k.payer
+    AND a.procedure IS NOT DISTINCT FROM k.pattern_procedure AND a.m <= ${month}
+  GROUP BY k.pattern_key
 ), by_month AS (
   SELECT pattern_key, m, count(*)::INTEGER AS lines, sum(denied_amount)::DOUBLE AS denied, sum(at_risk)::DOUBLE AS at_risk
   FROM f GROUP BY ALL
@@ -78,8 +107,9 @@ SELECT pattern_key,
   coalesce(any_value(c.claims), 0)::INTEGER AS claims,
   coalesce(sum(denied) FILTER (WHERE m = ${month}), 0)::DOUBLE AS denied_amount,
   coalesce(sum(at_risk) FILTER (WHERE m = ${month}), 0)::DOUBLE AS at_risk,
-  coalesce(sum(denied) FILTER (WHERE m >= (${month} - INTERVAL 3 MONTH)::DATE AND m < ${month}), 0)::DOUBLE AS denied_prior3
-FROM by_month LEFT JOIN month_claims c USING (pattern_key)
+  coalesce(sum(denied) FILTER (WHERE m >= (${month} - INTERVAL 3 MONTH)::DATE AND m < ${month}), 0)::DOUBLE AS denied_prior3,
+  coalesce(any_value(r.data_months), []) AS data_months
+FROM by_month LEFT JOIN month_claims c USING (pattern_key) LEFT JOIN data_months r USING (pattern_key)
 GROUP BY pattern_key`;
 }
 

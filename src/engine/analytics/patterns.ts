@@ -69,16 +69,18 @@ interface Summary {
   denied_amount: number;
   at_risk: number;
   denied_prior3: number;
+  /** the last three months up to the reviewed one in which the pattern's slice had adjudicated lines */
+  data_months: string[];
 }
 
 export const SPARKLINE_MONTHS = 12;
-const ACTIVE_ORDER: Record<PatternStatus, number> = { recurring: 0, new: 0, returning: 0, resolved: 1 };
+const ACTIVE_ORDER: Record<PatternStatus, number> = { recurring: 0, new: 0, returning: 0, resolved: 1, no_data: 2 };
 
 /**
  * The recurring-pattern list of the monthly review: SQL counts every pattern up to
  * the month, the status rule (pattern-status.ts) places it, and the highest
  * dollars at risk come first; resolved patterns follow, by what they cost in the
- * three months before.
+ * three months before, then those whose slice had no data in the month.
  */
 export async function reviewPatterns(db: Db, filters: Filters, options: PatternOptions = {}): Promise<PatternReview> {
   const month = filters.month!;
@@ -88,7 +90,7 @@ export async function reviewPatterns(db: Db, filters: Filters, options: PatternO
   ) as Record<PatternStatus, StatusCount>;
   const placed: (Summary & { status: PatternStatus })[] = [];
   for (const s of summaries) {
-    const status = patternStatus(s.months, month);
+    const status = patternStatus(s.months, month, s.data_months);
     if (!status) continue;
     const c = counts[status];
     c.patterns++;

@@ -95,6 +95,7 @@ describe('recurring patterns', () => {
       recurring: { patterns: 2, lines: 2, denied_amount: 170, at_risk: 170 },
       returning: { patterns: 1, lines: 1, denied_amount: 90, at_risk: 90 },
       resolved: { patterns: 1, lines: 0, denied_amount: 0, at_risk: 0 },
+      no_data: { patterns: 0, lines: 0, denied_amount: 0, at_risk: 0 },
     });
     const modifier = review.rows.find((r) => r.category === 'missing_modifier')!;
     expect(modifier.sparkline.slice(-4)).toEqual([50, 50, 0, 50]);
@@ -112,10 +113,11 @@ describe('recurring patterns', () => {
     const march = await engine.reviewPatterns({ month: '2026-03' });
     expect(march.rows.map((r) => [r.status, r.category])).toEqual([
       ['new', 'authorization'],
-      // resolved ones by what they cost in the three months before: $200, $100, $90
+      // resolved ones by what they cost in the three months before: $200, $90 (Payer B had lines in March)
       ['resolved', 'eligibility'],
-      ['resolved', 'missing_modifier'],
       ['resolved', 'timely_filing'],
+      // Payer A billed no 73560 in March: nothing is known about that pattern this month
+      ['no_data', 'missing_modifier'],
     ]);
   });
 
