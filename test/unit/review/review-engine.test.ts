@@ -19,7 +19,7 @@ describe('monthly review KPIs (hand-counted, see dataset.ts)', () => {
     const k = await engine.reviewKpis(APRIL);
     expect(k.current).toEqual({
       month: '2026-04', loaded: true, lines: 8, claims: 7, billed: 790, denied_lines: 7, denied_claims: 7, denied_amount: 620,
-      coding_denied_lines: 3, coding_denied_amount: 280, recovered_lines: 1, recovered_amount: 80,
+      coding_denied_lines: 3, coding_denied_amount: 280, unexplained_amount: 0, recovered_lines: 1, recovered_amount: 80,
     });
     expect(k.previous).toMatchObject({ month: '2026-03', lines: 3, denied_lines: 1, denied_amount: 120, billed: 420 });
     expect(k.averageMonths).toEqual(['2026-01', '2026-02', '2026-03']);
@@ -201,7 +201,7 @@ describe('CSV exports', () => {
   it('exports every denied line of the table with ISO dates, in the table order', async () => {
     const rows = parse(await engine.deniedLinesCsv(APRIL, { sort: { column: 'denied_amount', direction: 'desc' } }));
     expect(rows.map((r) => [r.Claim, r['Date of service'], r['Denied ($)'], r.Category])).toEqual([
-      ['C404', '2026-04-25', '150', 'Outdated code'],
+      ['C404', '2026-04-25', '150', 'Outdated / invalid code'],
       ['C402', '2026-04-03', '120', 'Authorization / referral'],
       ['R1', '2026-04-05', '100', 'Authorization / referral'],
       ['C406', '2026-04-09', '90', 'Timely filing'],
@@ -216,7 +216,7 @@ describe('CSV exports', () => {
   it('exports every pattern with its status, monthly dollars and fix', async () => {
     const rows = parse(await engine.patternsCsv(APRIL));
     expect(rows).toHaveLength(8);
-    expect(rows[0]).toMatchObject({ Status: 'new', Category: 'Outdated code', Cause: 'code M54.5', 'Denied ($) 2026-04': '150', '2026-04 denied ($)': '150', '2026-03 denied ($)': '0' });
+    expect(rows[0]).toMatchObject({ Status: 'new', Category: 'Outdated / invalid code', Cause: 'code M54.5', 'Denied ($) 2026-04': '150', '2026-04 denied ($)': '150', '2026-03 denied ($)': '0' });
     expect(rows[0]['Suggested fix']).toMatch(/M54\.50/);
     expect(rows.at(-1)).toMatchObject({ Status: 'resolved', 'Last seen': '2026-02', '2026-02 denied ($)': '200', 'Denied ($) 2026-04': '0' });
   });
