@@ -56,7 +56,9 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'P4', balance_diff: 10, flags: ['adjustments_unbalanced'] },
     ]);
     expect(result.warnings).toEqual([
-      expect.stringMatching(/^1 line does not balance: .*\(row 5; \$10\.00 in all\)/),
+      '1 line does not balance: charge − adjustments − paid is off by more than $0.01 in 1 row (row 5; $10.00 in all). ' +
+        'Check that the export has every adjustment of these lines and that each amount column is mapped to the right field. ' +
+        'They are flagged ‘adjustments_unbalanced’ and listed on the Files page under “Claims and lines that do not balance”.',
     ]);
   });
 
@@ -121,6 +123,8 @@ describe('CSV adjustments as vendors write them', () => {
       'H3,04/04/2026,99215,250.00,150.00,CO-45 71.27; PR-1 28.73,71.27,28.73',
       // two CO codes without amounts cannot share one column: the amount stays without a code, the line is not balance-checked
       'H4,04/04/2026,99213,160.00,100.00,CO-45 CO-59,60.00,',
+      // the PR code (20) exceeds the PR column (10): no negative amount is made up to fit; 100 − 80 = 20 balances with the code
+      'H5,04/05/2026,99212,100.00,80.00,PR-2 20.00,,10.00',
     ].join('\n');
     const [result] = await engine.loadFiles([csvFile('groups-and-codes.csv', text)]);
     expect(result.status).toBe('loaded');
@@ -136,12 +140,14 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'H4', group_code: 'CO', carc: '', amount: 60, level: 'line' },
       { claim_id: 'H4', group_code: 'CO', carc: '45', amount: null, level: 'line' },
       { claim_id: 'H4', group_code: 'CO', carc: '59', amount: null, level: 'line' },
+      { claim_id: 'H5', group_code: 'PR', carc: '2', amount: 20, level: 'line' },
     ]);
     expect(await lines()).toEqual([
       { claim_id: 'H1', balance_diff: 0, flags: [] },
       { claim_id: 'H2', balance_diff: 0, flags: [] },
       { claim_id: 'H3', balance_diff: 0, flags: [] },
       { claim_id: 'H4', balance_diff: null, flags: [] },
+      { claim_id: 'H5', balance_diff: 0, flags: [] },
     ]);
   });
 
@@ -194,9 +200,9 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'X3', balance_diff: 120, flags: misread },
     ]);
     expect(result.warnings).toEqual([
-      'column “Adj Reason” holds amounts, not reason codes on 2 rows 2, 4 (e.g. ‘40.00’): those cells were not read as reason codes. If the column is an adjustment amount, map it as one.',
-      'column “Adj Amt” holds values that are not amounts on 2 rows 2, 4 (e.g. ‘CO-45’): those cells were not read as adjustments. If they are reason codes, map the column as an adjustment reason.',
-      expect.stringMatching(/^2 lines do not balance: .*\(rows 2, 4; \$160\.00 in all\)/),
+      'column “Adj Reason” holds amounts, not reason codes, in 2 rows (rows 2, 4; e.g. ‘40.00’): those cells were not read as reason codes. If the column is an adjustment amount, map it as one.',
+      'column “Adj Amt” holds values that are not amounts in 2 rows (rows 2, 4; e.g. ‘CO-45’): those cells were not read as adjustments. If they are reason codes, map the column as an adjustment reason.',
+      expect.stringMatching(/^2 lines do not balance: .* in 2 rows \(rows 2, 4; \$160\.00 in all\)\. /),
     ]);
   });
 

@@ -365,7 +365,8 @@ FROM csv_row_keys
  * other, from the line's first row) are the total of their group: coded amounts of
  * that group count toward it; a single code of the group without an amount takes
  * what is left; otherwise what is left stays under the group with no reason code
- * (carc NO_REASON_CARC), never given an invented one.
+ * (carc NO_REASON_CARC), never given an invented one. Coded amounts beyond the
+ * column's total leave nothing to give.
  *
  * Balance: charge − Σ adjustments − paid, when the line's adjustment amounts are all
  * known (every paid line when `amountColumns`: the export has amount columns, so an
@@ -393,11 +394,14 @@ WITH coded AS (
   GROUP BY ALL
 )
 SELECT c.claim_key, c.line_id, c.group_code, c.carc,
-  CASE WHEN c.amount IS NULL AND p.open_codes = 1 THEN p.total - p.coded_amount ELSE c.amount END AS amount
-FROM coded c LEFT JOIN per_group p ON p.line_id = c.line_id AND p.group_code = c.group_code
+  CASE WHEN c.amount IS NULL AND p.open_codes = 1 AND p.rest_fits THEN p.total - p.coded_amount ELSE c.amount END AS amount
+FROM coded c LEFT JOIN (
+  -- coded amounts beyond the column's total contradict it: nothing is made up to fit, the balance check tells
+  SELECT *, sign(total - coded_amount) = sign(total) AS rest_fits FROM per_group
+) p ON p.line_id = c.line_id AND p.group_code = c.group_code
 UNION ALL
 SELECT claim_key, line_id, group_code, ${sqlString(NO_REASON_CARC)}, total - coded_amount
-FROM per_group WHERE open_codes <> 1 AND total - coded_amount <> 0;
+FROM per_group WHERE open_codes <> 1 AND sign(total - coded_amount) = sign(total) AND total <> 0;
 
 INSERT INTO service_lines
 WITH sums AS (

@@ -165,10 +165,10 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
  */
 async function adjustmentWarnings(db: Db, fileId: number, headers: readonly string[]): Promise<string[]> {
   const warnings: string[] = [];
-  const rows = (first: number[], n: number) => `row${n > 1 ? 's' : ''} ${first.join(', ')}${n > first.length ? ' …' : ''}`;
+  const rows = (first: number[], n: number) => `${n} row${n > 1 ? 's' : ''} (row${n > 1 ? 's' : ''} ${first.join(', ')}${n > first.length ? ' …' : ''}`;
   const misread = await db.query<{ col: number; kind: string; n: number; first_rows: number[]; example: string }>(CSV_MISREAD_SQL);
   for (const m of misread) {
-    const where = `column “${headers[m.col]}” holds ${m.kind === 'amount_in_reason' ? 'amounts, not reason codes' : 'values that are not amounts'} on ${m.n} ${rows(m.first_rows, m.n)} (e.g. ‘${m.example}’)`;
+    const where = `column “${headers[m.col]}” holds ${m.kind === 'amount_in_reason' ? 'amounts, not reason codes,' : 'values that are not amounts'} in ${rows(m.first_rows, m.n)}; e.g. ‘${m.example}’)`;
     warnings.push(m.kind === 'amount_in_reason'
       ? `${where}: those cells were not read as reason codes. If the column is an adjustment amount, map it as one.`
       : `${where}: those cells were not read as adjustments. If they are reason codes, map the column as an adjustment reason.`);
@@ -176,9 +176,10 @@ async function adjustmentWarnings(db: Db, fileId: number, headers: readonly stri
   const [unbalanced] = await db.query<{ n: number; first_rows: number[]; off_by: number | null }>(csvUnbalancedSql(fileId));
   if (unbalanced.n > 0) {
     warnings.push(
-      `${unbalanced.n} line${unbalanced.n > 1 ? 's do' : ' does'} not balance: charge − adjustments − paid is off by more than $0.01 ` +
-        `(${rows(unbalanced.first_rows, unbalanced.n)}; ${usd(unbalanced.off_by ?? 0)} in all). Check that the export has every adjustment of ` +
-        'these lines and that each amount column is mapped to the right field; they are flagged ‘adjustments_unbalanced’ and listed under the lines that do not balance.',
+      `${unbalanced.n} line${unbalanced.n > 1 ? 's do' : ' does'} not balance: charge − adjustments − paid is off by more than $0.01 in ` +
+        `${rows(unbalanced.first_rows, unbalanced.n)}; ${usd(unbalanced.off_by ?? 0)} in all). Check that the export has every adjustment of ` +
+        'these lines and that each amount column is mapped to the right field. They are flagged ‘adjustments_unbalanced’ and listed on the ' +
+        'Files page under “Claims and lines that do not balance”.',
     );
   }
   const noReason = await db.query<{ group_code: string | null; n: number; amount: number }>(csvNoReasonSql(fileId));
@@ -193,7 +194,7 @@ async function adjustmentWarnings(db: Db, fileId: number, headers: readonly stri
 }
 
 function usd(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `${amount < 0 ? '−' : ''}$${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** The format reading most of the first values (dateFormatHitsSql), the earliest on a tie. */
