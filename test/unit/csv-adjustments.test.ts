@@ -125,6 +125,10 @@ describe('CSV adjustments as vendors write them', () => {
       'H4,04/04/2026,99213,160.00,100.00,CO-45 CO-59,60.00,',
       // the PR code (20) exceeds the PR column (10): no negative amount is made up to fit; 100 − 80 = 20 balances with the code
       'H5,04/05/2026,99212,100.00,80.00,PR-2 20.00,,10.00',
+      // one code without a group beside one group column: CO-45 40; 120 − 80 = 40
+      'H6,04/05/2026,99213,120.00,80.00,45,40.00,',
+      // one code without a group, two group columns: which is whose is not known, so the code keeps no amount
+      'H7,04/05/2026,99213,120.00,50.00,45,40.00,30.00',
     ].join('\n');
     const [result] = await engine.loadFiles([csvFile('groups-and-codes.csv', text)]);
     expect(result.status).toBe('loaded');
@@ -141,6 +145,10 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'H4', group_code: 'CO', carc: '45', amount: null, level: 'line' },
       { claim_id: 'H4', group_code: 'CO', carc: '59', amount: null, level: 'line' },
       { claim_id: 'H5', group_code: 'PR', carc: '2', amount: 20, level: 'line' },
+      { claim_id: 'H6', group_code: 'CO', carc: '45', amount: 40, level: 'line' },
+      { claim_id: 'H7', group_code: 'CO', carc: '', amount: 40, level: 'line' },
+      { claim_id: 'H7', group_code: 'PR', carc: '', amount: 30, level: 'line' },
+      { claim_id: 'H7', group_code: null, carc: '45', amount: null, level: 'line' },
     ]);
     expect(await lines()).toEqual([
       { claim_id: 'H1', balance_diff: 0, flags: [] },
@@ -148,6 +156,8 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'H3', balance_diff: 0, flags: [] },
       { claim_id: 'H4', balance_diff: null, flags: [] },
       { claim_id: 'H5', balance_diff: 0, flags: [] },
+      { claim_id: 'H6', balance_diff: 0, flags: [] },
+      { claim_id: 'H7', balance_diff: null, flags: [] },
     ]);
   });
 

@@ -364,8 +364,9 @@ FROM csv_row_keys
  * Group amount columns (contractual / patient responsibility / payer-initiated /
  * other, from the line's first row) are the total of their group: coded amounts of
  * that group count toward it; a single code of the group without an amount takes
- * what is left; otherwise what is left stays under the group with no reason code
- * (carc NO_REASON_CARC), never given an invented one. Coded amounts beyond the
+ * what is left (so does a line's one code without a group, when one group column
+ * has something left); otherwise what is left stays under the group with no reason
+ * code (carc NO_REASON_CARC), never given an invented one. Coded amounts beyond the
  * column's total leave nothing to give.
  *
  * Balance: charge − Σ adjustments − paid, when the line's adjustment amounts are all
@@ -387,21 +388,37 @@ WITH coded AS (
   FROM csv_row_keys k JOIN (SELECT row_no, unnest(group_amounts) AS g FROM csv_rows) o USING (row_no)
   WHERE ${inBatch} AND k.row_no = k.first_row
 ), per_group AS (
-  SELECT t.claim_key, t.line_id, t.group_code, t.total,
-    coalesce(sum(c.amount), 0) AS coded_amount,
-    count(c.carc) FILTER (WHERE c.amount IS NULL) AS open_codes
-  FROM totals t LEFT JOIN coded c ON c.line_id = t.line_id AND c.group_code = t.group_code
-  GROUP BY ALL
+  SELECT *,
+    -- coded amounts beyond the column's total contradict it: nothing is made up to fit, the balance check tells
+    total <> 0 AND sign(total - coded_amount) = sign(total) AS rest_fits
+  FROM (
+    SELECT t.claim_key, t.line_id, t.group_code, t.total,
+      coalesce(sum(c.amount), 0) AS coded_amount,
+      count(c.carc) FILTER (WHERE c.amount IS NULL) AS open_codes
+    FROM totals t LEFT JOIN coded c ON c.line_id = t.line_id AND c.group_code = t.group_code
+    GROUP BY ALL)
+), adopted AS (
+  -- a line's one reason code without group or amount, beside one group column with no code of its own: that group's
+  -- amount ("Reason Code 45" next to "Contractual Adj 40.00" is CO-45 40.00)
+  SELECT p.line_id, p.group_code, any_value(c.carc) AS carc, any_value(p.total - p.coded_amount) AS amount
+  FROM per_group p JOIN coded c ON c.line_id = p.line_id AND c.group_code IS NULL AND c.amount IS NULL
+    AND regexp_matches(c.carc, '^[ABDPWY]?[0-9]{1,3}$')
+  WHERE p.open_codes = 0 AND p.rest_fits
+    AND p.line_id IN (SELECT line_id FROM per_group WHERE open_codes = 0 AND rest_fits GROUP BY line_id HAVING count(*) = 1)
+  GROUP BY p.line_id, p.group_code HAVING count(*) = 1
 )
-SELECT c.claim_key, c.line_id, c.group_code, c.carc,
-  CASE WHEN c.amount IS NULL AND p.open_codes = 1 AND p.rest_fits THEN p.total - p.coded_amount ELSE c.amount END AS amount
-FROM coded c LEFT JOIN (
-  -- coded amounts beyond the column's total contradict it: nothing is made up to fit, the balance check tells
-  SELECT *, sign(total - coded_amount) = sign(total) AS rest_fits FROM per_group
-) p ON p.line_id = c.line_id AND p.group_code = c.group_code
+SELECT c.claim_key, c.line_id, coalesce(c.group_code, a.group_code) AS group_code, c.carc,
+  CASE WHEN a.line_id IS NOT NULL THEN a.amount
+       WHEN c.amount IS NULL AND p.open_codes = 1 AND p.rest_fits THEN p.total - p.coded_amount
+       ELSE c.amount END AS amount
+FROM coded c
+LEFT JOIN per_group p ON p.line_id = c.line_id AND p.group_code = c.group_code
+LEFT JOIN adopted a ON a.line_id = c.line_id AND c.group_code IS NULL AND c.amount IS NULL AND a.carc = c.carc
 UNION ALL
-SELECT claim_key, line_id, group_code, ${sqlString(NO_REASON_CARC)}, total - coded_amount
-FROM per_group WHERE open_codes <> 1 AND sign(total - coded_amount) = sign(total) AND total <> 0;
+SELECT p.claim_key, p.line_id, p.group_code, ${sqlString(NO_REASON_CARC)}, p.total - p.coded_amount
+FROM per_group p
+WHERE p.open_codes <> 1 AND p.rest_fits
+  AND NOT EXISTS (SELECT 1 FROM adopted a WHERE a.line_id = p.line_id AND a.group_code = p.group_code);
 
 INSERT INTO service_lines
 WITH sums AS (
