@@ -234,4 +234,26 @@ describe('CSV adjustments as vendors write them', () => {
     ]);
     expect(await lines()).toEqual([{ claim_id: 'T1', balance_diff: 0, flags: [] }]);
   });
+
+  it('merges one-row-per-code repeats of a line before balancing, and lists the first five unbalanced rows', async () => {
+    const text = [
+      'Claim ID,Line,DOS,CPT,Billed,Paid,Denial Code,Adj Amt,Contractual Adj',
+      // one line written as two rows, one per code; the contractual column repeats on both and is the CO-45 total
+      'R1,1,02/01/2026,99213,100.00,60.00,CO-45,25.00,25.00',
+      'R1,1,02/01/2026,99213,100.00,60.00,PR-2,15.00,25.00',
+      // six lines each off by 10 − 1 − 5 = $4
+      ...[1, 2, 3, 4, 5, 6].map((n) => `U${n},1,02/02/2026,36415,10.00,5.00,CO-45,1.00,1.00`),
+    ].join('\n');
+    const [result] = await engine.loadFiles([csvFile('repeats.csv', text)]);
+    expect(result.rowsLoaded).toBe(8);
+    const r1 = (await adjustments()).filter((a) => a.claim_id === 'R1');
+    expect(r1).toEqual([
+      { claim_id: 'R1', group_code: 'CO', carc: '45', amount: 25, level: 'line' },
+      { claim_id: 'R1', group_code: 'PR', carc: '2', amount: 15, level: 'line' },
+    ]);
+    expect((await lines()).map((l) => [l.claim_id, l.balance_diff, l.flags.length])).toEqual([
+      ['R1', 0, 0], ...[1, 2, 3, 4, 5, 6].map((n) => [`U${n}`, 4, 1]),
+    ]);
+    expect(result.warnings).toEqual([expect.stringContaining('6 lines do not balance: charge − adjustments − paid is off by more than $0.01 in 6 rows (rows 4, 5, 6, 7, 8 …; $24.00 in all).')]);
+  });
 });
