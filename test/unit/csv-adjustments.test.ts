@@ -27,7 +27,7 @@ describe('CSV adjustments as vendors write them', () => {
     const text = [
       'Claim ID,DOS,CPT,Billed,Paid,Adj Reason,Adj Amt,Adj Reason 2,Adj Amt 2,Adj Group 2,Adj Reason 3,Adj Amt 3,Adj Reason 4,Adj Amt 4,Adj Reason 5,Adj Amt 5',
       // 200 − 120 = 80 = 50 + 20 + 10
-      'P1,03/02/2026,99213,200.00,120.00,CO-45,50.00,2,20.00,PR,PR-3,10.00,,,,',
+      'P1,03/02/2026,99213,200.00,120.00,CO-45,50.00,2,20.00,PR - Patient Responsibility,PR-3,10.00,,,,',
       'P2,03/02/2026,99214,300.00,0,CO-97,300.00,,,,,,,,,',
       // 150 − 90 = 60 = 40 + 15 + 1.20 + 2 + 1.80
       'P3,03/03/2026,20610,150.00,90.00,CO-45,40.00,PR-1,15.00,,CO-253,1.20,OA-23,2.00,PR-2,1.80',

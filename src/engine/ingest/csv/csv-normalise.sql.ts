@@ -155,7 +155,9 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
   const col = (index: number | undefined) => (index === undefined ? 'NULL::VARCHAR' : `c${index}`);
   const pairRaw = pairs.map((p) => `
     upper(trim(coalesce(${col(p.reason)}, ''))) AS p${p.n}_cell,
-    nullif(upper(trim(${col(p.group)})), '') AS p${p.n}_group,
+    -- 'CO', 'CO - Contractual Obligation' → CO; anything else as written
+    coalesce(nullif(regexp_extract(upper(trim(${col(p.group)})), '^(CO|PR|OA|PI|CR)([^A-Z0-9]|$)', 1), ''),
+             nullif(upper(trim(${col(p.group)})), '')) AS p${p.n}_group,
     ${col(p.amount)} AS p${p.n}_amount_raw,`).join('');
   const groupRaw = groups.map((g) => `\n    ${c(g.field)} AS ${g.field}_cell,`).join('');
   const pairTyped = pairs.map((p) => `
