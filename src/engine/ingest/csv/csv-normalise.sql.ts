@@ -166,13 +166,13 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
   const groupTyped = groups.map((g) => `\n    dl_money(${g.field}_cell) AS ${g.field}_amount,`).join('');
   // a reason cell holding an amount is not read for codes
   const text = (n: number) => `CASE WHEN p${n}_is_amount THEN '' ELSE p${n}_cell END`;
-  const pairItems = pairs.filter((p) => p.reason !== undefined).map((p) => `
+  const pairItems = pairs.filter((p) => p.reason !== undefined).map((p) => `,
     regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 1) AS p${p.n}_g1,
     regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 2) AS p${p.n}_codes,
     regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 3) AS p${p.n}_g3,
     regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 4) AS p${p.n}_amounts,
     list_filter(dl_split(regexp_replace(${text(p.n)}, '${ADJUSTMENT_ITEM}', ' ', 'g')),
-                lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS p${p.n}_left,`).join('');
+                lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS p${p.n}_left`).join('');
   const items = pairs.flatMap((p) => {
     const n = p.n;
     const marker = `CASE WHEN p${n}_amount <> 0 THEN [${item(`p${n}_group`, sqlString(NO_REASON_CARC), `p${n}_amount`)}] ELSE []::${ITEM_TYPE}[] END`;
@@ -206,7 +206,6 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
       ...(p.reason === undefined ? [] : [`p${p.n}_g1`, `p${p.n}_codes`, `p${p.n}_g3`, `p${p.n}_amounts`, `p${p.n}_left`])]),
     ...groups.flatMap((g) => [`${g.field}_cell`, `${g.field}_amount`]),
     'remark_tokens',
-    '_',
   ];
   return /* sql */ `
 WITH raw AS (
@@ -278,8 +277,8 @@ SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units
   list_filter(${listOf(ITEM_TYPE, groupAmounts)}, lambda g: g.amount IS NOT NULL) AS group_amounts,
   ${listOf(MISREAD_TYPE, misreads)} AS adj_misread,
   ${listOf('VARCHAR', remarks)} AS remark_tokens
-FROM (SELECT *,${pairItems}
-  true AS _ FROM typed)
+FROM (SELECT *${pairItems}
+  FROM typed)
 `;
 }
 

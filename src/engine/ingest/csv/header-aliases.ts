@@ -152,7 +152,8 @@ const ALIASES: Partial<Record<CsvField, string[]>> = {
 
 /** Adjustment reason / amount / group pairs on one row: `Adj Reason 2`, `CARC Amt 3`, `Adj 2 Group`. */
 export const MAX_ADJUSTMENT_PAIRS = 5;
-const PAIR_WORDS: { field: 'adjustment_codes' | 'adjustment_group' | 'adjustment_amount'; words: string[] }[] = [
+export type AdjustmentPairPart = 'adjustment_codes' | 'adjustment_group' | 'adjustment_amount';
+const PAIR_WORDS: { field: AdjustmentPairPart; words: string[] }[] = [
   { field: 'adjustment_codes', words: ['adjreason', 'adjustmentreason', 'adjustmentreasoncode', 'adjreasoncode', 'adjcode',
     'adjustmentcode', 'carc', 'carccode', 'reasoncode', 'denialcode', 'casreason', 'casreasoncode', 'claimadjustmentreasoncode'] },
   { field: 'adjustment_amount', words: ['adjamt', 'adjamount', 'adjustmentamt', 'adjustmentamount', 'adjustment', 'carcamt',
@@ -162,7 +163,7 @@ const PAIR_WORDS: { field: 'adjustment_codes' | 'adjustment_group' | 'adjustment
 ];
 
 /** The field of pair n (1 = the unnumbered field). */
-export function adjustmentPairField(kind: 'adjustment_codes' | 'adjustment_group' | 'adjustment_amount', n: number): CsvField {
+export function adjustmentPairField(kind: AdjustmentPairPart, n: number): CsvField {
   return (n === 1 ? kind : `${kind}${n}`) as CsvField;
 }
 
