@@ -197,17 +197,23 @@ describe('CSV adjustments as vendors write them', () => {
       'X1,06/01/2026,99213,100.00,60.00,40.00,CO-45',
       'X2,06/01/2026,99213,100.00,60.00,CO-45,40.00',
       'X3,06/02/2026,99214,120.00,0.00,$120.00,CO-50',
+      // a code a dataframe wrote as a float is a code, not an amount
+      'X4,06/03/2026,99213,100.00,60.00,45.0,40.00',
     ].join('\n');
     const [result] = await engine.loadFiles([csvFile('swapped.csv', text)]);
     expect(result.status).toBe('loaded');
-    expect(result.rowsLoaded).toBe(3);
+    expect(result.rowsLoaded).toBe(4);
     // no reason code made up from '40.00' or '$120.00' (it used to become CARC 40 and 0, or 120 and 0)
-    expect(await adjustments()).toEqual([{ claim_id: 'X2', group_code: 'CO', carc: '45', amount: 40, level: 'line' }]);
+    expect(await adjustments()).toEqual([
+      { claim_id: 'X2', group_code: 'CO', carc: '45', amount: 40, level: 'line' },
+      { claim_id: 'X4', group_code: null, carc: '45', amount: 40, level: 'line' },
+    ]);
     const misread = ['adjustments_unbalanced', 'adjustment_reason_is_amount', 'adjustment_amount_unreadable'];
     expect(await lines()).toEqual([
       { claim_id: 'X1', balance_diff: 40, flags: misread },
       { claim_id: 'X2', balance_diff: 0, flags: [] },
       { claim_id: 'X3', balance_diff: 120, flags: misread },
+      { claim_id: 'X4', balance_diff: 0, flags: [] },
     ]);
     expect(result.warnings).toEqual([
       'column “Adj Reason” holds amounts, not reason codes, in 2 rows (rows 2, 4; e.g. ‘40.00’): those cells were not read as reason codes. If the column is an adjustment amount, map it as one.',

@@ -154,7 +154,8 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
   const groups = GROUP_COLUMNS.filter((g) => mapping[g.field] !== undefined);
   const col = (index: number | undefined) => (index === undefined ? 'NULL::VARCHAR' : `c${index}`);
   const pairRaw = pairs.map((p) => `
-    upper(trim(coalesce(${col(p.reason)}, ''))) AS p${p.n}_cell,
+    -- a code a dataframe wrote as a float (45.0) is the code
+    regexp_replace(upper(trim(coalesce(${col(p.reason)}, ''))), '^([0-9]{1,3})[.]0$', '\\1') AS p${p.n}_cell,
     -- 'CO', 'CO - Contractual Obligation' → CO; anything else as written
     coalesce(nullif(regexp_extract(upper(trim(${col(p.group)})), '^(CO|PR|OA|PI|CR)([^A-Z0-9]|$)', 1), ''),
              nullif(upper(trim(${col(p.group)})), '')) AS p${p.n}_group,
