@@ -74,6 +74,12 @@ CREATE OR REPLACE MACRO dl_split(s) AS
 const ADJUSTMENT_ITEM =
   "(?:^|[^A-Z0-9])(?:(CO|PR|OA|PI|CR)[ -]*)?([ABDPWY]?[0-9]{1,3})(?:[ ]*[(](CO|PR|OA|PI|CR)[)])?" +
   "(?:[ :=]+([(]?-?[$]?-?[0-9][0-9,]*[.][0-9]{1,2}[)]?-?|[(]?-?[$]-?[0-9][0-9,]*[)]?-?))?";
+/**
+ * A cell of group-code + amount pairs only (`CO-45 30; PR-1 20`): there a whole number after a code is its
+ * amount, which elsewhere could be another code. Such amounts get '.00' before the cell is read.
+ */
+const PAIRED_CELL = '^([ ]*(CO|PR|OA|PI|CR)[ -]*[ABDPWY]?[0-9]{1,3}[ :=]+[$]?[0-9]+([.][0-9]{1,2})?[ ]*([;,]|$))+$';
+const WHOLE_AMOUNT = '((CO|PR|OA|PI|CR)[ -]*[ABDPWY]?[0-9]{1,3}[ :=]+[$]?[0-9]+)([;, ]|$)';
 /** A whole cell that is an amount, not a reason code: what a reason column holds when mapped to the wrong column. */
 const AMOUNT_CELL = '^[(]?-?[$]?-?[0-9][0-9,]*[.][0-9]{1,2}[)]?-?$|^[(]?-?[$]-?[0-9][0-9,]*[)]?-?$';
 /** Remark codes (RARC) are M…, MA…, N…; anything else left in an adjustment cell is an unmapped vendor code. */
@@ -143,7 +149,8 @@ function modifierColumns(mapping: HeaderMapping): string {
 
 /**
  * Typed values of the rows of `source` (row_no + c<i> columns) plus `reasons`
- * ('' when the row is usable) and the adjustment cell split into its items.
+ * ('' when the row is usable), the row's adjustments read from its reason / amount /
+ * group columns (`adj_items`), its group amount columns and its misread cells.
  * Pointers: digits are 1-based, letters A–L are 1–12; a file whose pointers contain 0 is 0-based.
  */
 function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string): string {
@@ -165,14 +172,18 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
     dl_money(p${p.n}_amount_raw) AS p${p.n}_amount,
     regexp_full_match(p${p.n}_cell, '${AMOUNT_CELL}') AS p${p.n}_is_amount,`).join('');
   const groupTyped = groups.map((g) => `\n    dl_money(${g.field}_cell) AS ${g.field}_amount,`).join('');
-  // a reason cell holding an amount is not read for codes
-  const text = (n: number) => `CASE WHEN p${n}_is_amount THEN '' ELSE p${n}_cell END`;
-  const pairItems = pairs.filter((p) => p.reason !== undefined).map((p) => `,
-    regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 1) AS p${p.n}_g1,
-    regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 2) AS p${p.n}_codes,
-    regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 3) AS p${p.n}_g3,
-    regexp_extract_all(${text(p.n)}, '${ADJUSTMENT_ITEM}', 4) AS p${p.n}_amounts,
-    list_filter(dl_split(regexp_replace(${text(p.n)}, '${ADJUSTMENT_ITEM}', ' ', 'g')),
+  // a reason cell holding an amount is not read for codes; whole-dollar pairs get their cents
+  const readable = pairs.filter((p) => p.reason !== undefined);
+  const pairTexts = readable.map((p) => `,
+    CASE WHEN p${p.n}_is_amount THEN ''
+         WHEN regexp_full_match(p${p.n}_cell, '${PAIRED_CELL}') THEN regexp_replace(p${p.n}_cell, '${WHOLE_AMOUNT}', '\\1.00\\3', 'g')
+         ELSE p${p.n}_cell END AS p${p.n}_text`).join('');
+  const pairItems = readable.map((p) => `,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 1) AS p${p.n}_g1,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 2) AS p${p.n}_codes,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 3) AS p${p.n}_g3,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 4) AS p${p.n}_amounts,
+    list_filter(dl_split(regexp_replace(p${p.n}_text, '${ADJUSTMENT_ITEM}', ' ', 'g')),
                 lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS p${p.n}_left`).join('');
   const items = pairs.flatMap((p) => {
     const n = p.n;
@@ -200,11 +211,11 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
   ];
   const remarks = [
     'remark_tokens',
-    ...pairs.filter((p) => p.reason !== undefined).map((p) => `list_filter(p${p.n}_left, lambda t: regexp_matches(t, '${REMARK_SHAPE}'))`),
+    ...readable.map((p) => `list_filter(p${p.n}_left, lambda t: regexp_matches(t, '${REMARK_SHAPE}'))`),
   ];
   const working = [
     ...pairs.flatMap((p) => [`p${p.n}_cell`, `p${p.n}_group`, `p${p.n}_amount_raw`, `p${p.n}_amount`, `p${p.n}_is_amount`,
-      ...(p.reason === undefined ? [] : [`p${p.n}_g1`, `p${p.n}_codes`, `p${p.n}_g3`, `p${p.n}_amounts`, `p${p.n}_left`])]),
+      ...(p.reason === undefined ? [] : [`p${p.n}_text`, `p${p.n}_g1`, `p${p.n}_codes`, `p${p.n}_g3`, `p${p.n}_amounts`, `p${p.n}_left`])]),
     ...groups.flatMap((g) => [`${g.field}_cell`, `${g.field}_amount`]),
     'remark_tokens',
   ];
@@ -279,7 +290,7 @@ SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units
   ${listOf(MISREAD_TYPE, misreads)} AS adj_misread,
   ${listOf('VARCHAR', remarks)} AS remark_tokens
 FROM (SELECT *${pairItems}
-  FROM typed)
+  FROM (SELECT *${pairTexts} FROM typed))
 `;
 }
 
