@@ -19,7 +19,7 @@ import { createNodeDb } from '../engine/db/node-db.ts';
 import type { Db } from '../engine/db/db.ts';
 import { CANONICAL_SCHEMA_SQL } from '../engine/schema/canonical.sql.ts';
 import { REFERENCE_SCHEMA_SQL } from '../engine/reference/reference.sql.ts';
-import { CSV_VALUE_MACROS_SQL, CSV_REJECTS_SQL, DROP_CSV_TEMP_SQL, createRowsSql, csvKeysSql, dateFormatHitsSql, insertClaimsSql, insertLinesSql, insertRowsSql } from '../engine/ingest/csv/csv-normalise.sql.ts';
+import { CSV_VALUE_MACROS_SQL, CSV_REJECTS_SQL, DROP_CSV_TEMP_SQL, createRowsSql, csvKeysSql, dateFormatHitsSql, insertClaimsSql, insertLinesSql, insertRowsSql, mapsAdjustmentAmounts } from '../engine/ingest/csv/csv-normalise.sql.ts';
 import { DROP_CHUNK_SQL, chunkRowsSql, emptyRowsSql, insertMalformedSql, readChunkSql } from '../engine/ingest/csv/stage-csv.sql.ts';
 import { planCsv, usualDateFormat } from '../engine/ingest/csv/load-csv.ts';
 import { detectFormat } from '../engine/ingest/detect-format.ts';
@@ -141,7 +141,7 @@ async function exportLoadSql(db: Db, file: string, fileId: number): Promise<stri
     insertMalformedSql({ fileId, rowBase }),
     CSV_REJECTS_SQL(fileId),
     csvKeysSql({ claimKeyBase: base + 1, lineIdBase: base + 1 }),
-    insertLinesSql({ fileId, source: content, from: base, to: base + KEY_SPACE - 1 }),
+    insertLinesSql({ fileId, source: content, from: base, to: base + KEY_SPACE - 1, amountColumns: mapsAdjustmentAmounts(mapping) }),
     insertClaimsSql({ fileId, source: content, from: base, to: base + KEY_SPACE - 1 }),
     insertLoadedCsvFileSql({ fileId, name: path.basename(file), sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length, content }),
     DROP_CHUNK_SQL,

@@ -119,7 +119,7 @@ CREATE TABLE IF NOT EXISTS adjustments (
   line_id     BIGINT,
   level       VARCHAR NOT NULL,  -- 'line' | 'claim'
   group_code  VARCHAR,           -- CO, PR, OA, PI (CR in 4010); NULL when the export gave none
-  carc        VARCHAR NOT NULL,
+  carc        VARCHAR NOT NULL,  -- '' when an export gave a group amount with no reason code (a "Contractual Adj" column)
   amount      DECIMAL(18,2),     -- NULL when the export gave codes without amounts
   quantity    DOUBLE
 );

@@ -1,4 +1,4 @@
-import type { CsvField } from './header-aliases.ts';
+import { MAX_ADJUSTMENT_PAIRS, adjustmentPairField, type CsvField } from './header-aliases.ts';
 import type { HeaderMapping } from './header-mapping.ts';
 import { sqlList, sqlString } from '../../db/sql-quote.ts';
 
@@ -66,11 +66,63 @@ CREATE OR REPLACE MACRO dl_split(s) AS
   list_filter(string_split_regex(upper(trim(coalesce(s, ''))), '[ ,;:/|]+'), lambda x: x <> '');
 `;
 
-/** One adjustment in an export cell: optional group, a CARC, an optional amount with a decimal point. */
+/**
+ * One adjustment in an export cell: optional group, a CARC, an optional amount with a decimal point or a $.
+ * `CO-45 71.27; PR-1 58.73`, `CO45:71.27,PR1:58.73`, `45 (CO) $71.27`. Groups 1 and 3 are the group
+ * (before the code, or after it in parentheses), 2 the code, 4 the amount.
+ */
 const ADJUSTMENT_ITEM =
-  "(?:^|[^A-Z0-9])(CO|PR|OA|PI|CR)?[ -]*([ABDPWY]?[0-9]{1,3})(?:[ :=]+([(]?-?[$]?[0-9][0-9,]*[.][0-9]{1,2}[)]?-?))?";
+  "(?:^|[^A-Z0-9])(?:(CO|PR|OA|PI|CR)[ -]*)?([ABDPWY]?[0-9]{1,3})(?:[ ]*[(](CO|PR|OA|PI|CR)[)])?" +
+  "(?:[ :=]+([(]?-?[$]?-?[0-9][0-9,]*[.][0-9]{1,2}[)]?-?|[(]?-?[$]-?[0-9][0-9,]*[)]?-?))?";
+/**
+ * A cell of group-code + amount pairs only (`CO-45 30; PR-1 20`): there a whole number after a code is its
+ * amount, which elsewhere could be another code. Such amounts get '.00' before the cell is read.
+ */
+const PAIRED_CELL = '^([ ]*(CO|PR|OA|PI|CR)[ -]*[ABDPWY]?[0-9]{1,3}[ :=]+[$]?[0-9]+([.][0-9]{1,2})?[ ]*([;,]|$))+$';
+const WHOLE_AMOUNT = '((CO|PR|OA|PI|CR)[ -]*[ABDPWY]?[0-9]{1,3}[ :=]+[$]?[0-9]+)([;, ]|$)';
+/** A whole cell that is an amount, not a reason code: what a reason column holds when mapped to the wrong column. */
+const AMOUNT_CELL = '^[(]?-?[$]?-?[0-9][0-9,]*[.][0-9]{1,2}[)]?-?$|^[(]?-?[$]-?[0-9][0-9,]*[)]?-?$';
 /** Remark codes (RARC) are M…, MA…, N…; anything else left in an adjustment cell is an unmapped vendor code. */
 const REMARK_SHAPE = '^(M|MA|N)[0-9]{1,3}$';
+/** The carc of an adjustment the export gave as an amount under a group (a "Contractual Adj" column) with no reason code. */
+export const NO_REASON_CARC = '';
+
+/** Group amount columns: the amount of one adjustment group, with or without a reason code beside it. */
+const GROUP_COLUMNS: readonly { field: CsvField; group: string }[] = [
+  { field: 'contractual_adjustment', group: 'CO' },
+  { field: 'patient_responsibility', group: 'PR' },
+  { field: 'payer_initiated_adjustment', group: 'PI' },
+  { field: 'other_adjustment', group: 'OA' },
+];
+
+const ITEM_TYPE = 'STRUCT(group_code VARCHAR, carc VARCHAR, amount DECIMAL(18,2))';
+const MISREAD_TYPE = 'STRUCT(col INTEGER, value VARCHAR, kind VARCHAR)';
+const item = (group: string, carc: string, amount: string) =>
+  `{'group_code': (${group})::VARCHAR, 'carc': (${carc})::VARCHAR, 'amount': (${amount})::DECIMAL(18,2)}`;
+const misread = (col: number, value: string, kind: 'amount_in_reason' | 'not_an_amount') =>
+  `{'col': ${col}, 'value': left(${value}, 40), 'kind': '${kind}'}`;
+const listOf = (type: string, parts: string[]) =>
+  parts.length === 0 ? `[]::${type}[]` : parts.length === 1 ? parts[0] : `list_concat(${parts.join(', ')})`;
+
+/** The reason / group / amount pairs of a row that the mapping has at least one column of. */
+function adjustmentPairs(mapping: HeaderMapping): { n: number; reason?: number; group?: number; amount?: number }[] {
+  const pairs = [];
+  for (let n = 1; n <= MAX_ADJUSTMENT_PAIRS; n++) {
+    const pair = {
+      n,
+      reason: mapping[adjustmentPairField('adjustment_codes', n)],
+      group: mapping[adjustmentPairField('adjustment_group', n)],
+      amount: mapping[adjustmentPairField('adjustment_amount', n)],
+    };
+    if (pair.reason !== undefined || pair.group !== undefined || pair.amount !== undefined) pairs.push(pair);
+  }
+  return pairs;
+}
+
+/** Whether the export states adjustment amounts in columns of their own, so every paid line can be balanced. */
+export function mapsAdjustmentAmounts(mapping: HeaderMapping): boolean {
+  return adjustmentPairs(mapping).some((p) => p.amount !== undefined) || GROUP_COLUMNS.some((g) => mapping[g.field] !== undefined);
+}
 
 function cell(mapping: HeaderMapping, field: CsvField): string {
   const index = mapping[field];
@@ -97,13 +149,76 @@ function modifierColumns(mapping: HeaderMapping): string {
 
 /**
  * Typed values of the rows of `source` (row_no + c<i> columns) plus `reasons`
- * ('' when the row is usable) and the adjustment cell split into its items.
+ * ('' when the row is usable), the row's adjustments read from its reason / amount /
+ * group columns (`adj_items`), its group amount columns and its misread cells.
  * Pointers: digits are 1-based, letters A–L are 1–12; a file whose pointers contain 0 is 0-based.
  */
 function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string): string {
   const c = (f: CsvField) => cell(mapping, f);
   const usual = sqlString(dateFormat);
   const pointerTokens = `dl_split(${c('dx_pointers')})`;
+  const pairs = adjustmentPairs(mapping);
+  const groups = GROUP_COLUMNS.filter((g) => mapping[g.field] !== undefined);
+  const col = (index: number | undefined) => (index === undefined ? 'NULL::VARCHAR' : `c${index}`);
+  const pairRaw = pairs.map((p) => `
+    -- a code a dataframe wrote as a float (45.0) is the code
+    regexp_replace(upper(trim(coalesce(${col(p.reason)}, ''))), '^([0-9]{1,3})[.]0$', '\\1') AS p${p.n}_cell,
+    -- 'CO', 'CO - Contractual Obligation' → CO; anything else as written
+    coalesce(nullif(regexp_extract(upper(trim(${col(p.group)})), '^(CO|PR|OA|PI|CR)([^A-Z0-9]|$)', 1), ''),
+             nullif(upper(trim(${col(p.group)})), '')) AS p${p.n}_group,
+    ${col(p.amount)} AS p${p.n}_amount_raw,`).join('');
+  const groupRaw = groups.map((g) => `\n    ${c(g.field)} AS ${g.field}_cell,`).join('');
+  const pairTyped = pairs.map((p) => `
+    dl_money(p${p.n}_amount_raw) AS p${p.n}_amount,
+    regexp_full_match(p${p.n}_cell, '${AMOUNT_CELL}') AS p${p.n}_is_amount,`).join('');
+  const groupTyped = groups.map((g) => `\n    dl_money(${g.field}_cell) AS ${g.field}_amount,`).join('');
+  // a reason cell holding an amount is not read for codes; whole-dollar pairs get their cents
+  const readable = pairs.filter((p) => p.reason !== undefined);
+  const pairTexts = readable.map((p) => `,
+    CASE WHEN p${p.n}_is_amount THEN ''
+         WHEN regexp_full_match(p${p.n}_cell, '${PAIRED_CELL}') THEN regexp_replace(p${p.n}_cell, '${WHOLE_AMOUNT}', '\\1.00\\3', 'g')
+         ELSE p${p.n}_cell END AS p${p.n}_text`).join('');
+  const pairItems = readable.map((p) => `,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 1) AS p${p.n}_g1,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 2) AS p${p.n}_codes,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 3) AS p${p.n}_g3,
+    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 4) AS p${p.n}_amounts,
+    list_filter(dl_split(regexp_replace(p${p.n}_text, '${ADJUSTMENT_ITEM}', ' ', 'g')),
+                lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS p${p.n}_left`).join('');
+  const items = pairs.flatMap((p) => {
+    const n = p.n;
+    const marker = `CASE WHEN p${n}_amount <> 0 THEN [${item(`p${n}_group`, sqlString(NO_REASON_CARC), `p${n}_amount`)}] ELSE []::${ITEM_TYPE}[] END`;
+    if (p.reason === undefined) return [marker];
+    const vendor = `list_filter(p${n}_left, lambda t: NOT regexp_matches(t, '${REMARK_SHAPE}'))`;
+    return [
+      `list_transform(p${n}_codes, lambda code, i: ${item(
+        `coalesce(nullif(p${n}_g1[i], ''), nullif(p${n}_g3[i], ''), p${n}_group)`,
+        'code',
+        `coalesce(dl_money(nullif(p${n}_amounts[i], '')), CASE WHEN len(p${n}_codes) = 1 THEN p${n}_amount END)`,
+      )})`,
+      // vendor codes that are neither CARC nor RARC (e.g. athenaOne kick codes) stay visible as such
+      `list_transform(${vendor}, lambda t: ${item(`p${n}_group`, 't', `CASE WHEN len(p${n}_codes) = 0 AND len(${vendor}) = 1 THEN p${n}_amount END`)})`,
+      `CASE WHEN len(p${n}_codes) = 0 AND len(${vendor}) = 0 THEN ${marker} ELSE []::${ITEM_TYPE}[] END`,
+    ];
+  });
+  const groupAmounts = groups.map((g) => `[${item(sqlString(g.group), sqlString(NO_REASON_CARC), `${g.field}_amount`)}]`);
+  const misreads = [
+    ...pairs.flatMap((p) => [
+      ...(p.reason === undefined ? [] : [`CASE WHEN p${p.n}_is_amount THEN [${misread(p.reason, `p${p.n}_cell`, 'amount_in_reason')}] ELSE []::${MISREAD_TYPE}[] END`]),
+      ...(p.amount === undefined ? [] : [`CASE WHEN p${p.n}_amount IS NULL AND trim(coalesce(p${p.n}_amount_raw, '')) <> '' THEN [${misread(p.amount, `trim(p${p.n}_amount_raw)`, 'not_an_amount')}] ELSE []::${MISREAD_TYPE}[] END`]),
+    ]),
+    ...groups.map((g) => `CASE WHEN ${g.field}_amount IS NULL AND trim(coalesce(${g.field}_cell, '')) <> '' THEN [${misread(mapping[g.field]!, `trim(${g.field}_cell)`, 'not_an_amount')}] ELSE []::${MISREAD_TYPE}[] END`),
+  ];
+  const remarks = [
+    'remark_tokens',
+    ...readable.map((p) => `list_filter(p${p.n}_left, lambda t: regexp_matches(t, '${REMARK_SHAPE}'))`),
+  ];
+  const working = [
+    ...pairs.flatMap((p) => [`p${p.n}_cell`, `p${p.n}_group`, `p${p.n}_amount_raw`, `p${p.n}_amount`, `p${p.n}_is_amount`,
+      ...(p.reason === undefined ? [] : [`p${p.n}_text`, `p${p.n}_g1`, `p${p.n}_codes`, `p${p.n}_g3`, `p${p.n}_amounts`, `p${p.n}_left`])]),
+    ...groups.flatMap((g) => [`${g.field}_cell`, `${g.field}_amount`]),
+    'remark_tokens',
+  ];
   return /* sql */ `
 WITH raw AS (
   SELECT row_no,
@@ -128,10 +243,7 @@ WITH raw AS (
     ${c('billed')} AS billed_raw,
     ${c('allowed')} AS allowed_raw,
     ${c('paid')} AS paid_raw,
-    ${c('patient_responsibility')} AS patient_responsibility_raw,
-    upper(coalesce(${c('adjustment_codes')}, '')) AS adjustment_cell,
-    nullif(upper(trim(${c('adjustment_group')})), '') AS adjustment_group,
-    ${c('adjustment_amount')} AS adjustment_amount_raw,
+    ${c('patient_responsibility')} AS patient_responsibility_raw,${pairRaw}${groupRaw}
     dl_split(${c('remark_codes')}) AS remark_tokens,
     nullif(trim(${c('check_number')}), '') AS check_number,
     ${c('paid_date')} AS paid_date_raw,
@@ -148,7 +260,7 @@ WITH raw AS (
     dl_money(allowed_raw) AS allowed,
     dl_money(paid_raw) AS paid,
     dl_money(patient_responsibility_raw) AS patient_responsibility,
-    dl_money(adjustment_amount_raw) AS adjustment_amount,
+    ${pairTyped}${groupTyped}
     dl_date(paid_date_raw, ${usual}) AS paid_date,
     list_transform(pointer_tokens, lambda t: CASE
       WHEN regexp_matches(t, '^[A-L]$') THEN ascii(t) - 64
@@ -156,7 +268,7 @@ WITH raw AS (
   FROM raw
 )
 SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units_raw, billed_raw, allowed_raw, paid_raw,
-    patient_responsibility_raw, adjustment_amount_raw, paid_date_raw, pointer_tokens, procedure_raw, adjustment_cell),
+    patient_responsibility_raw, paid_date_raw, pointer_tokens, procedure_raw, ${working.join(', ')}),
   regexp_matches(trim(coalesce(procedure_raw, '')), '^[0-9]{1,4}([.]0+)?$') AS procedure_padded,
   concat_ws('; ',
     CASE WHEN claim_id IS NULL THEN 'no claim ID' END,
@@ -172,13 +284,14 @@ SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units
     CASE WHEN paid_date IS NULL AND trim(coalesce(paid_date_raw, '')) <> '' THEN 'payment date ' || quote_cell(paid_date_raw) || ' is not a date' END,
     CASE WHEN list_count(list_filter(pointers_raw, lambda p: p IS NULL)) > 0 THEN 'diagnosis pointer ' || quote_cell(array_to_string(pointer_tokens, ',')) || ' is not a number or letter A–L' END
   ) AS reasons,
-  -- the adjustment cell's items: group, CARC, amount; what is left is remark or vendor codes
-  regexp_extract_all(adjustment_cell, '${ADJUSTMENT_ITEM}', 1) AS adj_groups,
-  regexp_extract_all(adjustment_cell, '${ADJUSTMENT_ITEM}', 2) AS adj_codes,
-  regexp_extract_all(adjustment_cell, '${ADJUSTMENT_ITEM}', 3) AS adj_amounts,
-  list_filter(dl_split(regexp_replace(adjustment_cell, '${ADJUSTMENT_ITEM}', ' ', 'g')),
-              lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS adj_leftovers
-FROM typed`;
+  -- every adjustment of the row (group, CARC, amount), the group amount columns, and cells read as the wrong kind
+  ${listOf(ITEM_TYPE, items)} AS adj_items,
+  list_filter(${listOf(ITEM_TYPE, groupAmounts)}, lambda g: g.amount IS NOT NULL) AS group_amounts,
+  ${listOf(MISREAD_TYPE, misreads)} AS adj_misread,
+  ${listOf('VARCHAR', remarks)} AS remark_tokens
+FROM (SELECT *${pairItems}
+  FROM (SELECT *${pairTexts} FROM typed))
+`;
 }
 
 /** csv_rows with its columns and no rows (`emptySource`: the chunk columns, no rows). */
@@ -260,54 +373,113 @@ FROM csv_row_keys
  * The lines line_id ∈ [from, to] → service_lines, adjustments, remarks. A line is
  * its first row; adjustments and remarks come from every row of the line, each
  * distinct one once.
+ *
+ * Group amount columns (contractual / patient responsibility / payer-initiated /
+ * other, from the line's first row) are the total of their group: coded amounts of
+ * that group count toward it; a single code of the group without an amount takes
+ * what is left (so does a line's one code without a group, when one group column
+ * has something left); otherwise what is left stays under the group with no reason
+ * code (carc NO_REASON_CARC), never given an invented one. Coded amounts beyond the
+ * column's total leave nothing to give.
+ *
+ * Balance: charge − Σ adjustments − paid, when the line's adjustment amounts are all
+ * known (every paid line when `amountColumns`: the export has amount columns, so an
+ * empty one means none); beyond $0.01 the line is flagged 'adjustments_unbalanced'.
  */
-export function insertLinesSql(args: { fileId: number; source: string; from: number; to: number }): string {
+export function insertLinesSql(args: { fileId: number; source: string; from: number; to: number; amountColumns: boolean }): string {
   const { fileId, source, from, to } = args;
   const pointers = `list_transform(o.pointers_raw, lambda p: p + ps.shift)`;
   const inBatch = `k.line_id BETWEEN ${from} AND ${to}`;
   return /* sql */ `
+CREATE OR REPLACE TEMP TABLE csv_batch_adjustments AS
+WITH coded AS (
+  SELECT DISTINCT k.claim_key, k.line_id, o.it.group_code, o.it.carc, o.it.amount
+  FROM csv_row_keys k JOIN (SELECT row_no, unnest(adj_items) AS it FROM csv_rows) o USING (row_no)
+  WHERE ${inBatch}
+), totals AS (
+  SELECT k.claim_key, k.line_id, o.g.group_code, o.g.amount AS total
+  FROM csv_row_keys k JOIN (SELECT row_no, unnest(group_amounts) AS g FROM csv_rows) o USING (row_no)
+  WHERE ${inBatch} AND k.row_no = k.first_row
+), per_group AS (
+  SELECT *,
+    -- coded amounts beyond the column's total contradict it: nothing is made up to fit, the balance check tells
+    total <> 0 AND sign(total - coded_amount) = sign(total) AS rest_fits
+  FROM (
+    SELECT t.claim_key, t.line_id, t.group_code, t.total,
+      coalesce(sum(c.amount), 0) AS coded_amount,
+      count(c.carc) FILTER (WHERE c.amount IS NULL) AS open_codes
+    FROM totals t LEFT JOIN coded c ON c.line_id = t.line_id AND c.group_code = t.group_code
+    GROUP BY ALL)
+), adopted AS (
+  -- a line's one reason code without group or amount, beside one group column with no code of its own: that group's
+  -- amount ("Reason Code 45" next to "Contractual Adj 40.00" is CO-45 40.00)
+  SELECT p.line_id, p.group_code, any_value(c.carc) AS carc, any_value(p.total - p.coded_amount) AS amount
+  FROM per_group p JOIN coded c ON c.line_id = p.line_id AND c.group_code IS NULL AND c.amount IS NULL
+    AND regexp_matches(c.carc, '^[ABDPWY]?[0-9]{1,3}$')
+  WHERE p.open_codes = 0 AND p.rest_fits
+    AND p.line_id IN (SELECT line_id FROM per_group WHERE open_codes = 0 AND rest_fits GROUP BY line_id HAVING count(*) = 1)
+  GROUP BY p.line_id, p.group_code HAVING count(*) = 1
+)
+SELECT c.claim_key, c.line_id, coalesce(c.group_code, a.group_code) AS group_code, c.carc,
+  CASE WHEN a.line_id IS NOT NULL THEN a.amount
+       WHEN c.amount IS NULL AND p.open_codes = 1 AND p.rest_fits THEN p.total - p.coded_amount
+       ELSE c.amount END AS amount
+FROM coded c
+LEFT JOIN per_group p ON p.line_id = c.line_id AND p.group_code = c.group_code
+LEFT JOIN adopted a ON a.line_id = c.line_id AND c.group_code IS NULL AND c.amount IS NULL AND a.carc = c.carc
+UNION ALL
+SELECT p.claim_key, p.line_id, p.group_code, ${sqlString(NO_REASON_CARC)}, p.total - p.coded_amount
+FROM per_group p
+WHERE p.open_codes <> 1 AND p.rest_fits
+  AND NOT EXISTS (SELECT 1 FROM adopted a WHERE a.line_id = p.line_id AND a.group_code = p.group_code);
+
 INSERT INTO service_lines
-SELECT k.line_id, k.claim_key, ${fileId}, '${source}', o.claim_id, o.line_number, NULL,
+WITH sums AS (
+  SELECT line_id, sum(amount) AS adjusted, count(*) FILTER (WHERE amount IS NULL) AS unknown_amounts
+  FROM csv_batch_adjustments GROUP BY line_id
+), misread AS (
+  SELECT k.line_id, list_distinct(flatten(list(list_transform(o.adj_misread, lambda m: m.kind)))) AS kinds
+  FROM csv_row_keys k JOIN csv_rows o USING (row_no)
+  WHERE ${inBatch} AND len(o.adj_misread) > 0
+  GROUP BY k.line_id
+), lines AS (
+  SELECT k.line_id, k.claim_key, o.*,
+    CASE WHEN o.paid IS NOT NULL AND coalesce(s.unknown_amounts, 0) = 0 AND (s.adjusted IS NOT NULL OR ${args.amountColumns})
+         THEN o.billed - coalesce(s.adjusted, 0) - o.paid END AS balance_diff,
+    coalesce(m.kinds, []) AS misread_kinds
+  FROM csv_row_keys k
+  JOIN csv_rows o USING (row_no)
+  LEFT JOIN sums s USING (line_id)
+  LEFT JOIN misread m USING (line_id)
+  WHERE ${inBatch} AND k.row_no = k.first_row
+)
+SELECT o.line_id, o.claim_key, ${fileId}, '${source}', o.claim_id, o.line_number, NULL,
   o.service_date, o.service_date_end, o.payer, o.provider, NULL, o.procedure, o.procedure, o.modifiers,
   coalesce(o.units, 1), o.billed, o.allowed, o.paid, o.claim_status, o.paid_date,
   -- each pointed code's position in the claim's list (every code of the row when it has no pointers)
   coalesce(list_filter(list_transform(
     CASE WHEN len(o.pointers_raw) > 0 THEN ${pointers} ELSE range(1, len(o.row_dx) + 1) END,
     lambda p: list_position(d.codes, o.row_dx[p])), lambda x: x IS NOT NULL), [])::INTEGER[],
-  NULL,
+  o.balance_diff,
   list_filter([
     CASE WHEN len(list_filter(${pointers}, lambda p: p < 1 OR p > len(o.row_dx))) > 0 THEN 'dx_pointer_out_of_range' END,
     CASE WHEN o.procedure_padded THEN 'procedure_zero_padded' END,
-    CASE WHEN len(list_filter(o.modifiers, lambda m: NOT regexp_matches(m, '^[A-Z0-9]{2}$'))) > 0 THEN 'invalid_modifier' END
+    CASE WHEN len(list_filter(o.modifiers, lambda m: NOT regexp_matches(m, '^[A-Z0-9]{2}$'))) > 0 THEN 'invalid_modifier' END,
+    CASE WHEN abs(o.balance_diff) > 0.01 THEN 'adjustments_unbalanced' END,
+    CASE WHEN list_contains(o.misread_kinds, 'amount_in_reason') THEN 'adjustment_reason_is_amount' END,
+    CASE WHEN list_contains(o.misread_kinds, 'not_an_amount') THEN 'adjustment_amount_unreadable' END
   ], lambda f: f IS NOT NULL),
   o.row_no
-FROM csv_row_keys k
-JOIN csv_rows o USING (row_no)
+FROM lines o
 LEFT JOIN csv_claim_dx_lists d USING (claim_key)
-CROSS JOIN csv_pointer_shift ps
-WHERE ${inBatch} AND k.row_no = k.first_row;
+CROSS JOIN csv_pointer_shift ps;
 
 INSERT INTO adjustments
-SELECT DISTINCT claim_key, line_id, 'line', group_code, carc, amount, NULL FROM (
-  SELECT k.claim_key, k.line_id,
-    coalesce(nullif(o.adj_groups[i], ''), o.adjustment_group) AS group_code,
-    o.adj_codes[i] AS carc,
-    coalesce(dl_money(nullif(o.adj_amounts[i], '')), CASE WHEN len(o.adj_codes) = 1 THEN o.adjustment_amount END) AS amount
-  FROM csv_row_keys k
-  JOIN (SELECT *, generate_subscripts(adj_codes, 1) AS i FROM csv_rows) o USING (row_no)
-  WHERE ${inBatch}
-  UNION ALL
-  -- vendor codes that are neither CARC nor RARC (e.g. athenaOne kick codes) stay visible as such
-  SELECT k.claim_key, k.line_id, o.adjustment_group, o.t, NULL
-  FROM csv_row_keys k
-  JOIN (SELECT row_no, adjustment_group, unnest(adj_leftovers) AS t FROM csv_rows) o USING (row_no)
-  WHERE ${inBatch} AND NOT regexp_matches(o.t, '${REMARK_SHAPE}')
-);
+SELECT claim_key, line_id, 'line', group_code, carc, amount, NULL FROM csv_batch_adjustments;
 
 INSERT INTO remarks
 SELECT DISTINCT claim_key, line_id, 'line', code, 'export' FROM (
-  SELECT k.claim_key, k.line_id, unnest(list_concat(o.remark_tokens,
-    list_filter(o.adj_leftovers, lambda t: regexp_matches(t, '${REMARK_SHAPE}')))) AS code
+  SELECT k.claim_key, k.line_id, unnest(o.remark_tokens) AS code
   FROM csv_row_keys k JOIN csv_rows o USING (row_no)
   WHERE ${inBatch}
 );
@@ -337,7 +509,28 @@ SELECT claim_key, seq, code, 'export' FROM csv_claim_dx WHERE claim_key BETWEEN 
 `;
 }
 
+/** Adjustment cells read as the wrong kind, per column and kind: how many rows, the first ones, an example value. */
+export const CSV_MISREAD_SQL = /* sql */ `
+SELECT m.col, m.kind, count(*)::INTEGER AS n, list(row_no ORDER BY row_no)[1:3] AS first_rows, arg_min(m.value, row_no) AS example
+FROM (SELECT row_no, unnest(adj_misread) AS m FROM csv_rows WHERE reasons = '')
+GROUP BY m.col, m.kind ORDER BY m.col, m.kind
+`;
+
+/** The file's lines flagged 'adjustments_unbalanced': how many, their first rows, and the dollars they are off by. */
+export const csvUnbalancedSql = (fileId: number) => /* sql */ `
+SELECT count(*)::INTEGER AS n, list(source_line ORDER BY source_line)[1:5] AS first_rows, sum(abs(balance_diff))::DOUBLE AS off_by
+FROM service_lines WHERE file_id = ${Math.trunc(fileId)} AND list_contains(flags, 'adjustments_unbalanced')
+`;
+
+/** The file's adjustments that came with a group and an amount but no reason code, per group. */
+export const csvNoReasonSql = (fileId: number) => /* sql */ `
+SELECT a.group_code, count(*)::INTEGER AS n, sum(a.amount)::DOUBLE AS amount
+FROM adjustments a JOIN service_lines l USING (line_id)
+WHERE l.file_id = ${Math.trunc(fileId)} AND a.carc = ${sqlString(NO_REASON_CARC)}
+GROUP BY a.group_code ORDER BY a.group_code
+`;
+
 export const DROP_CSV_TEMP_SQL = /* sql */ `
 DROP TABLE IF EXISTS csv_rows; DROP TABLE IF EXISTS csv_row_keys; DROP TABLE IF EXISTS csv_claim_dx; DROP TABLE IF EXISTS csv_claim_dx_lists;
-DROP TABLE IF EXISTS csv_pointer_shift;
+DROP TABLE IF EXISTS csv_pointer_shift; DROP TABLE IF EXISTS csv_batch_adjustments;
 `;

@@ -33,6 +33,13 @@ export const CSV_FIELDS = [
   'adjustment_codes',
   'adjustment_group',
   'adjustment_amount',
+  'adjustment_codes2', 'adjustment_group2', 'adjustment_amount2',
+  'adjustment_codes3', 'adjustment_group3', 'adjustment_amount3',
+  'adjustment_codes4', 'adjustment_group4', 'adjustment_amount4',
+  'adjustment_codes5', 'adjustment_group5', 'adjustment_amount5',
+  'contractual_adjustment',
+  'payer_initiated_adjustment',
+  'other_adjustment',
   'remark_codes',
   'check_number',
   'paid_date',
@@ -70,10 +77,17 @@ export const FIELD_LABELS: Record<CsvField, string> = {
   billed: 'Billed amount',
   allowed: 'Allowed amount',
   paid: 'Paid amount',
-  patient_responsibility: 'Patient responsibility',
-  adjustment_codes: 'Adjustment codes (CARC, e.g. CO-45)',
+  patient_responsibility: 'Patient responsibility amount (PR)',
+  adjustment_codes: 'Adjustment reason(s) (CARC, e.g. CO-45 or CO-45 71.27; PR-1 58.73)',
   adjustment_group: 'Adjustment group (CO/PR/OA/PI)',
   adjustment_amount: 'Adjustment amount',
+  adjustment_codes2: 'Adjustment reason 2', adjustment_group2: 'Adjustment group 2', adjustment_amount2: 'Adjustment amount 2',
+  adjustment_codes3: 'Adjustment reason 3', adjustment_group3: 'Adjustment group 3', adjustment_amount3: 'Adjustment amount 3',
+  adjustment_codes4: 'Adjustment reason 4', adjustment_group4: 'Adjustment group 4', adjustment_amount4: 'Adjustment amount 4',
+  adjustment_codes5: 'Adjustment reason 5', adjustment_group5: 'Adjustment group 5', adjustment_amount5: 'Adjustment amount 5',
+  contractual_adjustment: 'Contractual adjustment amount (CO)',
+  payer_initiated_adjustment: 'Payer-initiated adjustment amount (PI)',
+  other_adjustment: 'Other adjustment / write-off amount (OA)',
   remark_codes: 'Remark codes (RARC)',
   check_number: 'Check / EFT number',
   paid_date: 'Check / EFT / payment date',
@@ -112,12 +126,22 @@ const ALIASES: Partial<Record<CsvField, string[]>> = {
   allowed: ['allowedamt', 'allowed', 'allowedamount', 'alwdamt', 'aprvamt', 'approvedamount', 'expectedamount'],
   paid: ['paidamt', 'paid', 'paidamount', 'inspaid', 'insurancepaid', 'payment', 'paymentamount',
     'inspayments', 'amountpaid', 'insurancepayment'],
-  patient_responsibility: ['patientresponsibility', 'patientresp', 'ptresp', 'patientportion'],
+  patient_responsibility: ['patientresponsibility', 'patientresp', 'ptresp', 'patientportion', 'patientrespamt',
+    'patientresponsibilityamount', 'patientresponsibilityadjustments', 'pramount', 'pramt', 'pradj', 'pradjustment'],
+  contractual_adjustment: ['contractualadj', 'contractualadjustment', 'contractualadjustments', 'contractual',
+    'contractualamt', 'contractualamount', 'contractualwriteoff', 'contractualobligation', 'contractualobligationadjustments',
+    'coamount', 'coamt', 'coadj', 'coadjustment'],
+  payer_initiated_adjustment: ['payerinitiated', 'payerinitiatedadj', 'payerinitiatedadjustment', 'payerinitiatedadjustments',
+    'piamount', 'piamt', 'piadj', 'piadjustment'],
+  other_adjustment: ['otheradj', 'otheradjustment', 'otheradjustments', 'oaamount', 'oaamt', 'oaadj', 'oaadjustment',
+    'writeoff', 'writeoffs', 'writeoffamt', 'writeoffamount'],
   adjustment_codes: ['adjcodes', 'adjustmentcodes', 'adjcode', 'carc', 'carcs', 'cas', 'denialcode',
     'denialcodes', 'reasoncode', 'reasoncodes', 'adjreason', 'adjustmentreason', 'adjustmentreasoncode',
     'denialreasoncode', 'claimadjustmentreasoncode', 'denialreason'],
-  adjustment_group: ['adjgroup', 'groupcode', 'adjustmentgroup', 'adjustmentgroupcode', 'casgroup'],
-  adjustment_amount: ['adjamt', 'adjustmentamount', 'adjustments', 'adjustment'],
+  adjustment_group: ['adjgroup', 'groupcode', 'adjustmentgroup', 'adjustmentgroupcode', 'casgroup', 'adjgrp', 'adjgroupcode',
+    'carcgroup'],
+  adjustment_amount: ['adjamt', 'adjustmentamount', 'adjustments', 'adjustment', 'adjamount', 'carcamt', 'carcamount', 'casamt',
+    'casamount'],
   remark_codes: ['remarkcodes', 'remarkcode', 'remarks', 'remark', 'rarc', 'rarcs', 'lq'],
   check_number: ['checknumber', 'check', 'checkno', 'eftnumber', 'eft', 'tracenumber', 'trace', 'trn02',
     'checkeftnumber', 'paymentnumber'],
@@ -125,6 +149,23 @@ const ALIASES: Partial<Record<CsvField, string[]>> = {
     'depositdate', 'posteddate', 'postdate', 'bpr16', 'denialdate', 'adjudicationdate', 'processeddate'],
   claim_status: ['claimstatus', 'status', 'billingstatus', 'linestatus', 'clp02'],
 };
+
+/** Adjustment reason / amount / group pairs on one row: `Adj Reason 2`, `CARC Amt 3`, `Adj 2 Group`. */
+export const MAX_ADJUSTMENT_PAIRS = 5;
+export type AdjustmentPairPart = 'adjustment_codes' | 'adjustment_group' | 'adjustment_amount';
+const PAIR_WORDS: { field: AdjustmentPairPart; words: string[] }[] = [
+  { field: 'adjustment_codes', words: ['adjreason', 'adjustmentreason', 'adjustmentreasoncode', 'adjreasoncode', 'adjcode',
+    'adjustmentcode', 'carc', 'carccode', 'reasoncode', 'denialcode', 'casreason', 'casreasoncode', 'claimadjustmentreasoncode'] },
+  { field: 'adjustment_amount', words: ['adjamt', 'adjamount', 'adjustmentamt', 'adjustmentamount', 'adjustment', 'carcamt',
+    'carcamount', 'casamt', 'casamount', 'reasonamt', 'reasonamount', 'reasoncodeamount', 'adjreasonamt', 'adjreasonamount'] },
+  { field: 'adjustment_group', words: ['adjgroup', 'adjgrp', 'adjustmentgroup', 'adjustmentgroupcode', 'adjgroupcode',
+    'carcgroup', 'casgroup', 'groupcode', 'reasongroup'] },
+];
+
+/** The field of pair n (1 = the unnumbered field). */
+export function adjustmentPairField(kind: AdjustmentPairPart, n: number): CsvField {
+  return (n === 1 ? kind : `${kind}${n}`) as CsvField;
+}
 
 /** Numbered families: Dx 1 / ICD-10 3 / Diagnosis Code 2 / D4, Mod 1 / Modifier 2. */
 const NUMBERED: { pattern: RegExp; field: (n: number) => CsvField | null }[] = [
@@ -153,6 +194,13 @@ export function fieldForHeader(header: string): CsvField | null {
   for (const { pattern, field } of NUMBERED) {
     const m = pattern.exec(key);
     if (m) return field(Number(m[1]));
+  }
+  // one digit before or after the words: "CARC Amt 1", "Adj 2 Reason"
+  const pair = /^([a-z]+)([1-9])([a-z]*)$/.exec(key);
+  if (pair && Number(pair[2]) <= MAX_ADJUSTMENT_PAIRS) {
+    const words = pair[1] + pair[3];
+    const kind = PAIR_WORDS.find((p) => p.words.includes(words));
+    if (kind) return adjustmentPairField(kind.field, Number(pair[2]));
   }
   return null;
 }

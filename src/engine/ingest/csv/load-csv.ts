@@ -8,6 +8,7 @@ import {
   CSV_BATCH_ROWS,
   CSV_COUNTS_SQL,
   CSV_KEY_RANGE_SQL,
+  CSV_MISREAD_SQL,
   CSV_REJECTS_SQL,
   DROP_CSV_TEMP_SQL,
   DATE_FORMATS,
@@ -16,9 +17,12 @@ import {
   createRowsSql,
   dateFormatHitsSql,
   csvKeysSql,
+  csvNoReasonSql,
+  csvUnbalancedSql,
   insertClaimsSql,
   insertLinesSql,
   insertRowsSql,
+  mapsAdjustmentAmounts,
 } from './csv-normalise.sql.ts';
 
 /**
@@ -132,12 +136,13 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
     const [range] = await db.query<{ first_line: number | null; last_line: number; first_claim: number; last_claim: number }>(CSV_KEY_RANGE_SQL);
     if (range.first_line !== null) {
       for (let from = range.first_line; from <= range.last_line; from += CSV_BATCH_ROWS) {
-        await db.exec(insertLinesSql({ fileId: args.fileId, source: content, from, to: from + CSV_BATCH_ROWS - 1 }));
+        await db.exec(insertLinesSql({ fileId: args.fileId, source: content, from, to: from + CSV_BATCH_ROWS - 1, amountColumns: mapsAdjustmentAmounts(mapping) }));
       }
       for (let from = range.first_claim; from <= range.last_claim; from += CSV_BATCH_ROWS) {
         await db.exec(insertClaimsSql({ fileId: args.fileId, source: content, from, to: from + CSV_BATCH_ROWS - 1 }));
       }
     }
+    warnings.push(...(await adjustmentWarnings(db, args.fileId, layout.headers)));
     const malformed = records - rows_parsed;
     return {
       status: 'loaded',
@@ -151,6 +156,45 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
   } finally {
     await db.exec(DROP_CSV_TEMP_SQL);
   }
+}
+
+/**
+ * What a billing manager should check about the file's adjustments: columns whose
+ * cells are of the wrong kind (a reason column mapped to an amount field, or the
+ * reverse), lines that do not balance, and amounts kept without a reason code.
+ */
+async function adjustmentWarnings(db: Db, fileId: number, headers: readonly string[]): Promise<string[]> {
+  const warnings: string[] = [];
+  const rows = (first: number[], n: number) => `${n} row${n > 1 ? 's' : ''} (row${n > 1 ? 's' : ''} ${first.join(', ')}${n > first.length ? ' …' : ''}`;
+  const misread = await db.query<{ col: number; kind: string; n: number; first_rows: number[]; example: string }>(CSV_MISREAD_SQL);
+  for (const m of misread) {
+    const where = `column “${headers[m.col]}” holds ${m.kind === 'amount_in_reason' ? 'amounts, not reason codes,' : 'values that are not amounts'} in ${rows(m.first_rows, m.n)}; e.g. ‘${m.example}’)`;
+    warnings.push(m.kind === 'amount_in_reason'
+      ? `${where}: those cells were not read as reason codes. If the column is an adjustment amount, map it as one.`
+      : `${where}: those cells were not read as adjustments. If they are reason codes, map the column as an adjustment reason.`);
+  }
+  const [unbalanced] = await db.query<{ n: number; first_rows: number[]; off_by: number | null }>(csvUnbalancedSql(fileId));
+  if (unbalanced.n > 0) {
+    warnings.push(
+      `${unbalanced.n} line${unbalanced.n > 1 ? 's do' : ' does'} not balance: charge − adjustments − paid is off by more than $0.01 in ` +
+        `${rows(unbalanced.first_rows, unbalanced.n)}; ${usd(unbalanced.off_by ?? 0)} in all). Check that the export has every adjustment of ` +
+        'these lines and that each amount column is mapped to the right field. They are flagged ‘adjustments_unbalanced’ and listed on the ' +
+        'Files page under “Claims and lines that do not balance”.',
+    );
+  }
+  const noReason = await db.query<{ group_code: string | null; n: number; amount: number }>(csvNoReasonSql(fileId));
+  if (noReason.length > 0) {
+    const n = noReason.reduce((sum, g) => sum + g.n, 0);
+    warnings.push(
+      `${n} adjustment${n > 1 ? 's' : ''} had an amount but no reason code (${noReason.map((g) => `${g.group_code ?? 'no group'} ${usd(g.amount)}`).join(', ')}): ` +
+        'kept under their group with an empty reason code; no code was guessed.',
+    );
+  }
+  return warnings;
+}
+
+function usd(amount: number): string {
+  return `${amount < 0 ? '−' : ''}$${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** The format reading most of the first values (dateFormatHitsSql), the earliest on a tie. */
