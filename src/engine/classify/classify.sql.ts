@@ -1,8 +1,10 @@
 import { sqlList, sqlString } from '../db/sql-quote.ts';
 import { HARD_ADMINISTRATIVE, PAYER_PRECEDENCE, CATEGORY_PRECEDENCE, CODING_CATEGORIES } from './categories.ts';
 import { DEFAULT_FIXES } from './default-fixes.ts';
+import { NO_REASON_CARC } from '../ingest/csv/csv-normalise.sql.ts';
 
 const PRECEDENCE = sqlList(CATEGORY_PRECEDENCE);
+const UNCODED = sqlString(NO_REASON_CARC);
 const PAYER_ORDER = sqlList(PAYER_PRECEDENCE);
 const HARD = sqlList(HARD_ADMINISTRATIVE);
 const CODING = sqlList(CODING_CATEGORIES);
@@ -29,7 +31,13 @@ WITH lines AS (
   FROM lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
   WHERE al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id BETWEEN ${from} AND ${to})
 )
-SELECT r.*, m.denial, m.bucket, m.role, m.label AS description, m.stop_date
+SELECT r.*,
+  -- an amount the export gave without a reason code: the patient's share under PR, otherwise it explains nothing
+  CASE WHEN r.carc = ${UNCODED} THEN CASE WHEN r.group_code = 'PR' THEN false END ELSE m.denial END AS denial,
+  CASE WHEN r.carc = ${UNCODED} THEN CASE WHEN r.group_code = 'PR' THEN 'patient_responsibility' END ELSE m.bucket END AS bucket,
+  m.role,
+  CASE WHEN r.carc = ${UNCODED} THEN coalesce(r.group_code, 'an') || ' amount with no reason code' ELSE m.label END AS description,
+  m.stop_date, r.carc = ${UNCODED} AS uncoded
 FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc`;
 
 export const LINE_REMARKS_SQL = /* sql */ `
@@ -58,10 +66,10 @@ WITH sums AS (
   SELECT al.line_id, coalesce(al.billed, 0) AS billed, al.paid, al.claim_status,
     coalesce(sum(r.amount) FILTER (WHERE r.denial), 0) AS denial_dollars,
     coalesce(sum(r.amount) FILTER (WHERE NOT r.denial), 0) AS explained_dollars,
-    coalesce(sum(r.amount) FILTER (WHERE r.denial IS NULL), 0) AS unmapped_dollars,
+    coalesce(sum(r.amount) FILTER (WHERE r.denial IS NULL AND NOT r.uncoded), 0) AS unmapped_dollars,
     count(r.carc) FILTER (WHERE r.denial) AS denial_reasons,
     count(r.carc) FILTER (WHERE NOT r.denial) AS explaining_reasons,
-    count(r.carc) FILTER (WHERE r.denial IS NULL) AS unmapped_reasons,
+    count(r.carc) FILTER (WHERE r.denial IS NULL AND NOT r.uncoded) AS unmapped_reasons,
     count(r.carc) AS reasons,
     coalesce(bool_or(r.bucket = 'reporting_only'), false) AS reporting_only,
     coalesce(bool_or(r.bucket = 'predetermination'), false) AS predetermination_reason
@@ -80,7 +88,8 @@ WITH sums AS (
       OR unexplained > 0.005
       -- an export that gives codes without amounts: an unmapped code explains an unpaid line only when no known code does
       OR (NOT was_paid AND unmapped_reasons > 0 AND explaining_reasons = 0)
-      OR (reasons = 0 AND paid IS NOT NULL AND NOT was_paid)
+      -- nothing paid and nothing known to explain it (no code, or amounts without codes)
+      OR (paid IS NOT NULL AND NOT was_paid AND explaining_reasons = 0)
       OR (claim_status = '4' AND NOT was_paid AND denial_reasons = 0 AND explained_dollars < billed)) AS denied
   FROM judged
 )
@@ -100,17 +109,17 @@ CREATE OR REPLACE TABLE findings (
 );
 INSERT INTO findings
 SELECT r.line_id,
-  CASE WHEN r.denial IS NULL THEN 'unmapped' WHEN r.denial THEN r.bucket END,
+  CASE WHEN r.uncoded THEN NULL WHEN r.denial IS NULL THEN 'unmapped' WHEN r.denial THEN r.bucket END,
   'payer',
-  coalesce(r.group_code || '-', '') || r.carc || ': ' || coalesce(r.description,
+  CASE WHEN r.uncoded THEN '' ELSE coalesce(r.group_code || '-', '') || r.carc || ': ' END || coalesce(r.description,
     CASE WHEN regexp_matches(r.carc, '^[ABDPWY]?[0-9]{1,3}$') THEN 'reason code not in our CARC table: map it, its dollars are counted as unmapped'
          ELSE 'not a CARC: a vendor-specific code, map it in your PM system' END)
   || CASE WHEN r.denial = false THEN ' (not a denial)' ELSE '' END
   || CASE WHEN r.stop_date IS NOT NULL AND r.stop_date <= coalesce(al.paid_date, al.service_date)
        THEN ' — X12 stopped this code on ' || r.stop_date ELSE '' END
   || CASE WHEN r.amount IS NOT NULL THEN ' $' || printf('%.2f', r.amount) ELSE '' END,
-  [coalesce(r.group_code || '-', '') || r.carc], NULL,
-  CASE WHEN r.denial = false THEN 9 ELSE 1 END
+  CASE WHEN r.uncoded THEN list_filter([r.group_code], lambda g: g IS NOT NULL) ELSE [coalesce(r.group_code || '-', '') || r.carc] END, NULL,
+  CASE WHEN r.denial = false OR r.uncoded THEN 9 ELSE 1 END
 FROM line_reasons r JOIN line_denials d USING (line_id) JOIN analysis_lines al USING (line_id)
 WHERE d.denial_type IS NOT NULL;
 INSERT INTO findings
@@ -142,7 +151,7 @@ WITH reasons AS (
     list(DISTINCT r.bucket) FILTER (WHERE r.denial) AS carc_buckets,
     list(DISTINCT r.carc) FILTER (WHERE r.denial) AS carcs,
     list(DISTINCT r.role) FILTER (WHERE r.denial AND r.role IS NOT NULL) AS carc_roles,
-    bool_or(r.denial IS NULL) AS has_unmapped
+    bool_or(r.denial IS NULL AND NOT r.uncoded) AS has_unmapped
   FROM line_reasons r GROUP BY r.line_id
 ), remarks AS (
   SELECT m.line_id,
