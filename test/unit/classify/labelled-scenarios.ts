@@ -32,8 +32,9 @@ export const SCENARIOS = [
     { ...denied('CO-97', { claim: c, cpt: '99214', dx: ['M17.11'], remarks: ['M15'] }), expect: 'missing_modifier' },
     { claim: c, cpt: '20610', mods: ['RT'], dx: ['M17.11'], billed: 200, paid: 120, adj: 'CO-45 80.00' },
   ]),
-  s('E/M + therapeutic injection without 25', (c) => [
-    { ...denied('CO-234', { claim: c, cpt: '99213', dx: ['J45.909'] }), expect: 'missing_modifier' },
+  // 96372 has no global period (XXX in every CMS PPRRVU release, e.g. RVU25D): no modifier is needed, the payer's bundling stands
+  s('E/M + therapeutic injection without 25 is bundling', (c) => [
+    { ...denied('CO-234', { claim: c, cpt: '99213', dx: ['J45.909'] }), expect: 'bundling' },
     { claim: c, cpt: '96372', dx: ['J45.909'], billed: 50, paid: 30, adj: 'CO-45 20.00' },
   ]),
   s('E/M + lab is bundling, 25 is not the fix', (c) => [

@@ -123,9 +123,9 @@ FROM p
 ASOF LEFT JOIN (SELECT release, effective_from FROM ref_pfs_releases) r ON p.service_date >= r.effective_from
 LEFT JOIN ref_pfs i ON i.code = upper(trim(p.code)) AND p.service_date >= i.valid_from AND p.service_date <= coalesce(i.valid_to, DATE '9999-12-31')`;
 
-/** "CMS PFS RVU25D", saying when the release is used after its quarter. Columns of PFS_INDICATORS_SQL under `alias`. */
+/** "CMS PFS RVU25D", saying when the release is used past its quarter. Columns of PFS_INDICATORS_SQL under `alias`. */
 export const PFS_CITATION_SQL = (alias: string) => /* sql */ `('CMS PFS ' || ${alias}.release || CASE WHEN ${alias}.past_quarter
-  THEN ' (' || ${alias}.release_from || ', the newest loaded release for this date; fee-schedule indicators rarely change)' ELSE '' END)`;
+  THEN ', in force from ' || ${alias}.release_from || ' and the newest release loaded for this date' ELSE '' END)`;
 
 /** The Reference page: loaded releases with their code counts, and the table's size. */
 export const OVERVIEW_PFS_RELEASES_SQL = /* sql */ `
