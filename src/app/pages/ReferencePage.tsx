@@ -223,7 +223,7 @@ function Procedures({ overview: { procedures, procedureGroups } }: { overview: R
   );
 }
 
-const GROUPS: Record<string, string> = { em: 'E/M', lateral: 'one-side procedures (RT/LT)' };
+const GROUPS: Record<string, string> = { em: 'E/M', lateral: 'one-side procedures (RT/LT) where the fee schedule does not answer' };
 
 function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: ReferenceOverview }) {
   return (
