@@ -30,6 +30,9 @@ const LINES: TestLine[] = [
   // the same with 25 already on the E/M, bundled anyway
   denied('CO-97', { claim: 'HAS25', cpt: '99214', mods: ['25'], dx: ['M17.11'] }),
   paid({ claim: 'HAS25', cpt: '20610', mods: ['RT'], dx: ['M17.11'] }),
+  // 57 on the E/M, but the procedure is minor
+  denied('CO-97', { claim: 'MINOR57', cpt: '99214', mods: ['57'], dx: ['M17.11'] }),
+  paid({ claim: 'MINOR57', cpt: '20610', mods: ['RT'], dx: ['M17.11'] }),
   // 10-day global
   denied('CO-234', { claim: 'TENDAY', cpt: '99213', dx: ['L82.1'] }),
   paid({ claim: 'TENDAY', cpt: '17110', dx: ['B07.8'] }),
@@ -124,6 +127,12 @@ describe('E/M with a procedure: modifier 25 or 57 by the CMS global days', () =>
     expect(f.text).toContain('the payer still bundled it: CO-97');
     expect(f.fix).toMatch(/^Do not resubmit with another modifier: appeal with the visit note/);
     expect(f.fix).not.toMatch(/append/i);
+  });
+
+  it('asks to replace 57 with 25 when the procedure has a 0-day global', async () => {
+    const [f] = await findings('MINOR57');
+    expect(f.text).toContain('99214 (billed with modifier 57) and 20610 (0-day global');
+    expect(f.fix).toMatch(/^Replace 57 with 25 on 99214/);
   });
 
   it('asks for 25 with a 10-day global (17110)', async () => {

@@ -104,6 +104,9 @@ SELECT n.line_id, 'missing_modifier', 'rule',
          THEN 'If ' || n.em_code || ' was the decision for surgery (documented), replace 25 with 57 on it and submit a corrected claim.'
        WHEN n.needed = '57'
          THEN 'If ' || n.em_code || ' was the decision for surgery (documented), append 57 to it and submit a corrected claim.'
+       WHEN list_contains(n.em_modifiers, '57')
+         THEN 'Replace 57 with 25 on ' || n.em_code || ' (57 is for the decision for a major surgery) if the E/M was significant and separately identifiable from '
+           || array_to_string(n.procedures, ', ') || ' (documented), and submit a corrected claim.'
        ELSE 'Append 25 to ' || n.em_code || ' if the E/M was significant and separately identifiable from '
          || array_to_string(n.procedures, ', ') || ' (documented), and submit a corrected claim.' END,
   3
