@@ -79,6 +79,13 @@ describe('PFS indicator import', () => {
     expect(n).toBe(6 + 4);
   });
 
+  it('reads the PPRRVU member of an RVU zip', async () => {
+    const zip = { name: 'rvu26b-hand-made.zip', bytes: new Uint8Array(readFileSync(path.join(FIXTURES, 'rvu26b-hand-made.zip'))) };
+    const result = await importPfs(db, zip);
+    expect(result).toMatchObject({ release: 'RVU26B', effectiveFrom: '2026-04-01', codes: 4 });
+    expect(result.rejected[0]).toMatchObject({ line: 8, file: 'rvu26b-hand-made.zip:PPRRVU26_APR.txt' });
+  });
+
   it('tells the outcome per file, skips a shipped release, and takes an imported one out again', async () => {
     const shipped = { name: 'PPRRVU2025_Oct.txt', bytes: TXT.bytes };
     const garbage = { name: 'notes.csv', bytes: new TextEncoder().encode('a,b,c\n1,2,3\n') };
