@@ -40,6 +40,7 @@ describe('PFS indicator import', () => {
         { line: 18, file, reason: 'global days "9X9" is not one of 000/010/090/MMM/XXX/YYY/ZZZ' },
         { line: 19, file, reason: 'bilateral-surgery indicator "" is not a digit' },
         { line: 20, file, reason: 'duplicate of line 16 (99213)' },
+        { line: 21, file, reason: '6 columns: the header has 20 or more' },
       ],
     });
     // 17110 is 010 in every shipped release (pprrvu_2025_Q4_RVU25D.csv.gz) and 000 in the hand-made January 2026 file

@@ -32,16 +32,16 @@ export interface PprrvuFile {
 
 export const GLOBAL_DAYS = ['000', '010', '090', 'MMM', 'XXX', 'YYY', 'ZZZ'] as const;
 const CODE = /^[0-9A-Z]{5}$/;
-const TXT = { status: 57, pctc: 102, globalDays: 103, bilateral: 116 } as const;
+/** 0-based offsets in a fixed-width row. */
+const TXT = { globalDays: 103, bilateral: 116 } as const;
 const TITLE = /(\d{4}) National Physician Fee Schedule Relative Value File (January|April|July|October)/i;
 
 export function parsePprrvu(bytes: Uint8Array): PprrvuFile {
   const lines = textLines(bytes);
   const first = lines.next();
   if (first.done) throw new Error('the file is empty');
-  return first.value.startsWith('HDR') || CODE.test(first.value.slice(0, 5).trim()) && first.value.length > TXT.bilateral
-    ? parseTxt(first.value, lines)
-    : parseCsv(first.value, lines);
+  const fixedWidth = first.value.startsWith('HDR') || (CODE.test(first.value.slice(0, 5)) && first.value.length > TXT.bilateral);
+  return fixedWidth ? parseTxt(first.value, lines) : parseCsv(first.value, lines);
 }
 
 function parseTxt(firstLine: string, rest: Iterator<string>): PprrvuFile {
@@ -75,6 +75,7 @@ function parseCsv(firstLine: string, rest: Iterator<string>): PprrvuFile {
     }
     // CMS ends the file with a row of commas and, some years, a DOS end-of-file byte
     if (fields.every((f) => f === '' || f === '\x1a')) file.blankLines++;
+    else if (fields.length <= columns.bilateral) file.rejected.push({ line: lineNumber, reason: `${fields.length} columns: the header has ${columns.bilateral + 1} or more` });
     else addRow(file, lineNumber, fields[columns.code], fields[columns.modifier], fields[columns.globalDays], fields[columns.bilateral]);
   }
   if (!columns) throw new Error('no "HCPCS,MOD,DESCRIPTION" header line: not a CMS PPRRVU file');
