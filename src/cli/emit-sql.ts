@@ -29,6 +29,7 @@ import { LOAD_SHIPPED_RELEASES_SQL, READ_SHIPPED_ICD10CM_SQL, REPLACE_WITH_SHIPP
 import { REPLACE_PROCEDURE_FACTS_SQL } from '../engine/reference/procedure.sql.ts';
 import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from '../engine/reference/procedure-facts.ts';
 import { SHIPPED_REFERENCE_FILES } from '../engine/reference/load-reference.ts';
+import { LOAD_SHIPPED_PFS_SQL, PFS_COPY_SHIPPED_SQL } from '../engine/reference/pfs/pfs.sql.ts';
 import { REFRESH_STEPS, createEmptySql, insertBatchSql } from '../engine/refresh.sql.ts';
 import { DROP_SHIPPED_STAGING_SQL, insertLoadedCsvFileSql, writeResultsSql } from '../engine/export/server-run.sql.ts';
 
@@ -79,11 +80,13 @@ export async function emitAnalysisSql(options: EmitOptions): Promise<EmittedScri
     CSV_VALUE_MACROS_SQL,
     DISPLAY_MACROS_SQL,
     createPayerCodesSql(),
-    section('Reference data: ICD-10-CM (CDC/CMS releases, shipped with the app) and the CPT/HCPCS starter lists'),
+    section('Reference data: ICD-10-CM (CDC/CMS releases), CMS fee-schedule indicators (shipped with the app) and the CPT/HCPCS starter lists'),
     READ_SHIPPED_ICD10CM_SQL(reference(SHIPPED_REFERENCE_FILES.icd10cm)),
     LOAD_SHIPPED_RELEASES_SQL(reference(SHIPPED_REFERENCE_FILES.releases)),
     REPLACE_WITH_SHIPPED_SQL,
     DROP_SHIPPED_STAGING_SQL,
+    LOAD_SHIPPED_PFS_SQL(reference(SHIPPED_REFERENCE_FILES.pfs), reference(SHIPPED_REFERENCE_FILES.pfsReleases)),
+    PFS_COPY_SHIPPED_SQL,
     REPLACE_PROCEDURE_FACTS_SQL(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS),
     ...loads,
     section('Classification: links, adjudication chains, payer / reference / rule / history findings, denial_facts, patterns'),

@@ -110,5 +110,6 @@ async function fetchShippedReference(): Promise<ShippedReferenceBytes> {
     if (!response.ok) throw new Error(`/reference/${name}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  return { icd10cm: await read(SHIPPED_REFERENCE_FILES.icd10cm), releases: await read(SHIPPED_REFERENCE_FILES.releases) };
+  const entries = Object.entries(SHIPPED_REFERENCE_FILES).map(async ([key, name]) => [key, await read(name)]);
+  return Object.fromEntries(await Promise.all(entries)) as ShippedReferenceBytes;
 }

@@ -27,7 +27,8 @@ const n = (count: number, unit: string, units = `${unit}s`) => `${formatCount(co
 
 /**
  * What the classifier knows and where it comes from: ICD-10-CM releases and how they cover the
- * loaded lines' dates of service, imports of official files, NCCI PTP edits, the CPT/HCPCS
+ * loaded lines' dates of service, imports of official files, NCCI PTP edits, CMS fee-schedule
+ * indicators, the CPT/HCPCS
  * starter list (code numbers only) and the CARC/RARC mapping. Works before any claim is loaded.
  */
 export function ReferencePage({ version, onDataChanged }: PageProps) {
@@ -40,6 +41,7 @@ export function ReferencePage({ version, onDataChanged }: PageProps) {
       <ImportPanel onImported={onDataChanged} />
       <SavedFiles version={version} onRemoved={onDataChanged} />
       {overview && <Ncci overview={overview} />}
+      {overview && <FeeSchedule overview={overview} />}
       {overview && <Procedures overview={overview} />}
       {overview && <PayerCodes overview={overview} />}
     </>
@@ -158,6 +160,46 @@ function Ncci({ overview: { ncci } }: { overview: ReferenceOverview }) {
   );
 }
 
+function FeeSchedule({ overview: { pfsReleases, pfs } }: { overview: ReferenceOverview }) {
+  const newest = pfsReleases.at(-1);
+  return (
+    <Section title="CMS fee-schedule indicators (PFS relative value file)" count={n(pfsReleases.length, 'release')} testId="reference-pfs">
+      <p className="hint">
+        Global days and the bilateral-surgery indicator per HCPCS code (code numbers only), from each quarterly PPRRVU release: they decide modifier 25
+        (0/10-day global) or 57 (90-day global) on a same-day E/M, none for services without a global period (XXX), and 50 vs RT/LT.{' '}
+        {n(pfs.codes, 'code')} as {n(pfs.intervals, 'validity interval')}; {formatCount(pfs.with_global_now)} codes have a 0, 10 or 90-day global in the newest release.
+      </p>
+      {newest ? (
+        <p data-testid="pfs-newest">
+          Each release answers from its first day until the next loaded one; dates of service after {newest.effective_from} use {newest.release}, the newest
+          loaded (fee-schedule indicators rarely change; the evidence says when a release is used past its quarter). Import a newer PPRRVU file above to
+          replace it.
+        </p>
+      ) : (
+        <p className="error">No fee-schedule release is loaded: the modifier rules fall back to the CPT surgery range for 25 and the short list of one-side procedures.</p>
+      )}
+      <div className="scroll">
+        <table className="numbers">
+          <thead>
+            <tr><th>Release</th><th>Answers dates of service</th><th className="num">Codes</th><th>Origin</th><th>Source</th></tr>
+          </thead>
+          <tbody>
+            {pfsReleases.map((r) => (
+              <tr key={r.release} data-testid="pfs-release-row">
+                <td>{r.release}</td>
+                <td>{r.effective_from} – {r.effective_to ?? 'and after'}</td>
+                <td className="num">{formatCount(r.codes)}</td>
+                <td>{ORIGIN[r.origin]}</td>
+                <td className="source">{r.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
 function Procedures({ overview: { procedures, procedureGroups } }: { overview: ReferenceOverview }) {
   return (
     <Section title="CPT/HCPCS starter list" count={n(procedures.length, 'code')} testId="reference-procedures">
@@ -188,7 +230,7 @@ function Procedures({ overview: { procedures, procedureGroups } }: { overview: R
   );
 }
 
-const GROUPS: Record<string, string> = { em: 'E/M', lateral: 'one-side procedures (RT/LT)' };
+const GROUPS: Record<string, string> = { em: 'E/M', lateral: 'one-side procedures (RT/LT) where the fee schedule does not answer' };
 
 function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: ReferenceOverview }) {
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Icd10cmFileOutcome, NcciFileOutcome, ReferenceFileOutcome } from '../../engine/reference/import-reference.ts';
+import type { Icd10cmFileOutcome, NcciFileOutcome, PfsFileOutcome, ReferenceFileOutcome } from '../../engine/reference/import-reference.ts';
 import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
 import { formatCount } from '../format.ts';
 import { releaseOptions } from './release-options.ts';
@@ -18,7 +18,13 @@ export function ImportOutcome({ outcome, keepProblem, onChooseRelease }: {
   return (
     <li className={`status-${outcome.status}`} data-testid="import-outcome">
       <strong>{outcome.name}</strong> — <span className="status">{STATUS[outcome.status]}</span>
-      {outcome.kind === 'icd10cm' ? <Icd10cm outcome={outcome} onChooseRelease={onChooseRelease} /> : <Ncci outcome={outcome} />}
+      {outcome.kind === 'icd10cm' ? (
+        <Icd10cm outcome={outcome} onChooseRelease={onChooseRelease} />
+      ) : outcome.kind === 'pfs' ? (
+        <Pfs outcome={outcome} />
+      ) : (
+        <Ncci outcome={outcome} />
+      )}
       {outcome.status === 'loaded' && (
         <p className={keepProblem ? 'warning' : 'hint'}>
           {keepProblem
@@ -79,6 +85,26 @@ function Ncci({ outcome }: { outcome: NcciFileOutcome }) {
         {n(r.loaded, 'PTP edit')} loaded; {n(r.rejected.length, 'row')} rejected; {n(r.headerLines, 'header line')} and{' '}
         {n(r.blankLines, 'blank line')} skipped.
         {r.replaced.length > 0 && ` Replaces the earlier version ${r.replaced.join(', ')} (CMS files are cumulative).`}
+      </p>
+      {r.rejected.length > 0 && <LineProblems lines={r.rejected} />}
+    </>
+  );
+}
+
+function Pfs({ outcome }: { outcome: PfsFileOutcome }) {
+  const r = outcome.result;
+  if (!r) return <p className="error">{outcome.error}</p>;
+  return (
+    <>
+      <p>
+        {r.release ? (
+          <>
+            <strong>{r.release}</strong> loaded (dates of service from {r.effectiveFrom}): global days and bilateral indicator of {n(r.codes, 'code')};{' '}
+          </>
+        ) : (
+          <>{r.skipped}; </>
+        )}
+        {n(r.rows, 'row')} read, {n(r.rejected.length, 'row')} rejected; {n(r.headerLines, 'header line')} and {n(r.blankLines, 'blank line')} skipped.
       </p>
       {r.rejected.length > 0 && <LineProblems lines={r.rejected} />}
     </>

@@ -11,7 +11,7 @@ interface Entry {
   keepProblem?: string;
 }
 
-/** Import official ICD-10-CM and NCCI PTP files; tells per file what was loaded, skipped or rejected. */
+/** Import official ICD-10-CM, NCCI PTP and CMS PFS indicator files; tells per file what was loaded, skipped or rejected. */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -66,6 +66,14 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             the earlier one.
           </p>
           <label className="file-button">Choose NCCI PTP files{input('ncci-ptp', 'ncci-input', '.txt,.zip', true)}</label>
+        </div>
+        <div>
+          <h3>Fee-schedule indicators (CMS PFS relative value file)</h3>
+          <p className="hint">
+            The PPRRVU file of a quarterly RVU release (<code>PPRRVU26_JAN.csv</code> or <code>.txt</code>) or the <code>RVU26A.zip</code> that holds it:
+            global days (modifier 25 / 57) and the bilateral-surgery indicator (50 / RT / LT), from the release's first day.
+          </p>
+          <label className="file-button">Choose PPRRVU files{input('pfs', 'pfs-input', '.csv,.txt,.zip', true)}</label>
         </div>
       </div>
       {busy && (

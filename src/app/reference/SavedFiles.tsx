@@ -5,7 +5,7 @@ import { listReferenceFiles, updateReferenceFiles, type StoredReferenceFile } fr
 import { keepingData } from '../storage/retention.ts';
 import { formatBytes } from '../../browser/format-bytes.ts';
 
-const KIND = { icd10cm: 'ICD-10-CM', 'ncci-ptp': 'NCCI PTP' } as const;
+const KIND = { icd10cm: 'ICD-10-CM', 'ncci-ptp': 'NCCI PTP', pfs: 'CMS PFS indicators' } as const;
 
 /** The imported files kept in this browser (re-imported at every start), each removable. */
 export function SavedFiles({ version, onRemoved }: { version: number; onRemoved: () => void }) {

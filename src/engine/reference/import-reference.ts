@@ -3,15 +3,17 @@ import { conversionSource, importIcd10cmRelease, type Icd10cmImportResult, type 
 import { deriveIcd10cm, restoreReleaseCodes } from './icd10cm/derive.ts';
 import type { ReleaseName } from './icd10cm/releases.ts';
 import { importNcciPtp, type NcciPtpImportResult } from './ncci/import-ptp.ts';
+import { importPfs, removeImportedPfs, type PfsImportResult } from './pfs/import-pfs.ts';
 import { REMOVE_IMPORTED_SQL } from './import-reference.sql.ts';
 
 /**
  * One batch of official reference files the user imports (or the app re-imports at start-up):
- * ICD-10-CM order files / release zips / conversion tables, and NCCI practitioner PTP files.
+ * ICD-10-CM order files / release zips / conversion tables, NCCI practitioner PTP files and
+ * CMS fee-schedule indicator files (PPRRVU).
  * The outcome is told per file, in the order given, so that the page can show it and keep
  * exactly the files that changed the reference.
  */
-export type ReferenceKind = 'icd10cm' | 'ncci-ptp';
+export type ReferenceKind = 'icd10cm' | 'ncci-ptp' | 'pfs';
 
 export interface ReferenceImportFile {
   kind: ReferenceKind;
@@ -43,9 +45,18 @@ export interface NcciFileOutcome {
   error?: string;
 }
 
-export type ReferenceFileOutcome = Icd10cmFileOutcome | NcciFileOutcome;
+export interface PfsFileOutcome {
+  kind: 'pfs';
+  name: string;
+  status: ReferenceFileStatus;
+  /** null when the file could not be read at all (then `error` says why). */
+  result: PfsImportResult | null;
+  error?: string;
+}
 
-/** The ICD-10-CM files go in one importer call (releases are derived once); PTP files follow in order. */
+export type ReferenceFileOutcome = Icd10cmFileOutcome | NcciFileOutcome | PfsFileOutcome;
+
+/** The ICD-10-CM files go in one importer call (releases are derived once); PTP and PFS files follow in order. */
 export async function importReferenceFiles(db: Db, files: readonly ReferenceImportFile[]): Promise<ReferenceFileOutcome[]> {
   const names = files.map((f) => f.name);
   const duplicate = (i: number) => names.indexOf(names[i]) !== i;
@@ -58,6 +69,8 @@ export async function importReferenceFiles(db: Db, files: readonly ReferenceImpo
       outcomes.push(rejectedFile(file, 'another file of this import has the same name; import it on its own'));
     } else if (file.kind === 'icd10cm') {
       outcomes.push(icd10cmOutcome(file.name, names, icdResult!));
+    } else if (file.kind === 'pfs') {
+      outcomes.push(await pfsOutcome(db, file));
     } else {
       outcomes.push(await ptpOutcome(db, file));
     }
@@ -97,24 +110,34 @@ async function ptpOutcome(db: Db, file: ReferenceImportFile): Promise<NcciFileOu
   }
 }
 
+async function pfsOutcome(db: Db, file: ReferenceImportFile): Promise<PfsFileOutcome> {
+  try {
+    const result = await importPfs(db, file);
+    return { kind: 'pfs', name: file.name, status: result.release ? 'loaded' : 'skipped', result };
+  } catch (error) {
+    return { kind: 'pfs', name: file.name, status: 'rejected', result: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 function rejectedFile(file: ReferenceImportFile, reason: string): ReferenceFileOutcome {
   return file.kind === 'icd10cm'
     ? { kind: 'icd10cm', name: file.name, status: 'rejected', loaded: [], skipped: [], conversions: [], rejected: [{ file: file.name, reason }] }
-    : { kind: 'ncci-ptp', name: file.name, status: 'rejected', result: null, error: reason };
+    : { kind: file.kind, name: file.name, status: 'rejected', result: null, error: reason };
 }
 
 /** An imported file, to take its data out again. */
 export interface ImportedReferenceFile {
   kind: ReferenceKind;
   name: string;
-  /** ICD-10-CM releases that were loaded from it (e.g. 'FY2027'). */
+  /** ICD-10-CM or PFS releases that were loaded from it (e.g. 'FY2027', 'RVU26A'). */
   releases: string[];
 }
 
 /**
  * Take imported files' data out again: their ICD-10-CM releases (imported ones only: shipped
  * releases are never removed) and conversion facts, after which every interval is derived again
- * from the releases left; their NCCI PTP rows. Call refresh() afterwards to re-classify.
+ * from the releases left; their NCCI PTP rows; their PFS releases (intervals derived again).
+ * Call refresh() afterwards to re-classify.
  */
 export async function removeImportedReference(db: Db, files: readonly ImportedReferenceFile[]): Promise<void> {
   const icd = files.filter((f) => f.kind === 'icd10cm');
@@ -127,4 +150,5 @@ export async function removeImportedReference(db: Db, files: readonly ImportedRe
     }),
   );
   if (icd.length > 0) await deriveIcd10cm(db);
+  await removeImportedPfs(db, files.filter((f) => f.kind === 'pfs').flatMap((f) => f.releases));
 }

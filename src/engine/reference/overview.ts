@@ -10,6 +10,7 @@ import {
   OVERVIEW_RELEASES_SQL,
   OVERVIEW_UNDATED_LINES_SQL,
 } from './overview.sql.ts';
+import { OVERVIEW_PFS_COUNTS_SQL, OVERVIEW_PFS_RELEASES_SQL } from './pfs/pfs.sql.ts';
 
 export interface ReferenceOverview {
   releases: {
@@ -35,6 +36,9 @@ export interface ReferenceOverview {
   }[];
   undatedLines: number;
   ncci: { source: string; version: string | null; edits: number; not_deleted: number; first_effective: string; last_effective: string }[];
+  /** CMS fee-schedule releases loaded; effective_to is the day before the next one (null: the newest, used for all later dates). */
+  pfsReleases: { release: string; effective_from: string; effective_to: string | null; codes: number; source: string; origin: 'shipped' | 'imported' }[];
+  pfs: { codes: number; intervals: number; with_global_now: number };
   procedures: { code: string; code_system: 'CPT' | 'HCPCS'; valid_from: string | null; valid_to: string | null; replacements: string[]; source: string }[];
   procedureGroups: { grp: string; codes: number }[];
   /** The payer_codes table as classification reads it (denial NULL for remarks, stop_date NULL while active). */
@@ -54,12 +58,15 @@ export interface ReferenceOverview {
 export async function referenceOverview(db: Db): Promise<ReferenceOverview> {
   const [icd10cm] = await db.query<ReferenceOverview['icd10cm']>(OVERVIEW_ICD10CM_COUNTS_SQL);
   const [{ lines: undatedLines }] = await db.query<{ lines: number }>(OVERVIEW_UNDATED_LINES_SQL);
+  const [pfs] = await db.query<ReferenceOverview['pfs']>(OVERVIEW_PFS_COUNTS_SQL);
   return {
     releases: await db.query(OVERVIEW_RELEASES_SQL),
     icd10cm,
     coverage: await db.query(OVERVIEW_COVERAGE_SQL),
     undatedLines,
     ncci: await db.query(OVERVIEW_NCCI_SQL),
+    pfsReleases: await db.query(OVERVIEW_PFS_RELEASES_SQL),
+    pfs,
     procedures: await db.query(OVERVIEW_PROCEDURES_SQL),
     procedureGroups: await db.query(OVERVIEW_PROCEDURE_GROUPS_SQL),
     payerCodes: await db.query(OVERVIEW_PAYER_CODES_SQL),

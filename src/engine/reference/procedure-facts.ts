@@ -50,10 +50,10 @@ export const PROCEDURE_CODE_FACTS: readonly ProcedureCodeFact[] = [
  * telephone E/M 99441-99443; telemedicine E/M 98000-98015 (CPT 2025).
  *
  * 'lateral': procedures on one of a pair of body parts, where Medicare expects RT/LT (or 50 when
- * both sides are done): CMS Claims Processing Manual ch. 12 §40.7 (bilateral surgery) and the
- * "BILAT SURG" indicator of the CMS Physician Fee Schedule relative value file. The MPFS file is
- * not available offline here, so this is a deliberately short list of single-side services we
- * are sure of: X-rays of one shoulder, humerus, elbow, forearm, wrist, hand, hip, femur, knee,
+ * both sides are done): CMS Claims Processing Manual ch. 12 §40.7 (bilateral surgery). The rules
+ * read the CMS fee schedule's bilateral-surgery indicator (ref_pfs) first; this short list of
+ * single-side services we are sure of is the fallback for dates or codes the loaded PFS releases
+ * do not answer: X-rays of one shoulder, humerus, elbow, forearm, wrist, hand, hip, femur, knee,
  * tibia/fibula, ankle, foot, calcaneus (73020-73130 as listed, 73501-73503, 73551-73552,
  * 73560-73564, 73590-73650); major and intermediate joint injection/aspiration 20605, 20606,
  * 20610, 20611; knee arthroscopy 29870, 29877, 29880, 29881, 29888; shoulder arthroscopic rotator

@@ -78,4 +78,33 @@ CREATE TABLE IF NOT EXISTS ref_ncci_ptp (
   rationale          VARCHAR,
   source             VARCHAR NOT NULL   -- imported file (and zip member)
 );
+
+-- CMS Physician Fee Schedule indicators (PPRRVU, quarterly; pfs/pfs.sql.ts derives the
+-- intervals): one row per validity interval of a HCPCS code's indicators.
+CREATE TABLE IF NOT EXISTS ref_pfs (
+  code        VARCHAR NOT NULL,
+  global_days VARCHAR NOT NULL,   -- '000' | '010' | '090' | 'MMM' | 'XXX' | 'YYY' | 'ZZZ'
+  bilateral   VARCHAR NOT NULL,   -- bilateral-surgery indicator 0 | 1 | 2 | 3 | 9
+  valid_from  DATE NOT NULL,      -- effective date of the first release of the interval
+  valid_to    DATE,               -- day before the first release that changes or drops it; NULL = as in the newest release
+  source      VARCHAR NOT NULL    -- 'CMS PFS RVU20A–RVU25D': the releases of the interval
+);
+-- The shipped intervals, kept to derive the table again when releases are imported or removed.
+CREATE TABLE IF NOT EXISTS ref_pfs_shipped (
+  code VARCHAR NOT NULL, global_days VARCHAR NOT NULL, bilateral VARCHAR NOT NULL, valid_from DATE NOT NULL, valid_to DATE, source VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ref_pfs_releases (
+  release        VARCHAR NOT NULL,  -- 'RVU25D'
+  effective_from DATE NOT NULL,
+  codes          INTEGER NOT NULL,
+  source         VARCHAR NOT NULL,
+  origin         VARCHAR NOT NULL   -- 'shipped' | 'imported'
+);
+-- The codes of imported releases (one row per code: its modifier-less row, else its -26 row).
+CREATE TABLE IF NOT EXISTS ref_pfs_release_codes (
+  release     VARCHAR NOT NULL,
+  code        VARCHAR NOT NULL,
+  global_days VARCHAR NOT NULL,
+  bilateral   VARCHAR NOT NULL
+);
 `;

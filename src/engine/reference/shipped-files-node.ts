@@ -7,6 +7,6 @@ import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from './load-refe
 export async function readShippedReferenceFiles(
   dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public/reference'),
 ): Promise<ShippedReferenceBytes> {
-  const read = async (name: string) => new Uint8Array(await readFile(path.join(dir, name)));
-  return { icd10cm: await read(SHIPPED_REFERENCE_FILES.icd10cm), releases: await read(SHIPPED_REFERENCE_FILES.releases) };
+  const entries = Object.entries(SHIPPED_REFERENCE_FILES).map(async ([key, name]) => [key, new Uint8Array(await readFile(path.join(dir, name)))]);
+  return Object.fromEntries(await Promise.all(entries)) as ShippedReferenceBytes;
 }

@@ -17,6 +17,8 @@ export interface TestLine {
   adj?: string;
   remarks?: string[];
   status?: string;
+  /** Patient account; the column is written only when some line has one. */
+  patient?: string;
 }
 
 const HEADER = ['Claim ID', 'Line #', 'DOS', 'Payer', 'Rendering Provider', 'CPT/HCPCS', 'Modifiers', 'Diagnosis Codes',
@@ -25,6 +27,7 @@ const HEADER = ['Claim ID', 'Line #', 'DOS', 'Payer', 'Rendering Provider', 'CPT
 const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 export function exportCsv(lines: TestLine[]): string {
+  const withPatient = lines.some((l) => l.patient !== undefined);
   const lineNumbers = new Map<string, number>();
   const rows = lines.map((l) => {
     const n = (lineNumbers.get(l.claim) ?? 0) + 1;
@@ -36,9 +39,10 @@ export function exportCsv(lines: TestLine[]): string {
       l.claim, String(n), `${m}/${d}/${y}`, l.payer ?? 'Medicare Part B', l.provider ?? 'DOE, JANE', l.cpt,
       (l.mods ?? []).join(' '), l.dx.join(' '), (l.billed ?? 100).toFixed(2), (l.paid ?? 0).toFixed(2),
       l.adj ?? '', (l.remarks ?? []).join('; '), check, l.status ?? '', l.units === undefined ? '' : String(l.units),
+      ...(withPatient ? [l.patient ?? ''] : []),
     ].map(quote).join(',');
   });
-  return [HEADER.join(','), ...rows].join('\n') + '\n';
+  return [[...HEADER, ...(withPatient ? ['Patient Account'] : [])].join(','), ...rows].join('\n') + '\n';
 }
 
 /** A denied line: the whole charge adjusted with `code` (e.g. 'CO-11'), nothing paid. */

@@ -54,6 +54,15 @@ describe('reference overview', () => {
     ]);
   });
 
+  it('lists the 21 shipped CMS PFS releases (SOURCES.md of cms-pfs-indicators), the newest answering all later dates', () => {
+    expect(overview.pfsReleases).toHaveLength(21);
+    expect(overview.pfsReleases[0]).toMatchObject({ release: 'RVU20A', effective_from: '2020-01-01', effective_to: '2020-03-31', origin: 'shipped' });
+    // RVU24D and RVU25A-C are not available: RVU24C answers until RVU25D
+    expect(overview.pfsReleases.at(-2)).toMatchObject({ release: 'RVU24C', effective_from: '2024-07-01', effective_to: '2025-09-30' });
+    expect(overview.pfsReleases.at(-1)).toMatchObject({ release: 'RVU25D', effective_from: '2025-10-01', effective_to: null });
+    expect(overview.pfs.intervals).toBeGreaterThan(overview.pfs.codes);
+  });
+
   it('shows every CARC/RARC mapping row in code order, with the X12 lists cited', () => {
     expect(overview.payerCodes).toHaveLength(CARCS.length + RARCS.length);
     const carc = overview.payerCodes.filter((c) => c.kind === 'CARC').map((c) => c.code);

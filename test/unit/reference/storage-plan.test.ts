@@ -48,6 +48,19 @@ describe('which imported files are kept for the next start', () => {
     expect(plan.removeIds).toEqual([1, 2, 5]);
   });
 
+  it('keeps a PFS file with the release it gave, and drops a kept one whose release was loaded again', () => {
+    const pfsLoaded: ReferenceFileOutcome = {
+      kind: 'pfs', name: 'PPRRVU26_JAN.txt', status: 'loaded',
+      result: { release: 'RVU26A', effectiveFrom: '2026-01-01', codes: 1, rows: 1, rejected: [], headerLines: 0, blankLines: 0 },
+    };
+    const kept = [{ id: 1, kind: 'pfs' as const, name: 'rvu26a.zip', releases: ['RVU26A'], conversionTables: 0 }, { id: 2, kind: 'pfs' as const, name: 'PPRRVU26_APR.txt', releases: ['RVU26B'], conversionTables: 0 }];
+    const plan = storagePlan(kept, [{ kind: 'pfs', name: 'PPRRVU26_JAN.txt', bytes }], [pfsLoaded], 'now');
+    expect(plan).toEqual({
+      add: [{ kind: 'pfs', name: 'PPRRVU26_JAN.txt', bytes, releases: ['RVU26A'], conversionTables: 0, savedAt: 'now' }],
+      removeIds: [1],
+    });
+  });
+
   it('keeps everything when nothing was loaded', () => {
     const kept = [stored(1, 'icd10cm', 'a.zip', ['FY2027'])];
     const plan = storagePlan(kept, [{ kind: 'ncci-ptp', name: 'x.txt', bytes }], [ptp('x.txt', 'rejected')], 'now');

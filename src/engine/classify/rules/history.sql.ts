@@ -2,7 +2,9 @@
  * The practice's own history as evidence: which diagnosis categories (first
  * three characters of ICD-10-CM) each procedure gets paid with. A denied line
  * whose procedure is paid often, but never with any of the line's diagnosis
- * categories, is a likely diagnosis–procedure mismatch.
+ * categories, is a likely diagnosis–procedure mismatch. Not for E/M visits: a visit is
+ * supported by any diagnosis the patient presents with, so "never paid with this category"
+ * proves nothing about the link (issue 16, "Rules from reference data").
  */
 export const MIN_PAID_LINES = 10;
 /** A paid line of the crosswalk (analysis_lines al joined to line_denials d). */
@@ -35,7 +37,8 @@ WITH paid_counts AS (
 ), line_categories AS (
   SELECT l.line_id, l.billed_procedure, l.diagnoses,
     list_transform(l.diagnoses, lambda c: left(c, 3)) AS categories
-  FROM denied_lines_ctx l WHERE len(l.diagnoses) > 0
+  FROM denied_lines_ctx l
+  WHERE len(l.diagnoses) > 0 AND l.billed_procedure NOT IN (SELECT code FROM ref_procedure_groups WHERE grp = 'em')
 )
 SELECT l.line_id, 'mismatch', 'history',
   l.billed_procedure || ' was paid ' || p.paid_lines || ' times in the loaded data, with '
