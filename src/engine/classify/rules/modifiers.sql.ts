@@ -26,8 +26,8 @@ import { PFS_CITATION_SQL, PFS_INDICATORS_SQL } from '../../reference/pfs/pfs.sq
  *    with one, the denial is bundling (appeal). On an E/M, 236 with 25/57 billed is bundling;
  *    without, only rules 1 and 2 speak (never 59/X{EPSU} on an E/M).
  * 4. Side of the body, by the PFS bilateral-surgery indicator on the date: 1 → RT or LT for
- *    one side, 50 for both; 2 or 3 → RT or LT (each side on its own line); 0 or 9 → no side
- *    modifier is needed. Codes the fee schedule does not list fall back to the hand list
+ *    one side, 50 for both; 3 → RT or LT (each side on its own line); 2 (the code is priced as
+ *    bilateral already: CMS PFS relative value file layout), 0 or 9 → no side modifier is needed. Codes the fee schedule does not list fall back to the hand list
  *    ref_procedure_groups 'lateral'. A finding needs a linked diagnosis that names the side.
  */
 const DISTINCT_PROCEDURE_MODIFIERS = "['59', 'XE', 'XS', 'XP', 'XU']";
@@ -209,7 +209,7 @@ FROM denied_lines_ctx l
 LEFT JOIN (${PFS_INDICATORS_SQL('(SELECT billed_procedure AS code, service_date FROM denied_lines_ctx)')}) x
   ON x.code = l.billed_procedure AND x.service_date = l.service_date
 WHERE len(list_intersect(l.modifiers, ${SIDE_MODIFIERS})) = 0
-  AND (x.bilateral IN ('1', '2', '3')
+  AND (x.bilateral IN ('1', '3')
        OR (x.bilateral IS NULL AND l.billed_procedure IN (SELECT code FROM ref_procedure_groups WHERE grp = 'lateral')));
 
 INSERT INTO findings
