@@ -76,17 +76,17 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
         {hidden ? (
           <p className="our-classification hint" data-testid="blind-hidden">Blind review: our category, evidence and fix are shown once you record a finding.</p>
         ) : (
-        <div className="our-classification" data-testid="our-classification">
-          <strong>Our category: {categoryLabel(row.category)}</strong>
-          {row.evidence.length > 0 && (
-            <ul className="evidence">
-              {row.evidence.map((e, i) => (
-                <li key={i}><span className="evidence-source">{SOURCE_LABEL[e.source] ?? e.source}</span> {e.text}</li>
-              ))}
-            </ul>
-          )}
-          {row.fix && <p className="fix">Suggested fix: {row.fix}</p>}
-        </div>
+          <div className="our-classification" data-testid="our-classification">
+            <strong>Our category: {categoryLabel(row.category)}</strong>
+            {row.evidence.length > 0 && (
+              <ul className="evidence">
+                {row.evidence.map((e, i) => (
+                  <li key={i}><span className="evidence-source">{SOURCE_LABEL[e.source] ?? e.source}</span> {e.text}</li>
+                ))}
+              </ul>
+            )}
+            {row.fix && <p className="fix">Suggested fix: {row.fix}</p>}
+          </div>
         )}
       </div>
       <fieldset className="auditor-fields">
