@@ -170,6 +170,14 @@ describe('audit sample', () => {
     expect(await page.locator('#file-input').isVisible()).toBe(false);
     expect(await row(page, a).isVisible()).toBe(true);
     await screenshot(page, 'audit-sample-print');
+    // the audit summary: the same page without the worksheet (the class "Print audit summary" sets while printing)
+    await page.evaluate(() => document.body.classList.add('print-summary'));
+    expect(await row(page, a).isVisible()).toBe(false);
+    expect(await page.getByTestId('audit-results').isVisible()).toBe(true);
+    expect(await page.getByTestId('sample-identity').isVisible()).toBe(true);
+    expect(await page.getByTestId('units-reviewed').isVisible()).toBe(true);
+    await screenshot(page, 'audit-summary-print');
+    await page.evaluate(() => document.body.classList.remove('print-summary'));
     await page.emulateMedia({ media: 'screen' });
 
     expect(outside).toEqual([]);

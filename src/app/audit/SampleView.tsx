@@ -116,7 +116,10 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
             />
           </label>
           <button type="button" onClick={exportFrame} title="Every unit of the frame with its order fields and key, and the fingerprint" data-testid="export-frame">Export frame CSV</button>
-          <button type="button" onClick={() => window.print()}>Print</button>
+          <button type="button" onClick={() => printWith('print-summary')} title="Identity, results with their intervals, findings and the units reviewed, without the worksheet" data-testid="print-summary">
+            Print audit summary
+          </button>
+          <button type="button" onClick={() => window.print()}>Print with worksheet</button>
           <button type="button" onClick={verify} title="Draw again with the same seed and frame on the data loaded now" data-testid="verify-sample">Check the draw</button>
           <button type="button" onClick={onDelete}>Delete sample</button>
         </div>
@@ -131,7 +134,7 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
         <AuditResults report={results} spec={sample.spec} onLevel={(confidence) => onChange({ ...saved, confidence, updatedAt: new Date().toISOString() })} />
       )}
       {results && <FindingsList sample={sample} reviews={reviews} />}
-      <section className="panel">
+      <section className="panel audit-worksheet">
         <h2>Worksheet</h2>
         <p className="hint no-print">
           Answers are saved in this browser as you type ({keepingData() ? 'kept on this computer until erased' : 'in this tab until it is closed, unless “Keep data on this computer” is on'}). Pull each chart and record whether the documentation supports the codes billed.
@@ -181,4 +184,14 @@ function FindingsList({ sample, reviews }: { sample: AuditSample; reviews: Revie
       )}
     </section>
   );
+}
+
+/** Prints with a class on <body> that the print style sheet reads (window.print() returns once the dialog closes). */
+function printWith(className: string) {
+  document.body.classList.add(className);
+  try {
+    window.print();
+  } finally {
+    document.body.classList.remove(className);
+  }
 }

@@ -105,6 +105,8 @@ export function errorRate(strata: readonly StratumErrors[], level: number): Rate
   const n = used.reduce((a, s) => a + s.n, 0);
   const errors = used.reduce((a, s) => a + s.errors, 0);
   if (n === 0) return { n, errors, rate: null, interval: null, method: 'no unit reviewed yet' };
+  const left = strata.length - used.length;
+  const leftOut = left ? `; ${left} strata with no reviewed unit (${strata.reduce((a, s) => a + (s.n ? 0 : s.frameCount), 0)} frame units) left out` : '';
   if (strata.length === 1) {
     return { n, errors, rate: errors / n, interval: clopperPearson(errors, n, level), method: 'exact binomial (Clopper–Pearson)' };
   }
@@ -117,7 +119,7 @@ export function errorRate(strata: readonly StratumErrors[], level: number): Rate
     rate += w * p;
     if (s.n < s.frameCount) {
       if (s.n < 2) {
-        return { n, errors, rate, interval: null, method: 'stratified: a stratum has a single reviewed unit, so its variance cannot be estimated' };
+        return { n, errors, rate, interval: null, method: `stratified: a stratum has a single reviewed unit, so its variance cannot be estimated${leftOut}` };
       }
       variance += (w * w * (1 - s.n / s.frameCount) * p * (1 - p)) / (s.n - 1);
     }
@@ -128,7 +130,7 @@ export function errorRate(strata: readonly StratumErrors[], level: number): Rate
     errors,
     rate,
     interval: clopperPearson(rate * effectiveN, effectiveN, level),
-    method: `stratified, weighted by stratum size; exact binomial (Clopper–Pearson) at the effective sample size ${effectiveN.toFixed(1)} (Korn–Graubard)`,
+    method: `stratified, weighted by stratum size; exact binomial (Clopper–Pearson) at the effective sample size ${effectiveN.toFixed(1)} (Korn–Graubard)${leftOut}`,
   };
 }
 

@@ -8,8 +8,11 @@ import type { AuditSample } from './sample.ts';
  */
 export const IDENTITY_TITLE = 'Denial Lens audit sample';
 
-/** The fields compared on import (label → value); the rest are shown only. */
-const CHECKED = ['Seed', 'Frame', 'Unit', 'Method', 'Strata sizes', 'Sample size', 'Frame size', 'Frame fingerprint (SHA-256)', 'Drawn at'] as const;
+/**
+ * The fields compared on import; the rest are shown only (the frame's wording
+ * follows our labels, which may change: its fingerprint is what is compared).
+ */
+const CHECKED = ['Seed', 'Unit', 'Method', 'Strata sizes', 'Sample size', 'Frame size', 'Frame fingerprint (SHA-256)', 'Drawn at'] as const;
 
 export function sampleIdentity(sample: AuditSample): [label: string, value: string][] {
   const { spec, frame } = sample;

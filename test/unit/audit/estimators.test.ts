@@ -71,6 +71,13 @@ describe('error rate', () => {
     expect(r.method).toMatch(/effective sample size 15\.0/);
   });
 
+  it('a stratum with no reviewed unit is left out of the weights, and said', () => {
+    // only A counts: p̂ = 2/5; W_A = 1 within the strata reviewed
+    const r = errorRate([{ frameCount: 100, n: 5, errors: 2 }, { frameCount: 300, n: 0, errors: 0 }], 0.9);
+    expect(r.rate).toBeCloseTo(0.4, 12);
+    expect(r.method).toMatch(/1 strata with no reviewed unit \(300 frame units\) left out/);
+  });
+
   it('a stratum with one reviewed unit (of several) leaves no interval, and says why', () => {
     const r = errorRate([{ frameCount: 100, n: 1, errors: 1 }, { frameCount: 300, n: 10, errors: 1 }], 0.9);
     expect(r.interval).toBeNull();
