@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readSpreadsheetCsv } from '../../../src/engine/audit/read-csv.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '../../../src/engine/analytics/report.ts';
@@ -42,7 +44,14 @@ describe('npm run analyze -- … --sample', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
     const file = path.join(dir, 'filled.csv');
     writeFileSync(file, worksheetCsv(sample, reviews as never));
-    const text = await analyze(CSV, '--sample', '10', '--seed', '5', '--quarter', '2026-Q2', '--worksheet', file, '--confidence', '95');
+    const frameFile = path.join(dir, 'frame.csv');
+    const text = await analyze(CSV, '--sample', '10', '--seed', '5', '--quarter', '2026-Q2', '--worksheet', file, '--confidence', '95', '--frame-csv', frameFile);
+    // the frame file: every unit, whose keys hash to the fingerprint
+    const frame = readSpreadsheetCsv(readFileSync(frameFile), 'Claim ID');
+    const headerAt = frame.findIndex((r) => r.includes('Claim ID'));
+    const keys = frame.slice(headerAt + 1).filter((r) => r.length > 1).map((r) => r.at(-1)!);
+    expect(keys).toHaveLength(sample.frame.count);
+    expect(createHash('sha256').update(keys.map((k) => `${k}\n`).join('')).digest('hex')).toBe(sample.frame.fingerprint);
     // 3 of 10 at 95 %: R binom.test(3, 10)$conf.int = 0.06673951 0.65245285
     expect(text).toContain('Error rate: 30.0 % (3 of 10); 95 %: 6.7 % – 65.2 % — exact binomial (Clopper–Pearson)');
     // mean per unit: N · 150/10 = 15 N
