@@ -30,6 +30,8 @@ export function AuditResults({ report, spec, onLevel }: { report: AuditReport; s
   const a = report.agreement;
   const d = report.dollars;
   const stratified = spec.strata != null;
+  // blind review: ours is not summarised while a unit still waits for its finding
+  const blindOpen = Boolean(spec.blind) && r.compared < r.units;
   return (
     <section className="panel audit-results" aria-label="Results" data-testid="audit-results">
       <div className="panel-title">
@@ -82,7 +84,7 @@ export function AuditResults({ report, spec, onLevel }: { report: AuditReport; s
         <tbody>
           {report.strata.map((s) => (
             <tr key={s.name}>
-              <td>{stratified ? stratumLabel(spec, s.name) : 'Whole frame (simple random sample)'}</td>
+              <td>{stratified ? (blindOpen && spec.strata?.by === 'category' ? '(hidden until every unit has a finding)' : stratumLabel(spec, s.name)) : 'Whole frame (simple random sample)'}</td>
               <td className="num">{formatCount(s.frameCount)}</td>
               <td className="num">{s.sampleSize}</td>
               <td className="num">{s.reviewed}</td>
@@ -151,22 +153,26 @@ export function AuditResults({ report, spec, onLevel }: { report: AuditReport; s
       </table>
 
       <h3>By our category</h3>
-      <table className="numbers">
-        <thead>
-          <tr>
-            <th>Our category</th><th className="num">Units</th><th className="num">Reviewed</th><th className="num">Errors</th><th className="num">Error rate</th>
-            <th className="num">Findings</th><th className="num">Agree</th><th className="num">Agreement</th><th className="num">Dollars in error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.byCategory.map((c) => (
-            <tr key={c.category ?? 'none'}>
-              <td>{categoryLabel(c.category)}</td>
-              <Cells t={c} />
+      {blindOpen ? (
+        <p className="hint" data-testid="by-category-hidden">Blind review: shown once every unit has a finding ({r.compared} of {r.units} so far).</p>
+      ) : (
+        <table className="numbers">
+          <thead>
+            <tr>
+              <th>Our category</th><th className="num">Units</th><th className="num">Reviewed</th><th className="num">Errors</th><th className="num">Error rate</th>
+              <th className="num">Findings</th><th className="num">Agree</th><th className="num">Agreement</th><th className="num">Dollars in error</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.byCategory.map((c) => (
+              <tr key={c.category ?? 'none'}>
+                <td>{categoryLabel(c.category)}</td>
+                <Cells t={c} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

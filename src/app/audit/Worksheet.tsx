@@ -34,7 +34,9 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
         <h3>
           <span className="draw">#{row.draw}</span> Claim {row.claimId}
           {row.lineNumber != null && `, line ${row.lineNumber}`}
-          {sample.spec.strata && <span className="stratum"> · stratum {stratumLabel(sample.spec, row.stratum)}</span>}
+          {sample.spec.strata && (
+            <span className="stratum"> · stratum {hidden && sample.spec.strata.by === 'category' ? '(hidden: it is our category)' : stratumLabel(sample.spec, row.stratum)}</span>
+          )}
         </h3>
         <p>
           Patient account <strong>{row.patientAccount ?? '—'}</strong> · DOS <strong>{dates ?? '—'}</strong> · {row.provider} · {row.payer}

@@ -26,7 +26,7 @@ export function worksheetCsv(sample: AuditSample, reviews: Reviews): string {
   const ours = <T,>(row: WorksheetRow, value: T) => (sample.spec.blind && !review(row).finding ? BLIND : value);
   const columns: CsvColumn<WorksheetRow>[] = [
     { header: 'Draw #', value: (r) => r.draw },
-    { header: 'Stratum', value: (r) => r.stratum },
+    { header: 'Stratum', value: (r) => (sample.spec.strata?.by === 'category' ? ours(r, r.stratum) : r.stratum) },
     { header: 'Claim ID', value: (r) => r.claimId },
     ...(sample.spec.unit === 'line' ? [{ header: 'Line #', value: (r: WorksheetRow) => r.lineNumber }] : []),
     { header: 'Patient account', value: (r) => r.patientAccount },

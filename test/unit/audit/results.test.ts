@@ -176,6 +176,11 @@ describe('the worksheet knows its sample', () => {
     expect(rowOf(second.claimId)[header.indexOf('Our category')]).toBe(BLIND);
     expect(rowOf(second.claimId)[header.indexOf('Evidence')]).toBe(BLIND);
     expect(rowOf(second.claimId)[header.indexOf('Suggested fix')]).toBe(BLIND);
+    // stratified by category, the stratum is our category: hidden too
+    const byCategory = await engine.drawSample({ ...SRS, blind: true, strata: { by: 'category', allocation: 'proportional' } });
+    const rows = readSpreadsheetCsv(new TextEncoder().encode(engine.worksheetCsv(byCategory, {})), 'Claim ID');
+    const at = rows.findIndex((r) => r.includes('Claim ID'));
+    expect(rows.slice(at + 1).filter((r) => r.length > 1).map((r) => r[rows[at].indexOf('Stratum')])).toEqual(Array(10).fill(BLIND));
     // the draw itself is the same as without blind review
     expect(blind.rows.map((r) => r.claimId)).toEqual((await engine.drawSample(SRS)).rows.map((r) => r.claimId));
   });
