@@ -96,8 +96,9 @@ export interface StratumErrors {
  * The frame's error rate. One stratum: x/n with the exact Clopper–Pearson interval.
  * Strata: p̂ = Σ W_h p̂_h (W_h = N_h / N), v = Σ W_h² (1 − n_h/N_h) p̂_h(1 − p̂_h)/(n_h − 1)
  * (Cochran eq. 5A.6), and the Clopper–Pearson interval at the effective sample size
- * n* = p̂(1 − p̂)/v (no larger than n), x* = n* p̂ (Korn & Graubard 1998, Survey
- * Methodology 24:193–201; their degrees-of-freedom factor is not applied). A
+ * n* = min(n, p̂(1 − p̂)/v) · (t(n − 1)/t(n − H))², x* = n* p̂ (Korn & Graubard 1998,
+ * Survey Methodology 24:193–201, with their degrees-of-freedom factor; R's
+ * survey::svyciprop(method = "beta") does the same without the cap at n). A
  * stratum with no reviewed unit is left out of the frame the rate speaks for.
  */
 export function errorRate(strata: readonly StratumErrors[], level: number): RateEstimate {
@@ -124,7 +125,11 @@ export function errorRate(strata: readonly StratumErrors[], level: number): Rate
       variance += (w * w * (1 - s.n / s.frameCount) * p * (1 - p)) / (s.n - 1);
     }
   }
-  const effectiveN = variance > 0 ? Math.min(n, (rate * (1 - rate)) / variance) : n;
+  // Korn–Graubard's degrees-of-freedom factor: (t(n − 1) / t(n − H))², H = strata with reviewed units
+  const tail = 1 - (1 - level) / 2;
+  // (no degrees of freedom left only when every stratum holds one unit, reviewed whole: no sampling error)
+  const dfFactor = n - used.length >= 1 ? (studentTQuantile(tail, n - 1) / studentTQuantile(tail, n - used.length)) ** 2 : 1;
+  const effectiveN = (variance > 0 ? Math.min(n, (rate * (1 - rate)) / variance) : n) * dfFactor;
   return {
     n,
     errors,

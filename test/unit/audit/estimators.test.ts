@@ -60,15 +60,16 @@ describe('error rate', () => {
     // A: N 100, 2 errors in 5; B: N 300, 1 error in 10. W = 0.25, 0.75.
     // p̂ = 0.25 · 0.4 + 0.75 · 0.1 = 0.175 (the unweighted 3/15 = 0.2 would be wrong)
     // v = 0.0625 · 0.95 · 0.24/4 + 0.5625 · (290/300) · 0.09/9 = 0.0035625 + 0.0054375 = 0.009
-    // n* = 0.175 · 0.825 / 0.009 = 16.04 → capped at n = 15; x* = 15 · 0.175 = 2.625
+    // n* = 0.175 · 0.825 / 0.009 = 16.04 → capped at n = 15, times Korn–Graubard's (t(0.95, 14)/t(0.95, 13))²
+    // = (1.761/1.771)² (NIST table) = 0.9887 → n* ≈ 14.84, x* = 0.175 n* ≈ 2.597
     const r = errorRate([{ frameCount: 100, n: 5, errors: 2 }, { frameCount: 300, n: 10, errors: 1 }], 0.9);
     expect(r.rate).toBeCloseTo(0.175, 12);
     expect(r.n).toBe(15);
     expect(r.errors).toBe(3);
-    // the Clopper–Pearson bounds at x = 2.625, n = 15 (scipy beta.ppf(0.05, 2.625, 13.375) = 0.043609, beta.ppf(0.95, 3.625, 12.375) = 0.411871)
-    expect(r.interval!.lower).toBeCloseTo(0.043609, 6);
-    expect(r.interval!.upper).toBeCloseTo(0.411871, 6);
-    expect(r.method).toMatch(/effective sample size 15\.0/);
+    expect(r.method).toMatch(/effective sample size 14\.8/);
+    // the Clopper–Pearson bounds there (scipy: n* = 14.83742, beta.ppf(0.05, x*, n* − x* + 1) = 0.043134, beta.ppf(0.95, x* + 1, n* − x*) = 0.413498)
+    expect(r.interval!.lower).toBeCloseTo(0.043134, 6);
+    expect(r.interval!.upper).toBeCloseTo(0.413498, 6);
   });
 
   it('a stratum with no reviewed unit is left out of the weights, and said', () => {
