@@ -5,7 +5,9 @@ import { createNodeDb } from '../engine/db/node-db.ts';
 import { Engine } from '../engine/engine.ts';
 import { readShippedReferenceFiles } from '../engine/reference/shipped-files-node.ts';
 import { buildReport, type Report } from '../engine/analytics/report.ts';
-import { SAMPLE_OPTIONS, SAMPLE_USAGE, sampleSpecFromOptions, sampleText } from '../engine/audit/sample-cli.ts';
+import { SAMPLE_OPTIONS, SAMPLE_USAGE, confidenceFromOption, resultsText, sampleSpecFromOptions, sampleText } from '../engine/audit/sample-cli.ts';
+import { worksheetDrawnAt } from '../engine/audit/worksheet-csv.ts';
+import type { AuditSample } from '../engine/audit/sample.ts';
 import { NativeDb } from '../engine/db/native-db.ts';
 import { writeResultsSql } from '../engine/export/server-run.sql.ts';
 import { emitAnalysisSql } from './emit-sql.ts';
@@ -50,15 +52,29 @@ async function main(): Promise<number> {
   const results = await engine.loadFiles(paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) })));
   const report = await buildReport(engine, results);
   if (sampleSpec) report.sample = await engine.drawSample(sampleSpec);
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+  if (!report.sample && (values.worksheet || values['frame-csv'])) throw new Error('--worksheet and --frame-csv need --sample (the same options as the sample was drawn with)');
+  if (sampleSpec && values['frame-csv']) writeFileSync(values['frame-csv'], await engine.frameCsv(sampleSpec));
+  const auditResults = report.sample && values.worksheet ? readWorksheet(engine, report.sample, values.worksheet, confidenceFromOption(values.confidence)) : undefined;
+  if (values.json) process.stdout.write(`${JSON.stringify(auditResults ? { ...report, auditResults } : report, null, 1)}\n`);
   else printSummary(report);
   if (report.sample && !values.json) console.log(`\n${sampleText(report.sample)}`);
+  if (report.sample && auditResults && !values.json) console.log(`\n${resultsText(report.sample, auditResults)}`);
   if (values.results) {
     mkdirSync(values.results, { recursive: true });
     await engine.db.exec(writeResultsSql(values.results, { from: values.from, to: values.to, parquet: db instanceof NativeDb }));
   }
   await db.close();
   return results.some((r) => r.status === 'loaded') ? 0 : 1;
+}
+
+/** A filled-in worksheet of the sample just redrawn: its answers (refused if it is another sample's) and the results. */
+function readWorksheet(engine: Engine, sample: AuditSample, file: string, level: number) {
+  const bytes = new Uint8Array(readFileSync(file));
+  sample.drawnAt = worksheetDrawnAt(bytes) ?? sample.drawnAt;
+  const read = engine.readWorksheetCsv(sample, {}, bytes);
+  for (const u of read.unmatched) console.error(`${file} row ${u.row}: ${u.reason}`);
+  for (const p of read.problems) console.error(`${file} row ${p.row}, ${p.column}: '${p.value}' — ${p.reason}`);
+  return engine.auditResults(sample, read.reviews, level);
 }
 
 async function emitSql(dir: string, files: string[], range: { from?: string; to?: string }): Promise<number> {

@@ -25,9 +25,10 @@ import { reviewMonths } from './analytics/partial-months.ts';
 import { payerCategorySql, payerTrendSql, providerTrendSql, type PayerCategoryRow, type PayerMonthRow, type ProviderMonthRow } from './analytics/review.sql.ts';
 import { claimDetail } from './analytics/claim.ts';
 import { deniedLinesCsv, patternsCsv } from './export/review-exports.ts';
-import { drawSample, frameSummary, type AuditSample } from './audit/sample.ts';
+import { drawSample, frameCsv, frameSummary, type AuditSample } from './audit/sample.ts';
 import type { SampleSpec } from './audit/spec.ts';
-import { auditResults, type Reviews } from './audit/review.ts';
+import type { Reviews } from './audit/review.ts';
+import { auditReport } from './audit/results.ts';
 import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { crosswalkProcedures, crosswalkSummary } from './analytics/crosswalk.ts';
 import { referenceOverview } from './reference/overview.ts';
@@ -253,12 +254,18 @@ export class Engine {
     return frameSummary(this.db, spec);
   }
 
+  /** Every unit of the frame with its order fields and key, and the fingerprint (CSV), to check a draw outside the app. */
+  frameCsv(spec: SampleSpec) {
+    return frameCsv(this.db, spec);
+  }
+
   drawSample(spec: SampleSpec) {
     return drawSample(this.db, spec);
   }
 
-  auditResults(sample: AuditSample, reviews: Reviews) {
-    return auditResults(sample.rows, reviews);
+  /** The sample's results with their intervals at `level` (README "How the results are computed"). */
+  auditResults(sample: AuditSample, reviews: Reviews, level: number) {
+    return auditReport(sample, reviews, level);
   }
 
   worksheetCsv(sample: AuditSample, reviews: Reviews) {

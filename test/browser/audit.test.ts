@@ -34,6 +34,20 @@ describe('audit sample', () => {
     await expect.poll(() => page.getByTestId('frame-summary').textContent()).toContain('15 will be drawn');
     const expected = (await cli).sample!;
     expect(await page.getByTestId('frame-summary').textContent()).toContain(`Frame: ${expected.frame.count.toLocaleString('en-US')} denied claims`);
+
+    // the sample-size helper: 20 % expected, ± 10 points at 90 % → n₀ = 1.644854² · 0.16 / 0.01 = 43.29 (z from the NIST table), corrected for N
+    await page.getByTestId('size-helper').locator('summary').click();
+    const N = expected.frame.count;
+    const n0 = (1.644854 ** 2 * 0.16) / 0.01;
+    await expect.poll(() => page.getByTestId('size-needed').textContent()).toContain(`${Math.ceil((N * n0) / (N - 1 + n0))} units`);
+    // 10 units, none in error: the rate is below 1 − 0.05^(1/10) = 25.9 %
+    expect(await page.getByTestId('size-support').textContent()).toContain('25.9 %');
+
+    // the frame as CSV: every unit, and the fingerprint the draw will state
+    const [frameDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-frame-form').click()]);
+    const frameRecords = readSpreadsheetCsv(readFileSync((await frameDownload.path())!), 'Claim ID');
+    expect(frameRecords.find((r) => r[0] === 'Frame fingerprint (SHA-256)')![1]).toBe(expected.frame.fingerprint);
+    expect(frameRecords.filter((r) => r.length > 2)).toHaveLength(N + 1);
     await page.getByTestId('draw-sample').click();
     await expect.poll(() => page.getByTestId('worksheet-row').count()).toBe(15);
 
@@ -59,6 +73,11 @@ describe('audit sample', () => {
     await field(page, b, 'finding').selectOption('none');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved in this browser');
     await expect.poll(() => page.getByTestId('error-rate').textContent()).toContain('50.0 %');
+    // 1 of 2 at 90 %: exact interval 1 − 0.95^(1/2) = 2.5 % to 0.95^(1/2) = 97.5 %
+    expect(await page.getByTestId('error-rate').textContent()).toContain('90 %: 2.5 % – 97.5 %');
+    expect(await page.getByTestId('dollar-projection').textContent()).toContain('Lower bound, two-sided 90 %');
+    expect(await page.getByTestId('dollar-projection').locator('[data-method="mean_per_unit"]').count()).toBe(1);
+    expect(await page.getByTestId('units-reviewed').textContent()).toContain(a);
     expect(await page.getByTestId('agreement').textContent()).toContain(expected.rows[1].category ? '50.0 %' : '100.0 %');
     expect(await page.getByTestId('dollars-in-error').textContent()).toContain('$125.50');
 
@@ -84,10 +103,14 @@ describe('audit sample', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const raw = new TextDecoder().decode(bytes);
     expect(raw).toContain(",'=M54.50 per chart,");
-    const records = readSpreadsheetCsv(bytes).filter((r) => r.some((cell) => cell !== ''));
-    const header = records[0];
+    const records = readSpreadsheetCsv(bytes, 'Claim ID').filter((r) => r.some((cell) => cell !== ''));
+    // the identity block (a title and 11 facts), then the header and 15 rows
+    expect(records[0]).toEqual(['Denial Lens audit sample']);
+    expect(records.find((r) => r[0] === 'Seed')![1]).toBe('42');
+    expect(records.find((r) => r[0] === 'Frame fingerprint (SHA-256)')![1]).toBe(expected.frame.fingerprint);
+    const header = records[12];
     const at = (record: string[], name: string) => record[header.indexOf(name)];
-    expect(records).toHaveLength(16);
+    expect(records).toHaveLength(28);
     const exportedA = records.find((r) => at(r, 'Claim ID') === a)!;
     expect(at(exportedA, 'Documentation supports codes (yes/no/partly)')).toBe('no');
     expect(at(exportedA, 'Correct codes')).toBe('=M54.50 per chart');
@@ -104,12 +127,34 @@ describe('audit sample', () => {
     const csv = edited.map((r) => r.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n');
     await page.getByTestId('import-worksheet').setInputFiles({ name: 'filled-in.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByTestId('audit-notice').textContent()).toContain('15 rows taken; 1 not matched');
-    expect(await page.getByTestId('audit-notice').textContent()).toContain('row 17: claim NOT-IN-SAMPLE is not in this sample');
+    expect(await page.getByTestId('audit-notice').textContent()).toContain('row 29: claim NOT-IN-SAMPLE is not in this sample');
     expect(await field(page, c, 'supports').inputValue()).toBe('partly');
     expect(await field(page, c, 'notes').inputValue()).toBe('from the spreadsheet');
     expect(await field(page, a, 'correctCodes').inputValue()).toBe('=M54.50 per chart');
     await expect.poll(() => page.getByTestId('error-rate').textContent()).toContain('66.7 %');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved in this browser');
+
+    // blind review: a second sample hides our classification until a finding is recorded
+    await page.locator('[data-field="seed"]').fill('42'); // the reload gave the form a new seed
+    await page.locator('[data-field="blind"]').check();
+    await page.getByTestId('draw-sample').click();
+    await expect.poll(() => page.getByTestId('sample-blind').textContent()).toContain('yes');
+    await expect.poll(() => page.getByTestId('blind-hidden').count()).toBe(15);
+    expect(await page.getByTestId('our-classification').count()).toBe(0);
+    await field(page, a, 'finding').selectOption('none');
+    await expect.poll(() => page.getByTestId('our-classification').count()).toBe(1);
+    expect(await row(page, a).getByTestId('our-classification').textContent()).toContain('Our category');
+    // the first sample's worksheet is refused here, with the reason
+    await page.getByTestId('import-worksheet').setInputFiles({ name: 'first-sample.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('audit-notice').textContent()).toContain('not from this sample');
+    expect(await page.getByTestId('audit-notice').textContent()).toContain('Drawn at');
+    await page.locator('[data-field="blind"]').uncheck();
+
+    // a quarter as the frame
+    await page.locator('[data-field="period-mode"]').selectOption('quarter');
+    await page.locator('[data-field="quarter"]').selectOption('2026-Q3');
+    await expect.poll(() => page.getByTestId('frame-summary').textContent()).toContain('date of service 2026-07-01 to 2026-09-30');
+    await page.locator('[data-field="period-mode"]').selectOption('month');
 
     // the frame's filters live in the URL, shared with the other pages
     await page.locator('[data-field="month"]').selectOption('2026-09');
@@ -125,6 +170,14 @@ describe('audit sample', () => {
     expect(await page.locator('#file-input').isVisible()).toBe(false);
     expect(await row(page, a).isVisible()).toBe(true);
     await screenshot(page, 'audit-sample-print');
+    // the audit summary: the same page without the worksheet (the class "Print audit summary" sets while printing)
+    await page.evaluate(() => document.body.classList.add('print-summary'));
+    expect(await row(page, a).isVisible()).toBe(false);
+    expect(await page.getByTestId('audit-results').isVisible()).toBe(true);
+    expect(await page.getByTestId('sample-identity').isVisible()).toBe(true);
+    expect(await page.getByTestId('units-reviewed').isVisible()).toBe(true);
+    await screenshot(page, 'audit-summary-print');
+    await page.evaluate(() => document.body.classList.remove('print-summary'));
     await page.emulateMedia({ media: 'screen' });
 
     expect(outside).toEqual([]);

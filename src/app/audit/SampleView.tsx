@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount } from '../format.ts';
@@ -9,7 +9,12 @@ import { keepingData } from '../storage/retention.ts';
 import { AuditResults } from './AuditResults.tsx';
 import { Worksheet } from './Worksheet.tsx';
 import { downloadText } from '../download.ts';
-import { stratumLabel } from './labels.ts';
+import { categoryLabel } from './labels.ts';
+import { sampleIdentity } from '../../engine/audit/identity.ts';
+import { CONSERVATIVE_LEVEL } from '../../engine/audit/estimators.ts';
+import { EMPTY_REVIEW, FINDING_LABELS, type Reviews } from '../../engine/audit/review.ts';
+import type { AuditSample } from '../../engine/audit/sample.ts';
+import { formatMoney } from '../format.ts';
 
 interface Props {
   saved: SavedSample;
@@ -25,7 +30,8 @@ type Notice = { kind: 'ok' | 'problem'; text: string; details?: string[] };
 export function SampleView({ saved, saving, saveError, onChange, onDelete }: Props) {
   const { sample, reviews } = saved;
   const [notice, setNotice] = useState<Notice | null>(null);
-  const results = useEngineQuery(() => engine.call('auditResults', sample, reviews), [sample, reviews]);
+  const level = saved.confidence ?? CONSERVATIVE_LEVEL;
+  const results = useEngineQuery(() => engine.call('auditResults', sample, reviews, level), [sample, reviews, level]);
 
   const setReview = (draw: number, review: AuditorReview) =>
     onChange({ ...saved, reviews: { ...reviews, [draw]: review }, updatedAt: new Date().toISOString() });
@@ -33,6 +39,11 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
   const exportCsv = async () => {
     const csv = await engine.call('worksheetCsv', sample, reviews);
     downloadText(`audit-worksheet-${sample.drawnAt.slice(0, 10)}-seed${sample.spec.seed}.csv`, csv, 'text/csv;charset=utf-8');
+  };
+
+  const exportFrame = async () => {
+    const csv = await engine.call('frameCsv', sample.spec);
+    downloadText(`audit-frame-seed${sample.spec.seed}.csv`, csv, 'text/csv;charset=utf-8');
   };
 
   const importCsv = async (file: File) => {
@@ -79,23 +90,15 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
             {saveError ? <span className="error">Not saved: {saveError}</span> : saving ? 'Saving…' : 'Saved in this browser'}
           </span>
         </div>
-        <dl className="sample-facts">
-          <dt>Frame</dt>
-          <dd data-testid="sample-frame">{sample.frame.description}: {formatCount(sample.frame.count)} units</dd>
-          <dt>Method</dt>
-          <dd>{sample.frame.method}; {sample.rows.length} drawn</dd>
-          <dt>Seed</dt>
-          <dd data-testid="sample-seed">{sample.spec.seed} (mulberry32)</dd>
-          <dt>Drawn</dt>
-          <dd>{new Date(sample.drawnAt).toLocaleString()} ({sample.drawnAt})</dd>
-          <dt>Frame fingerprint</dt>
-          <dd className="fingerprint" title="SHA-256 of the frame's unit keys in frame order (README: How a sample is drawn)">{sample.frame.fingerprint}</dd>
-          {sample.spec.strata && (
-            <>
-              <dt>Strata</dt>
-              <dd>{sample.frame.strata.map((s) => `${stratumLabel(sample.spec, s.name)} ${s.sampleSize} of ${formatCount(s.frameCount)}`).join(' · ')}</dd>
-            </>
-          )}
+        <dl className="sample-facts" data-testid="sample-identity">
+          {sampleIdentity(sample).map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd className={label.startsWith('Frame fingerprint') ? 'fingerprint' : undefined} data-testid={IDENTITY_TEST_IDS[label]}>
+                {label === 'Seed' ? `${value} (mulberry32)` : label === 'Drawn at' ? `${new Date(value).toLocaleString()} (${value})` : value}
+              </dd>
+            </Fragment>
+          ))}
         </dl>
         <div className="sample-actions no-print">
           <button type="button" onClick={exportCsv} data-testid="export-worksheet">Export CSV</button>
@@ -112,7 +115,11 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
               }}
             />
           </label>
-          <button type="button" onClick={() => window.print()}>Print</button>
+          <button type="button" onClick={exportFrame} title="Every unit of the frame with its order fields and key, and the fingerprint" data-testid="export-frame">Export frame CSV</button>
+          <button type="button" onClick={() => printWith('print-summary')} title="Identity, results with their intervals, findings and the units reviewed, without the worksheet" data-testid="print-summary">
+            Print audit summary
+          </button>
+          <button type="button" onClick={() => window.print()}>Print with worksheet</button>
           <button type="button" onClick={verify} title="Draw again with the same seed and frame on the data loaded now" data-testid="verify-sample">Check the draw</button>
           <button type="button" onClick={onDelete}>Delete sample</button>
         </div>
@@ -123,8 +130,11 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
           </div>
         )}
       </section>
-      {results && <AuditResults results={results} />}
-      <section className="panel">
+      {results && (
+        <AuditResults report={results} spec={sample.spec} onLevel={(confidence) => onChange({ ...saved, confidence, updatedAt: new Date().toISOString() })} />
+      )}
+      {results && <FindingsList sample={sample} reviews={reviews} />}
+      <section className="panel audit-worksheet">
         <h2>Worksheet</h2>
         <p className="hint no-print">
           Answers are saved in this browser as you type ({keepingData() ? 'kept on this computer until erased' : 'in this tab until it is closed, unless “Keep data on this computer” is on'}). Pull each chart and record whether the documentation supports the codes billed.
@@ -133,4 +143,55 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
       </section>
     </div>
   );
+}
+
+const IDENTITY_TEST_IDS: Record<string, string> = { Seed: 'sample-seed', Frame: 'sample-frame', 'Blind review': 'sample-blind' };
+
+/** The units with the auditor's answers, for the printed summary. */
+function FindingsList({ sample, reviews }: { sample: AuditSample; reviews: Reviews }) {
+  const answered = sample.rows.filter((r) => (reviews[r.draw] ?? EMPTY_REVIEW).supports || (reviews[r.draw] ?? EMPTY_REVIEW).finding);
+  return (
+    <section className="panel" aria-label="Units reviewed">
+      <h2>Units reviewed</h2>
+      {answered.length === 0 ? (
+        <p className="hint">No unit reviewed yet.</p>
+      ) : (
+        <table className="numbers" data-testid="units-reviewed">
+          <thead>
+            <tr>
+              <th className="num">#</th><th>Claim</th><th>Our category</th><th>Documentation supports codes</th><th>Finding</th><th>Correct codes</th>
+              <th className="num">Billed</th><th className="num">Dollars in error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {answered.map((r) => {
+              const v = reviews[r.draw] ?? EMPTY_REVIEW;
+              return (
+                <tr key={r.draw}>
+                  <td className="num">{r.draw}</td>
+                  <td>{r.claimId}{r.lineNumber != null ? ` / ${r.lineNumber}` : ''}</td>
+                  <td>{sample.spec.blind && !v.finding ? '(hidden)' : categoryLabel(r.category)}</td>
+                  <td>{v.supports ?? '—'}</td>
+                  <td>{v.finding ? FINDING_LABELS[v.finding] : '—'}</td>
+                  <td>{v.correctCodes || '—'}</td>
+                  <td className="num">{formatMoney(r.billed)}</td>
+                  <td className="num">{formatMoney(v.dollarsInError)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Prints with a class on <body> that the print style sheet reads (window.print() returns once the dialog closes). */
+function printWith(className: string) {
+  document.body.classList.add(className);
+  try {
+    window.print();
+  } finally {
+    document.body.classList.remove(className);
+  }
 }

@@ -25,6 +25,8 @@ export function Worksheet({ sample, reviews, onChange }: Props) {
 
 function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample; row: WorksheetRow; review: AuditorReview; onChange: (r: AuditorReview) => void }) {
   const set = <K extends keyof AuditorReview>(key: K, value: AuditorReview[K]) => onChange({ ...review, [key]: value });
+  // blind review: ours is shown only once the auditor has recorded a finding, so it cannot sway it
+  const hidden = Boolean(sample.spec.blind) && !review.finding;
   const dates = row.serviceDateFrom === row.serviceDateTo ? row.serviceDateFrom : `${row.serviceDateFrom} – ${row.serviceDateTo}`;
   return (
     <li className="worksheet-row" data-testid="worksheet-row" data-claim={row.claimId} data-draw={row.draw}>
@@ -32,7 +34,9 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
         <h3>
           <span className="draw">#{row.draw}</span> Claim {row.claimId}
           {row.lineNumber != null && `, line ${row.lineNumber}`}
-          {sample.spec.strata && <span className="stratum"> · stratum {stratumLabel(sample.spec, row.stratum)}</span>}
+          {sample.spec.strata && (
+            <span className="stratum"> · stratum {hidden && sample.spec.strata.by === 'category' ? '(hidden: it is our category)' : stratumLabel(sample.spec, row.stratum)}</span>
+          )}
         </h3>
         <p>
           Patient account <strong>{row.patientAccount ?? '—'}</strong> · DOS <strong>{dates ?? '—'}</strong> · {row.provider} · {row.payer}
@@ -57,7 +61,7 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
                 <td className="num">{formatMoney(l.paid)}</td>
                 <td className="num">{l.denied ? formatMoney(l.deniedAmount) : '—'}</td>
                 <td>{[...l.reasons, ...l.remarks].join(', ') || '—'}</td>
-                <td>{l.denied ? categoryLabel(l.category) : 'paid'}</td>
+                <td>{l.denied ? (hidden ? '(hidden)' : categoryLabel(l.category)) : 'paid'}</td>
               </tr>
             ))}
           </tbody>
@@ -71,17 +75,21 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
             </tr>
           </tfoot>
         </table>
-        <div className="our-classification">
-          <strong>Our category: {categoryLabel(row.category)}</strong>
-          {row.evidence.length > 0 && (
-            <ul className="evidence">
-              {row.evidence.map((e, i) => (
-                <li key={i}><span className="evidence-source">{SOURCE_LABEL[e.source] ?? e.source}</span> {e.text}</li>
-              ))}
-            </ul>
-          )}
-          {row.fix && <p className="fix">Suggested fix: {row.fix}</p>}
-        </div>
+        {hidden ? (
+          <p className="our-classification hint" data-testid="blind-hidden">Blind review: our category, evidence and fix are shown once you record a finding.</p>
+        ) : (
+          <div className="our-classification" data-testid="our-classification">
+            <strong>Our category: {categoryLabel(row.category)}</strong>
+            {row.evidence.length > 0 && (
+              <ul className="evidence">
+                {row.evidence.map((e, i) => (
+                  <li key={i}><span className="evidence-source">{SOURCE_LABEL[e.source] ?? e.source}</span> {e.text}</li>
+                ))}
+              </ul>
+            )}
+            {row.fix && <p className="fix">Suggested fix: {row.fix}</p>}
+          </div>
+        )}
       </div>
       <fieldset className="auditor-fields">
         <legend>Auditor</legend>

@@ -17,6 +17,8 @@ export interface SavedSample {
   sample: AuditSample;
   reviews: Reviews;
   updatedAt: string;
+  /** The confidence level of the results' intervals (0.8, 0.9 or 0.95); 0.9 when absent. */
+  confidence?: number;
 }
 
 const DB_NAME = 'denial-lens-audit';

@@ -13,11 +13,12 @@ export function stratumLabel(spec: SampleSpec, name: string): string {
 
 /** A short default name for a saved sample, e.g. "Sep 2026 · denied claims · seed 42". */
 export function sampleName(spec: SampleSpec, month: (ym: string) => string): string {
-  const parts = [spec.filters.month ? month(spec.filters.month) : 'All months'];
+  const parts = [spec.period ? `${spec.period.from} to ${spec.period.to}` : spec.filters.month ? month(spec.filters.month) : 'All months'];
   parts.push(`${spec.deniedOnly ? 'denied ' : ''}${spec.unit === 'claim' ? 'claims' : 'lines'}`);
   for (const value of [...(spec.filters.payers ?? []), ...(spec.filters.providers ?? [])]) parts.push(value);
   for (const c of spec.filters.categories ?? []) parts.push(CATEGORY_LABELS[c as Category] ?? c);
   if (spec.strata) parts.push(`by ${spec.strata.by}`);
   parts.push(`seed ${spec.seed}`);
+  if (spec.blind) parts.push('blind');
   return parts.join(' · ');
 }

@@ -11,8 +11,9 @@ import { sampleName } from '../audit/labels.ts';
 import '../audit/audit.css';
 
 /**
- * Audit sampling (issue #6): draw a reproducible sample from a frame, keep several
- * samples with their worksheets in this browser, review, export and import.
+ * Audit sampling (issues #6, #13): draw a reproducible sample from a frame, keep several
+ * samples with their worksheets in this browser, review, export and import, and read
+ * the results with their confidence intervals.
  */
 export function AuditPage({ version }: PageProps) {
   const [saved, setSaved] = useState<SavedSample[]>([]);

@@ -25,6 +25,13 @@ const STRATUM: Record<StrataBy, string> = {
   provider: 'provider',
 };
 
+/** The period's dates, both included, on the date the filters' basis names. */
+function periodClause(spec: SampleSpec): string {
+  if (!spec.period) return '';
+  const column = spec.filters.basis === 'remit' ? 'paid_date' : 'service_date';
+  return ` AND ${column} BETWEEN DATE ${sqlString(spec.period.from)} AND DATE ${sqlString(spec.period.to)}`;
+}
+
 /**
  * CTEs frame_lines (the filtered initial adjudications), frame_units and frame
  * (one row per unit with its stratum, its position within the stratum and in
@@ -43,7 +50,7 @@ function frameCtes(spec: SampleSpec): string {
   const unitOrder = spec.unit === 'claim' ? 'claim_id' : LINE_ORDER;
   return /* sql */ `
 frame_lines AS (
-  SELECT * FROM denial_facts WHERE ${whereClause(spec.filters)}${spec.deniedOnly ? ' AND denied' : ''}
+  SELECT * FROM denial_facts WHERE ${whereClause(spec.filters)}${periodClause(spec)}${spec.deniedOnly ? ' AND denied' : ''}
 ), frame_units AS (
   ${units}
 ), frame AS (
@@ -54,10 +61,37 @@ frame_lines AS (
 )`;
 }
 
-/** Units per stratum, strata in name order (byte order). */
+/**
+ * Units and billed dollars per stratum, strata in name order (byte order). A
+ * claim's billed is that of all its lines, as on the worksheet: the ratio
+ * estimator needs the same measure in the frame and in the sample.
+ */
 export function frameStrataSql(spec: SampleSpec): string {
+  const billed =
+    spec.unit === 'claim'
+      ? `(SELECT claim_id, sum(billed) AS billed FROM denial_facts WHERE claim_id IN (SELECT claim_id FROM frame_lines) GROUP BY claim_id) b USING (claim_id)`
+      : `(SELECT line_id AS lead_line_id, billed FROM frame_lines) b USING (lead_line_id)`;
   return `WITH ${frameCtes(spec)}
-SELECT stratum AS name, count(*)::INTEGER AS frame_count FROM frame GROUP BY stratum ORDER BY stratum`;
+SELECT stratum AS name, count(*)::INTEGER AS frame_count, coalesce(sum(b.billed), 0)::DOUBLE AS frame_billed
+FROM frame JOIN ${billed} GROUP BY stratum ORDER BY stratum`;
+}
+
+/**
+ * Every unit of the frame in frame order, with its stratum, its position in the
+ * stratum (the positions the draw picks from, 0-based), its order fields and its
+ * key (the text the fingerprint hashes): the frame as a spreadsheet, to check a
+ * draw outside the app.
+ */
+export function frameUnitsSql(spec: SampleSpec): string {
+  const fields =
+    spec.unit === 'claim'
+      ? `f.claim_id, (SELECT sum(d.billed) FROM denial_facts d WHERE d.claim_id = f.claim_id)::DOUBLE AS billed`
+      : `l.claim_id, l.line_number, l.payer, strftime(l.service_date, '%Y-%m-%d') AS service_date, l.procedure,
+         array_to_string(l.modifiers, ':') AS modifiers, l.billed::DOUBLE AS billed, l.paid::DOUBLE AS paid, l.denied_amount::DOUBLE AS denied_amount`;
+  return `WITH ${frameCtes(spec)}
+SELECT f.frame_pos, f.stratum, f.pos, ${fields}, f.unit_key
+FROM frame f${spec.unit === 'line' ? ' JOIN frame_lines l ON l.line_id = f.lead_line_id' : ''}
+ORDER BY f.frame_pos`;
 }
 
 /** SHA-256 (hex) of every unit key in frame order, each followed by a line feed. */

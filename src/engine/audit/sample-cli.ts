@@ -1,8 +1,12 @@
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE } from '../classify/categories.ts';
 import type { AuditSample } from './sample.ts';
-import { DEFAULT_SAMPLE_SIZE, MAX_SEED, type Allocation, type SampleSpec, type SampleUnit, type StrataBy } from './spec.ts';
+import { DEFAULT_SAMPLE_SIZE, MAX_SEED, quarterPeriod, type Allocation, type SampleSpec, type SampleUnit, type StrataBy } from './spec.ts';
 import { codesBilled, denialReasons } from './worksheet-csv.ts';
-import { NOT_DENIED_LABEL } from './review.ts';
+import { FINDING_LABELS, NOT_DENIED_LABEL } from './review.ts';
+import { CONFIDENCE_LEVELS, CONSERVATIVE_LEVEL } from './estimators.ts';
+import { DOLLAR_ASSUMPTIONS, type AuditReport } from './results.ts';
+import { sampleIdentity } from './identity.ts';
+import type { Interval } from './statistics.ts';
 
 /** The CLI's sampling options (node:util parseArgs format) and their help text. */
 export const SAMPLE_OPTIONS = {
@@ -17,6 +21,13 @@ export const SAMPLE_OPTIONS = {
   category: { type: 'string', multiple: true },
   'denied-only': { type: 'boolean' },
   'no-denied-only': { type: 'boolean' },
+  quarter: { type: 'string' },
+  period: { type: 'string' },
+  remit: { type: 'boolean' },
+  blind: { type: 'boolean' },
+  worksheet: { type: 'string' },
+  confidence: { type: 'string' },
+  'frame-csv': { type: 'string' },
 } as const;
 
 export const SAMPLE_USAGE = `  --sample N       draw an audit sample of N units (README "How a sample is drawn"); with --json under "sample"
@@ -26,7 +37,13 @@ export const SAMPLE_USAGE = `  --sample N       draw an audit sample of N units 
   --allocation A   proportional (default) or equal
   --month YYYY-MM  frame: date of service in that month
   --payer P, --provider P, --category C   frame filters (repeatable; C is a category id, e.g. missing_modifier)
-  --no-denied-only frame: all initial adjudications, not only denied ones (--denied-only is the default)`;
+  --quarter YYYY-Qn, --period YYYY-MM-DD..YYYY-MM-DD   frame: dates of service in that quarter or range (both ends included)
+  --remit          --month/--quarter/--period count the remittance date instead of the date of service
+  --no-denied-only frame: all initial adjudications, not only denied ones (--denied-only is the default)
+  --blind          blind review: the worksheet hides our category until a finding is recorded
+  --frame-csv F    write the frame (every unit, its order fields and key, the fingerprint) to F
+  --worksheet F    a filled-in worksheet CSV of this sample: print its results (README "How the results are computed")
+  --confidence C   80, 90 (default) or 95: the confidence of the intervals`;
 
 export interface SampleOptionValues {
   sample?: string;
@@ -40,6 +57,11 @@ export interface SampleOptionValues {
   category?: string[];
   'denied-only'?: boolean;
   'no-denied-only'?: boolean;
+  quarter?: string;
+  period?: string;
+  remit?: boolean;
+  blind?: boolean;
+  confidence?: string;
 }
 
 /** The sample the options ask for, or null without --sample. Bad values throw with the option's name. */
@@ -60,8 +82,24 @@ export function sampleSpecFromOptions(values: SampleOptionValues, randomSeed: ()
   for (const c of values.category ?? []) {
     if (!(CATEGORY_PRECEDENCE as readonly string[]).includes(c)) throw new Error(`--category must be one of ${CATEGORY_PRECEDENCE.join(', ')}; got '${c}'`);
   }
+  if ([values.month, values.quarter, values.period].filter((v) => v !== undefined).length > 1) throw new Error('give one of --month, --quarter, --period');
+  let period: { from: string; to: string } | undefined;
+  if (values.quarter !== undefined) period = quarterPeriod(values.quarter);
+  if (values.period !== undefined) {
+    const m = /^(\S+)\.\.(\S+)$/.exec(values.period);
+    if (!m) throw new Error(`--period is written FROM..TO, e.g. 2026-07-01..2026-09-30; got '${values.period}'`);
+    period = { from: m[1], to: m[2] };
+  }
   return {
-    filters: { month: values.month, payers: values.payer, providers: values.provider, categories: values.category },
+    filters: {
+      month: values.month,
+      ...(values.remit ? { basis: 'remit' as const } : {}),
+      payers: values.payer,
+      providers: values.provider,
+      categories: values.category,
+    },
+    ...(period ? { period } : {}),
+    ...(values.blind ? { blind: true } : {}),
     deniedOnly: !values['no-denied-only'],
     unit: oneOf<SampleUnit>('unit', values.unit, ['claim', 'line'], 'claim'),
     size: whole('sample', values.sample || String(DEFAULT_SAMPLE_SIZE), 1, 1_000_000),
@@ -105,5 +143,57 @@ export function sampleText(sample: AuditSample): string {
       ),
     );
   }
+  return out.join('\n');
+}
+
+/** --confidence 80 | 90 | 95 (or 0.8 …) as a level; 0.9 without it. */
+export function confidenceFromOption(text: string | undefined): number {
+  if (text === undefined) return CONSERVATIVE_LEVEL;
+  const n = Number(text);
+  const level = n > 1 ? n / 100 : n;
+  if (!CONFIDENCE_LEVELS.some((l) => Math.abs(l - level) < 1e-9)) throw new Error(`--confidence must be 80, 90 or 95, got '${text}'`);
+  return level;
+}
+
+const pct = (x: number | null) => (x == null ? '—' : `${(100 * x).toFixed(1)} %`);
+const money = (x: number | null) => (x == null ? '—' : x.toLocaleString('en-US', { style: 'currency', currency: 'USD' }));
+const range = (i: Interval | null, f: (x: number) => string) => (i ? `${f(i.lower)} – ${f(i.upper)}` : 'no interval');
+
+/** The results of a filled-in worksheet as text: the same figures as the audit page. */
+export function resultsText(sample: AuditSample, report: AuditReport): string {
+  const level = `${Math.round(100 * report.level)} %`;
+  const e = report.errorRate;
+  const a = report.agreement;
+  const t = report.tallies;
+  const out = [
+    `Audit results (${level} two-sided intervals)`,
+    ...sampleIdentity(sample).map(([label, value]) => `  ${label}: ${value}`),
+    '',
+    `Reviewed: ${t.reviewed} of ${t.units}`,
+    `Error rate: ${pct(e.rate)} (${e.errors} of ${e.n}); ${level}: ${range(e.interval, pct)} — ${e.method}`,
+  ];
+  if (sample.spec.strata) {
+    for (const s of report.strata) {
+      out.push(`  stratum ${s.name}: ${s.errors} of ${s.reviewed} reviewed (${s.sampleSize} drawn of ${s.frameCount}) = ${pct(s.rate)}; ${range(s.interval, pct)}`);
+    }
+  }
+  out.push(`Agreement with our category: ${pct(a.rate)} (${a.agreed} of ${a.compared}); ${level}: ${range(a.interval, pct)} — exact binomial (Clopper–Pearson)`);
+  out.push(`Dollars in error in the sample: ${money(report.dollars.sampleTotal)} on ${report.dollars.units} units with an amount`);
+  if (report.dollars.withoutAmount.length) {
+    out.push(`  left out (answered no/partly without an amount): draw ${report.dollars.withoutAmount.map((d) => `#${d}`).join(', ')}`);
+  }
+  out.push('Dollars in error projected to the frame:');
+  for (const p of [report.dollars.meanPerUnit, report.dollars.ratio]) {
+    if (!p) continue;
+    const name = p.method === 'ratio' ? `ratio to billed (${(100 * (p.ratio ?? 0)).toFixed(2)} %)` : 'mean per unit';
+    out.push(
+      `  ${name}: ${money(p.estimate)}; ${level}: ${range(p.interval, money)}; lower bound of the two-sided 90 %: ${money(p.lower90)}` +
+        ` (SE ${money(p.standardError)}, df ${p.df.toFixed(1)}, ${p.sampleSize} units, ${p.frameCovered} frame units)`,
+    );
+    for (const note of p.notes) out.push(`    note: ${note}`);
+  }
+  out.push(`  assumptions: ${DOLLAR_ASSUMPTIONS.join('; ')}`);
+  out.push('Findings:');
+  for (const f of report.findings) out.push(`  ${FINDING_LABELS[f.finding]}: ${f.units} units, ${money(f.dollarsInError)}`);
   return out.join('\n');
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/db.ts';
 import type { Category } from '../classify/categories.ts';
 import { planDraw } from './draw.ts';
-import { frameFingerprintSql, frameStrataSql, sampledLinesSql } from './frame.sql.ts';
+import { frameFingerprintSql, frameStrataSql, frameUnitsSql, sampledLinesSql } from './frame.sql.ts';
+import { csvCell, toCsv, type CsvColumn } from '../export/csv.ts';
 import { checkSpec, describeFrame, describeMethod, type SampleSpec } from './spec.ts';
 
 export interface Evidence {
@@ -62,7 +63,8 @@ export interface FrameSummary {
   description: string;
   method: string;
   count: number;
-  strata: { name: string; frameCount: number; sampleSize: number }[];
+  /** frameBilled: the billed dollars of the stratum's units (absent in samples drawn before it was recorded). */
+  strata: { name: string; frameCount: number; frameBilled?: number; sampleSize: number }[];
 }
 
 /** A drawn sample: everything needed to show, save, reproduce and verify it. */
@@ -77,7 +79,11 @@ export interface AuditSample {
 /** The frame's size and each stratum's share, before drawing (also the draw's plan). */
 export async function frameSummary(db: Db, spec: SampleSpec): Promise<FrameSummary> {
   checkSpec(spec);
-  const strata = (await db.query<{ name: string; frame_count: number }>(frameStrataSql(spec))).map((s) => ({ name: s.name, frameCount: s.frame_count }));
+  const strata = (await db.query<{ name: string; frame_count: number; frame_billed: number }>(frameStrataSql(spec))).map((s) => ({
+    name: s.name,
+    frameCount: s.frame_count,
+    frameBilled: Math.round(s.frame_billed * 100) / 100,
+  }));
   const { sizes } = planDraw(strata, spec);
   return {
     description: describeFrame(spec),
@@ -171,4 +177,65 @@ function worksheetRow(spec: SampleSpec, lines: SampledLine[]): WorksheetRow {
       inFrame: l.in_frame,
     })),
   };
+}
+
+interface FrameUnit {
+  frame_pos: number;
+  stratum: string;
+  pos: number;
+  claim_id: string;
+  line_number?: number | null;
+  payer?: string;
+  service_date?: string | null;
+  procedure?: string | null;
+  modifiers?: string;
+  billed: number;
+  paid?: number;
+  denied_amount?: number;
+  unit_key: string;
+}
+
+/**
+ * The frame as CSV: a block naming it (definition, unit, method, strata, the
+ * fingerprint), then every unit in frame order with its stratum, its 0-based
+ * position in the stratum (what the draw picks), its order fields and its key.
+ * SHA-256 over the keys, each followed by a line feed, gives the fingerprint.
+ */
+export async function frameCsv(db: Db, spec: SampleSpec): Promise<string> {
+  const summary = await frameSummary(db, spec);
+  const [{ fingerprint }] = await db.query<{ fingerprint: string }>(frameFingerprintSql(spec));
+  const units = await db.query<FrameUnit>(frameUnitsSql(spec));
+  const block: [string, string | number][] = [
+    ['Denial Lens audit frame', ''],
+    ['Frame', summary.description],
+    ['Unit', spec.unit === 'claim' ? 'claim' : 'service line'],
+    ['Method', summary.method],
+    ['Strata', spec.strata ? summary.strata.map((s) => `${s.name}: ${s.frameCount}`).join('; ') : 'one stratum (the whole frame)'],
+    ['Frame size', summary.count],
+    ['Frame fingerprint (SHA-256)', fingerprint],
+  ];
+  const columns: CsvColumn<FrameUnit>[] = [
+    { header: 'Frame #', value: (u) => u.frame_pos + 1 },
+    { header: 'Stratum', value: (u) => u.stratum },
+    { header: 'Position in stratum (0-based)', value: (u) => u.pos },
+    { header: 'Claim ID', value: (u) => u.claim_id },
+    ...(spec.unit === 'line'
+      ? ([
+          { header: 'Line #', value: (u) => u.line_number },
+          { header: 'Payer', value: (u) => u.payer },
+          { header: 'Date of service', value: (u) => u.service_date },
+          { header: 'Procedure', value: (u) => u.procedure },
+          { header: 'Modifiers', value: (u) => u.modifiers },
+        ] satisfies CsvColumn<FrameUnit>[])
+      : []),
+    { header: 'Billed', value: (u) => u.billed },
+    ...(spec.unit === 'line'
+      ? ([
+          { header: 'Paid', value: (u) => u.paid },
+          { header: 'Denied', value: (u) => u.denied_amount },
+        ] satisfies CsvColumn<FrameUnit>[])
+      : []),
+    { header: 'Unit key (hashed for the fingerprint)', value: (u) => u.unit_key },
+  ];
+  return `\uFEFF${[...block, []].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n${toCsv(columns, units).slice(1)}`;
 }

@@ -19,6 +19,14 @@ export interface SampleSpec {
   seed: number;
   /** null = simple random sample of the whole frame. */
   strata: { by: StrataBy; allocation: Allocation } | null;
+  /**
+   * Dates of service (or remittance dates with filters.basis 'remit') from … to,
+   * both included, as YYYY-MM-DD: a quarter or any range. Absent: no date limit
+   * beyond filters.month.
+   */
+  period?: { from: string; to: string };
+  /** Blind review: our category, evidence and fix stay hidden on a unit until the auditor records a finding. */
+  blind?: boolean;
 }
 
 export const DEFAULT_SAMPLE_SIZE = 15;
@@ -32,6 +40,11 @@ export function checkSpec(spec: SampleSpec): void {
     throw new Error(`seed must be a whole number from 0 to ${MAX_SEED}, got ${spec.seed}`);
   }
   if (spec.unit !== 'claim' && spec.unit !== 'line') throw new Error(`unit must be claim or line, got ${String(spec.unit)}`);
+  if (spec.period) {
+    const { from, to } = spec.period;
+    for (const d of [from, to]) if (!isIsoDate(d)) throw new Error(`a period's dates are YYYY-MM-DD (a real date), got '${d}'`);
+    if (from > to) throw new Error(`the period starts after it ends: ${from} to ${to}`);
+  }
   if (spec.strata) {
     if (!['category', 'payer', 'provider'].includes(spec.strata.by)) throw new Error(`strata must be category, payer or provider, got ${spec.strata.by}`);
     if (!['proportional', 'equal'].includes(spec.strata.allocation)) {
@@ -40,11 +53,25 @@ export function checkSpec(spec: SampleSpec): void {
   }
 }
 
+const isIsoDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+
+/** The period of a quarter, e.g. '2026-Q3' → 2026-07-01 to 2026-09-30. */
+export function quarterPeriod(quarter: string): { from: string; to: string } {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`a quarter is written YYYY-Qn, e.g. 2026-Q3; got '${quarter}'`);
+  const first = 3 * (Number(m[2]) - 1) + 1;
+  const last = new Date(Date.UTC(Number(m[1]), first + 2, 0)).getUTCDate(); // day 0 of the next month
+  const month = (n: number) => `${m[1]}-${String(n).padStart(2, '0')}`;
+  return { from: `${month(first)}-01`, to: `${month(first + 2)}-${last}` };
+}
+
 /** The frame in words, e.g. "denied claims · date of service in 2026-09 · payer Medicare Part B". */
 export function describeFrame(spec: SampleSpec): string {
   const f = spec.filters;
   const parts = [`${spec.deniedOnly ? 'denied ' : ''}${spec.unit === 'claim' ? 'claims' : 'service lines'} (initial adjudications)`];
-  if (f.month) parts.push(`${f.basis === 'remit' ? 'remittance date' : 'date of service'} in ${f.month}`);
+  const basis = f.basis === 'remit' ? 'remittance date' : 'date of service';
+  if (f.month) parts.push(`${basis} in ${f.month}`);
+  if (spec.period) parts.push(`${basis} ${spec.period.from} to ${spec.period.to}`);
   const list = (label: string, values?: string[]) => values?.length && parts.push(`${label} ${values.join(' or ')}`);
   list('payer', f.payers);
   list('provider', f.providers);

@@ -1,13 +1,16 @@
 import { CATEGORY_LABELS } from '../classify/categories.ts';
-import { toCsv, type CsvColumn } from '../export/csv.ts';
+import { csvCell, toCsv, type CsvColumn } from '../export/csv.ts';
+import { IDENTITY_TITLE, identityMismatches, normalLabel, sampleIdentity } from './identity.ts';
 import { readSpreadsheetCsv } from './read-csv.ts';
 import { EMPTY_REVIEW, FINDINGS, FINDING_LABELS, NOT_DENIED_LABEL, SUPPORTS, type AuditorReview, type Finding, type Reviews, type Supports } from './review.ts';
 import type { AuditSample, WorksheetRow } from './sample.ts';
 
 /**
  * The worksheet as a spreadsheet, so an auditor can work in Excel and bring the
- * answers back: the sample's facts first, the auditor's five columns last.
- * Reading matches rows by claim id (and line number in a line sample).
+ * answers back: the sample's identity block (identity.ts) above the table, then
+ * one row per unit, the sample's facts first, the auditor's five columns last.
+ * Reading checks the identity block, then matches rows by claim id (and line
+ * number in a line sample).
  */
 const AUDITOR_COLUMNS = {
   supports: 'Documentation supports codes (yes/no/partly)',
@@ -19,9 +22,11 @@ const AUDITOR_COLUMNS = {
 
 export function worksheetCsv(sample: AuditSample, reviews: Reviews): string {
   const review = (row: WorksheetRow) => reviews[row.draw] ?? EMPTY_REVIEW;
+  // blind review: ours stays hidden until the auditor's finding is recorded
+  const ours = <T,>(row: WorksheetRow, value: T) => (sample.spec.blind && !review(row).finding ? BLIND : value);
   const columns: CsvColumn<WorksheetRow>[] = [
     { header: 'Draw #', value: (r) => r.draw },
-    { header: 'Stratum', value: (r) => r.stratum },
+    { header: 'Stratum', value: (r) => (sample.spec.strata?.by === 'category' ? ours(r, r.stratum) : r.stratum) },
     { header: 'Claim ID', value: (r) => r.claimId },
     ...(sample.spec.unit === 'line' ? [{ header: 'Line #', value: (r: WorksheetRow) => r.lineNumber }] : []),
     { header: 'Patient account', value: (r) => r.patientAccount },
@@ -36,17 +41,21 @@ export function worksheetCsv(sample: AuditSample, reviews: Reviews): string {
     { header: 'Paid', value: (r) => r.paid },
     { header: 'Denied', value: (r) => r.deniedAmount },
     { header: 'Denial reasons', value: denialReasons },
-    { header: 'Our category', value: (r) => (r.category ? CATEGORY_LABELS[r.category] : NOT_DENIED_LABEL) },
-    { header: 'Evidence', value: (r) => r.evidence.map((e) => e.text).join(' | ') },
-    { header: 'Suggested fix', value: (r) => r.fix },
+    { header: 'Our category', value: (r) => ours(r, r.category ? CATEGORY_LABELS[r.category] : NOT_DENIED_LABEL) },
+    { header: 'Evidence', value: (r) => ours(r, r.evidence.map((e) => e.text).join(' | ')) },
+    { header: 'Suggested fix', value: (r) => ours(r, r.fix) },
     { header: AUDITOR_COLUMNS.supports, value: (r) => review(r).supports },
     { header: AUDITOR_COLUMNS.correctCodes, value: (r) => review(r).correctCodes },
     { header: AUDITOR_COLUMNS.finding, value: (r) => findingLabel(review(r).finding) },
     { header: AUDITOR_COLUMNS.dollarsInError, value: (r) => review(r).dollarsInError },
     { header: AUDITOR_COLUMNS.notes, value: (r) => review(r).notes },
   ];
-  return toCsv(columns, sample.rows);
+  const block = [[IDENTITY_TITLE], ...sampleIdentity(sample), []].map((cells) => cells.map(csvCell).join(','));
+  return `\uFEFF${block.join('\r\n')}\r\n${toCsv(columns, sample.rows).slice(1)}`;
 }
+
+/** What a blind worksheet shows in place of our classification. */
+export const BLIND = '(hidden: blind review, shown once a finding is recorded)';
 
 const findingLabel = (finding: Finding | null) => (finding ? FINDING_LABELS[finding] : null);
 
@@ -73,9 +82,11 @@ export interface WorksheetImport {
 }
 
 export function readWorksheetCsv(sample: AuditSample, reviews: Reviews, bytes: Uint8Array): WorksheetImport {
-  const records = readSpreadsheetCsv(bytes);
+  const records = readSpreadsheetCsv(bytes, 'Claim ID');
   const headerAt = records.findIndex((r) => r.some((cell) => normal(cell) === normal('Claim ID')));
   if (headerAt < 0) throw new Error('no "Claim ID" column found: is this a worksheet exported from Denial Lens?');
+  const mismatches = identityMismatches(sample, identityBlock(records, headerAt));
+  if (mismatches.length) throw new Error(`this worksheet is not from this sample, nothing was taken: ${mismatches.join('; ')}`);
   const header = records[headerAt].map(normal);
   const column = (name: string) => header.indexOf(normal(name));
   const claimCol = column('Claim ID');
@@ -114,6 +125,27 @@ export function readWorksheetCsv(sample: AuditSample, reviews: Reviews, bytes: U
   });
   result.notInFile = sample.rows.length - seen.size;
   return result;
+}
+
+/** The identity block's label → value pairs (labels normalised), read from the rows between its title and the table's header. */
+function identityBlock(records: string[][], headerAt: number): Map<string, string> {
+  const titleAt = records.findIndex((r) => normal(r[0] ?? '') === normal(IDENTITY_TITLE));
+  const block = new Map<string, string>();
+  if (titleAt >= 0 && titleAt < headerAt) {
+    for (const r of records.slice(titleAt + 1, headerAt)) if ((r[0] ?? '').trim()) block.set(normalLabel(r[0]), r[1] ?? '');
+  }
+  return block;
+}
+
+/**
+ * The draw time a worksheet states. The command line redraws the sample from the
+ * data, which reproduces everything but the moment of the original draw: it takes
+ * that from the file, and the rest of the identity is still checked.
+ */
+export function worksheetDrawnAt(bytes: Uint8Array): string | undefined {
+  const records = readSpreadsheetCsv(bytes, 'Claim ID');
+  const headerAt = records.findIndex((r) => r.some((cell) => normal(cell) === normal('Claim ID')));
+  return identityBlock(records, headerAt < 0 ? records.length : headerAt).get(normalLabel('Drawn at'))?.trim() || undefined;
 }
 
 function readReview(

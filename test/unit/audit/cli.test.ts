@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readSpreadsheetCsv } from '../../../src/engine/audit/read-csv.ts';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Report } from '../../../src/engine/analytics/report.ts';
 
 const run = promisify(execFile);
@@ -27,6 +32,32 @@ describe('npm run analyze -- … --sample', () => {
     expect(text).toContain(`frame fingerprint (SHA-256) ${sample.frame.fingerprint}`);
     const drawn = [...text.matchAll(/^\s+(\d+)\s{2}(\S+)/gm)].map((m) => [Number(m[1]), m[2]]);
     expect(drawn).toEqual(sample.rows.map((r) => [r.draw, r.claimId]));
+  }, 240_000);
+
+  it('prints the results of a filled-in worksheet (--worksheet), and refuses one of another sample', async () => {
+    const first = JSON.parse(await analyze(CSV, '--sample', '10', '--seed', '5', '--quarter', '2026-Q2', '--json')) as Report;
+    const sample = first.sample!;
+    expect(sample.frame.description).toContain('date of service 2026-04-01 to 2026-06-30');
+    // the auditor's answers, written into the worksheet the app exports (same code path: engine.worksheetCsv)
+    const { worksheetCsv } = await import('../../../src/engine/audit/worksheet-csv.ts');
+    const reviews = Object.fromEntries(sample.rows.map((r) => [r.draw, { supports: r.draw <= 3 ? 'no' : 'yes', correctCodes: '', finding: null, dollarsInError: r.draw <= 3 ? 50 : null, notes: '' }]));
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-'));
+    const file = path.join(dir, 'filled.csv');
+    writeFileSync(file, worksheetCsv(sample, reviews as never));
+    const frameFile = path.join(dir, 'frame.csv');
+    const text = await analyze(CSV, '--sample', '10', '--seed', '5', '--quarter', '2026-Q2', '--worksheet', file, '--confidence', '95', '--frame-csv', frameFile);
+    // the frame file: every unit, whose keys hash to the fingerprint
+    const frame = readSpreadsheetCsv(readFileSync(frameFile), 'Claim ID');
+    const headerAt = frame.findIndex((r) => r.includes('Claim ID'));
+    const keys = frame.slice(headerAt + 1).filter((r) => r.length > 1).map((r) => r.at(-1)!);
+    expect(keys).toHaveLength(sample.frame.count);
+    expect(createHash('sha256').update(keys.map((k) => `${k}\n`).join('')).digest('hex')).toBe(sample.frame.fingerprint);
+    // 3 of 10 at 95 %: R binom.test(3, 10)$conf.int = 0.06673951 0.65245285
+    expect(text).toContain('Error rate: 30.0 % (3 of 10); 95 %: 6.7 % – 65.2 % — exact binomial (Clopper–Pearson)');
+    // mean per unit: N · 150/10 = 15 N
+    expect(text).toContain(`mean per unit: ${(15 * sample.frame.count).toLocaleString('en-US', { style: 'currency', currency: 'USD' })};`);
+    expect(text).toContain(`Frame fingerprint (SHA-256): ${sample.frame.fingerprint}`);
+    await expect(analyze(CSV, '--sample', '10', '--seed', '6', '--quarter', '2026-Q2', '--worksheet', file)).rejects.toThrow(/not from this sample.*Seed: the file says "5", this sample "6"/);
   }, 240_000);
 
   it('stratifies and filters from the command line, and refuses bad options', async () => {

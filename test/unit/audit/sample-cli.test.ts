@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sampleSpecFromOptions } from '../../../src/engine/audit/sample-cli.ts';
+import { confidenceFromOption, sampleSpecFromOptions } from '../../../src/engine/audit/sample-cli.ts';
 
 const seed = () => 123;
 
@@ -31,7 +31,22 @@ describe('CLI sampling options', () => {
     });
   });
 
+  it('reads a quarter or a period, the remittance basis, blind review and the confidence', () => {
+    expect(sampleSpecFromOptions({ sample: '10', quarter: '2026-Q3' }, seed)).toMatchObject({ period: { from: '2026-07-01', to: '2026-09-30' } });
+    expect(sampleSpecFromOptions({ sample: '10', period: '2026-08-15..2026-11-14', remit: true, blind: true }, seed)).toMatchObject({
+      filters: { basis: 'remit' },
+      period: { from: '2026-08-15', to: '2026-11-14' },
+      blind: true,
+    });
+    expect(confidenceFromOption(undefined)).toBe(0.9);
+    expect(confidenceFromOption('95')).toBe(0.95);
+    expect(confidenceFromOption('0.8')).toBe(0.8);
+    expect(() => confidenceFromOption('99')).toThrow(/80, 90 or 95/);
+  });
+
   it.each([
+    [{ sample: '10', month: '2026-07', quarter: '2026-Q3' }, /one of --month, --quarter, --period/],
+    [{ sample: '10', period: '2026-07-01' }, /FROM\.\.TO/],
     [{ sample: '0' }, /--sample must be a whole number from 1/],
     [{ sample: '1.5' }, /--sample must be a whole number/],
     [{ sample: '10', seed: '4294967296' }, /--seed must be a whole number from 0 to 4294967295/],

@@ -4,6 +4,7 @@ import { exportCsv, denied } from '../classify/export-builder.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
 import type { AuditSample, WorksheetRow } from '../../../src/engine/audit/sample.ts';
 import { auditResults, type Reviews } from '../../../src/engine/audit/review.ts';
+import { sampleIdentity } from '../../../src/engine/audit/identity.ts';
 
 let engine: Engine;
 let sample: AuditSample;
@@ -37,8 +38,13 @@ function edits(): Reviews {
 describe('worksheet CSV', () => {
   it('is Excel-safe: BOM, CRLF, ISO dates, formula-like text neutralised, numbers as numbers', () => {
     const csv = engine.worksheetCsv(sample, edits());
-    expect(csv.startsWith('\uFEFFDraw #,Stratum,Claim ID,Patient account,DOS from,DOS to,')).toBe(true);
-    expect(csv.split('\r\n')).toHaveLength(sample.rows.length + 2);
+    // the identity block (11 facts, a blank row), then the table
+    expect(csv.startsWith('\uFEFFDenial Lens audit sample\r\nSeed,7\r\n')).toBe(true);
+    const lines = csv.split('\r\n');
+    expect(lines[13].startsWith('Draw #,Stratum,Claim ID,Patient account,DOS from,DOS to,')).toBe(true);
+    expect(lines).toHaveLength(13 + sample.rows.length + 2);
+    expect(csv).toContain(`\r\nFrame fingerprint (SHA-256),${sample.frame.fingerprint}\r\n`);
+    expect(csv).toContain(`\r\nDrawn at,${sample.drawnAt}\r\n`);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csv).toContain(`,'-73560-RT,`);
     expect(csv).toContain(`,'+99214-25,`);
@@ -65,6 +71,9 @@ describe('worksheet CSV', () => {
 
   it('reads back what Excel saves: semicolons, Windows-1252, labels typed by hand, $ amounts; reports what it cannot match', () => {
     const text = [
+      'Denial Lens audit sample',
+      ...sampleIdentity(sample).map(([label, value]) => `${label};"${value}"`),
+      '',
       'Draw #;Claim ID;Payer;Documentation supports codes (yes/no/partly);Correct codes;Finding category;Dollars in error;Notes',
       `1;W1;Medicare Part B;Yes;;Mismatch;$1,250.00;café`,
       `2;W3;x;partial;99213;Eligibility / coverage;(5.00);`,
@@ -83,10 +92,10 @@ describe('worksheet CSV', () => {
     expect(result.reviews[drawOf('W4')]).toMatchObject({ supports: null, finding: 'none', dollarsInError: null });
     expect(result.reviews[drawOf('W5')]).toEqual(before[drawOf('W5')]);
     expect(result.unmatched).toEqual([
-      { row: 4, claimId: 'W9', reason: 'claim W9 is not in this sample' },
-      { row: 7, claimId: 'W1', reason: `draw #${drawOf('W1')} appears twice in the file; the first row was taken` },
+      { row: 17, claimId: 'W9', reason: 'claim W9 is not in this sample' },
+      { row: 20, claimId: 'W1', reason: `draw #${drawOf('W1')} appears twice in the file; the first row was taken` },
     ]);
-    expect(result.problems.map((p) => [p.row, p.value])).toEqual([[5, 'maybe'], [5, 'ten dollars']]);
+    expect(result.problems.map((p) => [p.row, p.value])).toEqual([[18, 'maybe'], [18, 'ten dollars']]);
     expect(result.notInFile).toBe(2);
   });
 
