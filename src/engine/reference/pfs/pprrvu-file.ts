@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { textLines } from '../files/text-lines.ts';
 
 /**
@@ -108,23 +109,9 @@ function addRow(file: PprrvuFile, line: number, rawCode: string, rawModifier: st
   else file.rows.push({ line, code, modifier, globalDays, bilateral });
 }
 
-/** One CSV line (RFC 4180 quotes; CMS quotes descriptions that contain commas). */
+/** One CSV line (CMS quotes descriptions that contain commas). */
 function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') fields.push(field.trim()), (field = '');
-    else field += c;
-  }
-  fields.push(field.trim());
-  return fields;
+  return (Papa.parse<string[]>(line, { delimiter: ',' }).data[0] ?? []).map((field) => field.trim());
 }
 
 function next(lines: Iterator<string>): string | undefined {
