@@ -30,13 +30,16 @@ describe('shipped ICD-10-CM reference', () => {
     expect(await icdStatus(db, 'M5451', '2021-10-01')).toMatchObject({ status: 'valid', unspecified: false });
   });
 
-  it('flags unspecified laterality: M25.569 next to M25.561 (right) and M25.562 (left)', async () => {
+  it('flags unspecified codes and unspecified laterality: M25.569 next to M25.561 (right) and M25.562 (left)', async () => {
     expect(await icdStatus(db, 'M25569', '2024-05-01')).toMatchObject({ status: 'valid', unspecified: true, laterality: 'unspecified' });
     expect(await icdStatus(db, 'M25561', '2024-05-01')).toMatchObject({ unspecified: false, laterality: 'right' });
     expect(await icdStatus(db, 'M25562', '2024-05-01')).toMatchObject({ unspecified: false, laterality: 'left' });
     expect(await icdStatus(db, 'H25813', '2024-05-01')).toMatchObject({ laterality: 'bilateral' });
-    // every code under S82.10 is an "unspecified fracture": no more specific sibling, so not flagged
-    expect(await icdStatus(db, 'S82101A', '2024-05-01')).toMatchObject({ unspecified: false, laterality: 'right' });
+    // every code under S82.10 is an "unspecified fracture", but its category S82 has specific
+    // fractures (FY2024 order file lines 61492 and 61544: S82.101A, S82.111A "Displaced fracture of right tibial spine")
+    expect(await icdStatus(db, 'S82101A', '2024-05-01')).toMatchObject({ unspecified: true, laterality: 'right' });
+    // R69 "Illness, unspecified" is the only code of its category (FY2024 order line 30699)
+    expect(await icdStatus(db, 'R69', '2024-05-01')).toMatchObject({ status: 'valid', unspecified: false });
     // the 7th character "not applicable or unspecified" (fetus) is not an unspecified code
     expect(await icdStatus(db, 'O321XX0', '2024-05-01')).toMatchObject({ status: 'valid', unspecified: false });
   });
