@@ -25,6 +25,9 @@ export interface IcdStatus {
   unspecified: boolean | null;
   laterality: string | null;
   short_desc: string | null;
+  problem: string | null;
+  valid_codes: string[] | null;
+  valid_code_count: number | null;
 }
 
 /** A VALUES relation of (code, service_date) pairs, as the classifier would pass a table. */

@@ -108,11 +108,12 @@ describe('shipped ICD-10-CM reference', () => {
     expect(counts).toEqual({ codes: 74879, headers: 23524 });
   });
 
-  it('answers unknown outside the loaded releases and for codes never seen', async () => {
+  it('answers unknown only outside the loaded releases; a code in no release is invalid on a covered date', async () => {
     expect((await icdStatus(db, 'M545', '2020-09-30')).status).toBe('unknown');
     expect((await icdStatus(db, 'M5450', '2027-10-01')).status).toBe('unknown');
     expect((await icdStatus(db, 'M545', null)).status).toBe('unknown');
-    expect(await icdStatus(db, 'ZZZ99', '2023-01-01')).toMatchObject({ status: 'unknown', valid_from: null, replacements: null });
+    expect(await icdStatus(db, 'ZZZ99', '2023-01-01')).toMatchObject({ status: 'invalid', valid_from: null, replacements: null, problem: 'not_a_code' });
+    expect(await icdStatus(db, 'ZZZ99', '2020-09-30')).toMatchObject({ status: 'unknown', problem: null });
   });
 
   it('matches the official FY2026 counts (SOURCES.md: 74719 codes, 23467 headers)', async () => {
