@@ -23,10 +23,15 @@ import { OFFICIAL_RELEASES, releaseKey, type OfficialRelease, type ReleaseName }
 import { EXPORT_ICD10CM_SQL, EXPORT_RELEASES_SQL, BUILD_SUMMARY_SQL } from '../src/engine/reference/shipped.sql.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE = path.resolve(ROOT, '../shared/reference-data/icd10cm');
+// ../shared beside the repository; SHARED_DIR points elsewhere (e.g. from a git worktree)
+const SOURCE = path.resolve(process.env.SHARED_DIR ?? path.resolve(ROOT, '../shared'), 'reference-data/icd10cm');
 const OUT = path.join(ROOT, 'public/reference');
 
-/** Folder -> release it holds. The April 2024/2025 folders hold only addenda (no changes). */
+/**
+ * Folder -> release it holds. The April 2024/2025 folders hold only addenda (no changes); the
+ * April 2026 folder holds only a note (no file of that update was found; it changed no code), so
+ * FY2026 answers through 2026-09-30. fy2027 holds the order file (zip) and the order addenda.
+ */
 const FOLDERS: { folder: string; release: ReleaseName }[] = [
   { folder: 'fy2021-jan', release: { fiscalYear: 2021, update: 'january' } },
   { folder: 'fy2022', release: { fiscalYear: 2022, update: 'october' } },
@@ -38,6 +43,7 @@ const FOLDERS: { folder: string; release: ReleaseName }[] = [
   { folder: 'fy2025', release: { fiscalYear: 2025, update: 'october' } },
   { folder: 'fy2025-april-update', release: { fiscalYear: 2025, update: 'april' } },
   { folder: 'fy2026', release: { fiscalYear: 2026, update: 'october' } },
+  { folder: 'fy2027', release: { fiscalYear: 2027, update: 'october' } },
 ];
 
 interface SourceFile {

@@ -7,8 +7,11 @@ import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../../src/engine/re
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/reference');
-/** Official release files (../shared); tests that need them skip when absent (e.g. in a bare clone). */
-export const SHARED_REFERENCE = path.resolve(ROOT, '../shared/reference-data');
+/**
+ * Official release files (../shared, or SHARED_DIR when set, e.g. from a git worktree); tests
+ * that need them skip when absent (e.g. in a bare clone).
+ */
+export const SHARED_REFERENCE = path.resolve(process.env.SHARED_DIR ?? path.resolve(ROOT, '../shared'), 'reference-data');
 export const HAS_SHARED = existsSync(path.join(SHARED_REFERENCE, 'icd10cm'));
 
 export interface IcdStatus {
@@ -22,6 +25,9 @@ export interface IcdStatus {
   unspecified: boolean | null;
   laterality: string | null;
   short_desc: string | null;
+  problem: string | null;
+  valid_codes: string[] | null;
+  valid_code_count: number | null;
 }
 
 /** A VALUES relation of (code, service_date) pairs, as the classifier would pass a table. */

@@ -106,6 +106,7 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
       file('fy2025/ICD10-CM_Code_Descriptions_2025.zip'),
       file('fy2022-april-update/2022-code-descriptions-tabular-order-updated-02012022.zip'),
       file('icd10cm-order-2022.txt'),
+      file('fy2027/icd10cm-order-2027.zip'),
     ]);
     expect(result.rejected).toEqual([]);
     expect(result.loaded).toEqual([]);
@@ -122,32 +123,50 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
         reason: 'same codes as the loaded FY2024: nothing changes (choose the release to load it as FY2024-APR anyway)',
       },
       { file: 'ICD10-CM_Code_Descriptions_2025.zip:icd10cm-order-2025.txt', release: 'FY2025', reason: 'FY2025 is already loaded with the same codes' },
+      { file: 'icd10cm-order-2027.zip:icd10cm-order-2027.txt', release: 'FY2027', reason: 'FY2027 is already loaded with the same codes' },
     ]);
   }, 120_000);
 
-  describe('a release newer than the shipped ones (a synthetic FY2027 built from the FY2026 file)', () => {
+  // the April 2026 update changed no code (fy2026-april-update/NOTE.md): its order file is FY2026's
+  it('skips an April 2026 order file with the FY2026 content as the shipped FY2026', async () => {
+    const db = await shippedDb();
+    const zip = zipEntries(file('fy2026/icd10cm-Code_Descriptions-2026.zip').bytes);
+    const fy2026 = await zip.find((e) => e.name === 'icd10cm-order-2026.txt')!.read();
+    const result = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-April-1-2026.txt', bytes: fy2026 }]);
+    expect(result.rejected).toEqual([]);
+    expect(result.loaded).toEqual([]);
+    expect(result.skipped).toEqual([
+      {
+        file: 'icd10cm-order-April-1-2026.txt',
+        release: 'FY2026',
+        reason: 'FY2026 is already loaded with the same codes',
+      },
+    ]);
+  }, 120_000);
+
+  describe('a release newer than the shipped ones (a synthetic FY2028 built from the FY2027 file)', () => {
     let db: Db;
-    let fy2027: Uint8Array;
+    let fy2028: Uint8Array;
     beforeAll(async () => {
       db = await shippedDb();
-      const zip = zipEntries(file('fy2026/icd10cm-Code_Descriptions-2026.zip').bytes);
-      const fy2026 = new TextDecoder().decode(await zip.find((e) => e.name === 'icd10cm-order-2026.txt')!.read());
-      const lines = fy2026
+      const zip = zipEntries(file('fy2027/icd10cm-order-2027.zip').bytes);
+      const fy2027 = new TextDecoder().decode(await zip.find((e) => e.name === 'icd10cm-order-2027.txt')!.read());
+      const lines = fy2027
         .split('\r\n')
         .filter((line) => line !== '' && line.slice(6, 13).trimEnd() !== 'R058')
         .map((line) => (line.slice(6, 13).trimEnd() === 'M5459' ? `${line.slice(0, 14)}0${line.slice(15)}` : line));
       lines.push(
         orderLine(99001, 'M54590', true, 'Other low back pain, acute (synthetic test code)'),
         orderLine(99002, 'M54599', true, 'Other low back pain, unspecified (synthetic test code)'),
-        orderLine(99003, 'QA01', true, 'Synthetic test code for an FY2027 addition'),
+        orderLine(99003, 'QA01', true, 'Synthetic test code for an FY2028 addition'),
       );
-      fy2027 = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
+      fy2028 = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
     }, 120_000);
 
     it('refuses it under a wrong year and asks for a choice when the name has none', async () => {
       const result = await importIcd10cmRelease(db, [
-        { name: 'icd10cm-order-2024.txt', bytes: fy2027 },
-        { name: 'order-file.txt', bytes: fy2027 },
+        { name: 'icd10cm-order-2024.txt', bytes: fy2028 },
+        { name: 'order-file.txt', bytes: fy2028 },
       ]);
       expect(result.loaded).toEqual([]);
       expect(result.rejected).toEqual([
@@ -157,7 +176,7 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
           reason: 'differs from the shipped FY2024; the shipped official release is kept',
         },
       ]);
-      const older = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-2020.txt', bytes: fy2027 }]);
+      const older = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-2020.txt', bytes: fy2028 }]);
       expect(older.rejected).toEqual([
         {
           file: 'icd10cm-order-2020.txt',
@@ -168,45 +187,45 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
       expect(older.loaded).toEqual([]);
     }, 120_000);
 
-    it('loads it by its file name and derives the FY2027 changes with the shipped history', async () => {
-      const result = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-2027.txt', bytes: fy2027 }]);
+    it('loads it by its file name and derives the FY2028 changes with the shipped history', async () => {
+      const result = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-2028.txt', bytes: fy2028 }]);
       expect(result.rejected).toEqual([]);
       expect(result.loaded).toEqual([
         {
-          file: 'icd10cm-order-2027.txt', release: 'FY2027', fiscalYear: 2027, effectiveFrom: '2026-10-01', detectedBy: 'file name',
-          headers: 23468, codes: 74720, warnings: [],
+          file: 'icd10cm-order-2028.txt', release: 'FY2028', fiscalYear: 2028, effectiveFrom: '2027-10-01', detectedBy: 'file name',
+          headers: 23525, codes: 74880, warnings: [],
         },
       ]);
-      expect(await icdStatus(db, 'M5459', '2026-09-30')).toMatchObject({ status: 'valid' });
-      expect(await icdStatus(db, 'M5459', '2026-10-01')).toMatchObject({
-        status: 'header', billable_until: '2026-09-30', replacements: ['M54590', 'M54599'],
+      expect(await icdStatus(db, 'M5459', '2027-09-30')).toMatchObject({ status: 'valid' });
+      expect(await icdStatus(db, 'M5459', '2027-10-01')).toMatchObject({
+        status: 'header', billable_until: '2027-09-30', replacements: ['M54590', 'M54599'],
       });
-      expect(await icdStatus(db, 'R058', '2026-10-01')).toMatchObject({ status: 'deleted', valid_to: '2026-09-30', replacements: null });
-      expect(await icdStatus(db, 'QA01', '2026-09-30')).toMatchObject({ status: 'not_yet_valid', valid_from: '2026-10-01' });
-      expect(await icdStatus(db, 'M54599', '2026-10-01')).toMatchObject({ status: 'valid', unspecified: true });
+      expect(await icdStatus(db, 'R058', '2027-10-01')).toMatchObject({ status: 'deleted', valid_to: '2027-09-30', replacements: null });
+      expect(await icdStatus(db, 'QA01', '2027-09-30')).toMatchObject({ status: 'not_yet_valid', valid_from: '2027-10-01' });
+      expect(await icdStatus(db, 'M54599', '2027-10-01')).toMatchObject({ status: 'valid', unspecified: true });
       // the shipped history is untouched
       expect(await icdStatus(db, 'M545', '2021-10-01')).toMatchObject({ status: 'header', replacements: ['M5450', 'M5451', 'M5459'] });
       expect(await db.query(`SELECT valid_to, origin FROM ref_icd10cm WHERE code = 'M545' ORDER BY valid_from`)).toEqual([
         { valid_to: '2021-09-30', origin: 'shipped' },
         { valid_to: null, origin: 'imported' },
       ]);
-      const coverage = await db.query(ICD10CM_COVERAGE_SQL(pairsRelation([['x', '2026-09-30'], ['x', '2026-10-01'], ['x', '2027-10-01']])));
+      const coverage = await db.query(ICD10CM_COVERAGE_SQL(pairsRelation([['x', '2027-09-30'], ['x', '2027-10-01'], ['x', '2028-10-01']])));
       expect(coverage.map((c) => [c.fiscal_year, c.covered, c.releases])).toEqual([
-        [2026, true, ['FY2026']],
         [2027, true, ['FY2027']],
-        [2028, false, null],
+        [2028, true, ['FY2028']],
+        [2029, false, null],
       ]);
     }, 120_000);
 
     it('keeps the imported release when the shipped files are loaded again (app restart)', async () => {
       await loadShippedReference(db, await readShippedReferenceFiles());
-      expect((await db.query<{ release: string }>(`SELECT release FROM ref_icd10cm_releases ORDER BY effective_from`)).at(-1)).toEqual({ release: 'FY2027' });
-      expect(await icdStatus(db, 'M5459', '2026-10-01')).toMatchObject({ status: 'header', replacements: ['M54590', 'M54599'] });
+      expect((await db.query<{ release: string }>(`SELECT release FROM ref_icd10cm_releases ORDER BY effective_from`)).at(-1)).toEqual({ release: 'FY2028' });
+      expect(await icdStatus(db, 'M5459', '2027-10-01')).toMatchObject({ status: 'header', replacements: ['M54590', 'M54599'] });
       expect(await icdStatus(db, 'M5459', '2022-01-01')).toMatchObject({ status: 'valid', valid_from: '2021-10-01' });
     }, 120_000);
 
     it('takes the user choice over the name, with a warning when the content disagrees', async () => {
-      const result = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-2027.txt', bytes: fy2027, release: { fiscalYear: 2020, update: 'october' } }]);
+      const result = await importIcd10cmRelease(db, [{ name: 'icd10cm-order-2028.txt', bytes: fy2028, release: { fiscalYear: 2020, update: 'october' } }]);
       expect(result.rejected).toEqual([]);
       expect(result.loaded).toMatchObject([
         { release: 'FY2020', effectiveFrom: '2019-10-01', detectedBy: 'user', warnings: ['its codes are closer to FY2021-JAN than to FY2021, so it looks later than FY2020'] },

@@ -72,10 +72,11 @@ describe('reference import through the engine', () => {
     const [loaded] = await engine.importReference([{ ...zip, release: { fiscalYear: 2025, update: 'april' } }]);
     expect(loaded).toMatchObject({ status: 'loaded', loaded: [{ release: 'FY2025-APR', detectedBy: 'user', codes: 74260, headers: 23324, warnings: [] }] });
     const releases = (await engine.referenceOverview()).releases.map((r) => [r.release, r.effective_from, r.effective_to, r.origin]);
-    expect(releases.slice(-3)).toEqual([
+    expect(releases.slice(-4)).toEqual([
       ['FY2025', '2024-10-01', '2025-03-31', 'shipped'],
       ['FY2025-APR', '2025-04-01', '2025-09-30', 'imported'],
       ['FY2026', '2025-10-01', '2026-09-30', 'shipped'],
+      ['FY2027', '2026-10-01', '2027-09-30', 'shipped'],
     ]);
     // same codes: the intervals run on through FY2025-APR, and now draw on an imported release
     expect(await icdStatus(engine.db, 'M5450', '2025-05-01')).toMatchObject({ status: 'valid', valid_from: '2021-10-01', valid_to: null });

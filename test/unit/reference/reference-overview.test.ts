@@ -30,7 +30,7 @@ describe('reference overview', () => {
   });
 
   it('lists the shipped releases with the code counts of the official files', () => {
-    expect(overview.releases.map((r) => r.release)).toEqual(['FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026']);
+    expect(overview.releases.map((r) => r.release)).toEqual(['FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026', 'FY2027']);
     for (const official of OFFICIAL_RELEASES.filter((r) => r.codes !== null && r.changesCodes)) {
       const row = overview.releases.find((r) => r.release === releaseKey(official));
       expect({ release: row?.release, codes: row?.billable_codes, headers: row?.headers, origin: row?.origin }).toEqual({

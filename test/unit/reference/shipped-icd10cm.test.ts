@@ -30,13 +30,16 @@ describe('shipped ICD-10-CM reference', () => {
     expect(await icdStatus(db, 'M5451', '2021-10-01')).toMatchObject({ status: 'valid', unspecified: false });
   });
 
-  it('flags unspecified laterality: M25.569 next to M25.561 (right) and M25.562 (left)', async () => {
+  it('flags unspecified codes and unspecified laterality: M25.569 next to M25.561 (right) and M25.562 (left)', async () => {
     expect(await icdStatus(db, 'M25569', '2024-05-01')).toMatchObject({ status: 'valid', unspecified: true, laterality: 'unspecified' });
     expect(await icdStatus(db, 'M25561', '2024-05-01')).toMatchObject({ unspecified: false, laterality: 'right' });
     expect(await icdStatus(db, 'M25562', '2024-05-01')).toMatchObject({ unspecified: false, laterality: 'left' });
     expect(await icdStatus(db, 'H25813', '2024-05-01')).toMatchObject({ laterality: 'bilateral' });
-    // every code under S82.10 is an "unspecified fracture": no more specific sibling, so not flagged
-    expect(await icdStatus(db, 'S82101A', '2024-05-01')).toMatchObject({ unspecified: false, laterality: 'right' });
+    // every code under S82.10 is an "unspecified fracture", but its category S82 has specific
+    // fractures (FY2024 order file lines 61492 and 61544: S82.101A, S82.111A "Displaced fracture of right tibial spine")
+    expect(await icdStatus(db, 'S82101A', '2024-05-01')).toMatchObject({ unspecified: true, laterality: 'right' });
+    // R69 "Illness, unspecified" is the only code of its category (FY2024 order line 30699)
+    expect(await icdStatus(db, 'R69', '2024-05-01')).toMatchObject({ status: 'valid', unspecified: false });
     // the 7th character "not applicable or unspecified" (fetus) is not an unspecified code
     expect(await icdStatus(db, 'O321XX0', '2024-05-01')).toMatchObject({ status: 'valid', unspecified: false });
   });
@@ -84,11 +87,33 @@ describe('shipped ICD-10-CM reference', () => {
     expect(await icdStatus(db, 'QA00101', '2025-10-01')).toMatchObject({ status: 'valid', valid_to: null });
   });
 
-  it('answers unknown outside the loaded releases and for codes never seen', async () => {
+  // FY2027 order addenda (icd10cm/fy2027/icd10cm-order-addenda-2027.txt): line 6 "Add: 1 D6911
+  // Glanzmann thrombasthenia"; lines 4-5 "Delete: 1 D691" + "Add: 0 D691" (D69.1 becomes a header
+  // over D69.11 and D69.19, lines 6-7); line 170 "Delete: 1 S23420A" (sprain of sternoclavicular joint)
+  it('has the FY2027 changes from 2026-10-01: an addition, a code turned header, a deletion', async () => {
+    expect(await icdStatus(db, 'D6911', '2026-09-30')).toMatchObject({ status: 'not_yet_valid', valid_from: '2026-10-01' });
+    expect(await icdStatus(db, 'D6911', '2026-10-01')).toMatchObject({ status: 'valid', valid_to: null, short_desc: 'Glanzmann thrombasthenia' });
+    expect(await icdStatus(db, 'D691', '2026-09-30')).toMatchObject({ status: 'valid', valid_to: '2026-09-30' });
+    expect(await icdStatus(db, 'D69.1', '2026-10-01')).toMatchObject({
+      status: 'header', valid_from: '2026-10-01', billable_until: '2026-09-30', replacements: ['D6911', 'D6919'],
+    });
+    expect(await icdStatus(db, 'S23420A', '2026-09-30')).toMatchObject({ status: 'valid' });
+    expect(await icdStatus(db, 'S23420A', '2026-10-01')).toMatchObject({ status: 'deleted', valid_to: '2026-09-30', billable_until: '2026-09-30' });
+  });
+
+  it('matches the official FY2027 counts (fy2027/SOURCES-fy2027.md: 74879 codes, 23524 headers)', async () => {
+    const [counts] = await db.query(`
+      SELECT count(*) FILTER (WHERE billable)::INTEGER AS codes, count(*) FILTER (WHERE NOT billable)::INTEGER AS headers
+      FROM ref_icd10cm WHERE DATE '2026-10-01' BETWEEN valid_from AND coalesce(valid_to, DATE '2026-10-01')`);
+    expect(counts).toEqual({ codes: 74879, headers: 23524 });
+  });
+
+  it('answers unknown only outside the loaded releases; a code in no release is invalid on a covered date', async () => {
     expect((await icdStatus(db, 'M545', '2020-09-30')).status).toBe('unknown');
-    expect((await icdStatus(db, 'M5450', '2026-10-01')).status).toBe('unknown');
+    expect((await icdStatus(db, 'M5450', '2027-10-01')).status).toBe('unknown');
     expect((await icdStatus(db, 'M545', null)).status).toBe('unknown');
-    expect(await icdStatus(db, 'ZZZ99', '2023-01-01')).toMatchObject({ status: 'unknown', valid_from: null, replacements: null });
+    expect(await icdStatus(db, 'ZZZ99', '2023-01-01')).toMatchObject({ status: 'invalid', valid_from: null, replacements: null, problem: 'not_a_code' });
+    expect(await icdStatus(db, 'ZZZ99', '2020-09-30')).toMatchObject({ status: 'unknown', problem: null });
   });
 
   it('matches the official FY2026 counts (SOURCES.md: 74719 codes, 23467 headers)', async () => {
@@ -102,15 +127,17 @@ describe('shipped ICD-10-CM reference', () => {
     expect(fy2021).toEqual({ codes: 72616 }); // January 2021 file (72621) minus 6 additions plus M35.8
   });
 
-  it('lists contiguous releases FY2021 (2020-10-01) to FY2026 (until 2026-09-30)', async () => {
+  it('lists contiguous releases FY2021 (2020-10-01) to FY2027 (until 2027-09-30)', async () => {
     const releases = await db.query<{ release: string; effective_from: string; effective_to: string }>(
       `SELECT release, effective_from, effective_to FROM ref_icd10cm_releases ORDER BY effective_from`,
     );
     expect(releases.map((r) => r.release)).toEqual([
-      'FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026',
+      'FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026', 'FY2027',
     ]);
     expect(releases[0].effective_from).toBe('2020-10-01');
-    expect(releases.at(-1)!.effective_to).toBe('2026-09-30');
+    // the April 2026 update changed no code (fy2026-april-update/NOTE.md): FY2026 answers until FY2027
+    expect(releases.find((r) => r.release === 'FY2026')!.effective_to).toBe('2026-09-30');
+    expect(releases.at(-1)!.effective_to).toBe('2027-09-30');
     for (let i = 1; i < releases.length; i++) {
       const dayAfter = new Date(Date.parse(`${releases[i - 1].effective_to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       expect(releases[i].effective_from).toBe(dayAfter);
@@ -124,20 +151,22 @@ describe('shipped ICD-10-CM reference', () => {
       ['y', '2021-06-01'],
       ['x', '2022-05-05'],
       ['x', '2026-10-05'],
+      ['x', '2027-10-05'],
       ['x', null],
     ]);
     expect(await db.query(ICD10CM_COVERAGE_SQL(dates))).toEqual([
       { fiscal_year: 2020, lines: 1, first_date: '2020-09-30', last_date: '2020-09-30', uncovered_lines: 1, covered: false, releases: null },
       { fiscal_year: 2021, lines: 2, first_date: '2021-06-01', last_date: '2021-06-01', uncovered_lines: 0, covered: true, releases: ['FY2021', 'FY2021-JAN'] },
       { fiscal_year: 2022, lines: 1, first_date: '2022-05-05', last_date: '2022-05-05', uncovered_lines: 0, covered: true, releases: ['FY2022', 'FY2022-APR'] },
-      { fiscal_year: 2027, lines: 1, first_date: '2026-10-05', last_date: '2026-10-05', uncovered_lines: 1, covered: false, releases: null },
+      { fiscal_year: 2027, lines: 1, first_date: '2026-10-05', last_date: '2026-10-05', uncovered_lines: 0, covered: true, releases: ['FY2027'] },
+      { fiscal_year: 2028, lines: 1, first_date: '2027-10-05', last_date: '2027-10-05', uncovered_lines: 1, covered: false, releases: null },
     ]);
   });
 
   it('looks up a million service lines with one join', async () => {
     await db.exec(`
       CREATE OR REPLACE TEMP TABLE lines AS
-      SELECT c.code, DATE '2020-10-01' + ((i * 7919) % 2300)::INTEGER AS service_date
+      SELECT c.code, DATE '2020-10-01' + ((i * 7919) % 2700)::INTEGER AS service_date
       FROM range(1000000) r(i)
       JOIN (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n FROM (SELECT DISTINCT code FROM ref_icd10cm)) c
         ON c.n = (i * 104729) % 98000`);
@@ -150,7 +179,7 @@ describe('shipped ICD-10-CM reference', () => {
     const byStatus = Object.fromEntries(summary.map((r) => [r.status, r.n]));
     expect(byStatus.valid).toBeGreaterThan(0);
     expect(byStatus.header).toBeGreaterThan(0);
-    expect(byStatus.unknown).toBeGreaterThan(0); // dates after 2026-09-30
+    expect(byStatus.unknown).toBeGreaterThan(0); // dates after 2027-09-30
     const [{ distinct_pairs }] = await db.query(`SELECT count(*)::INTEGER AS distinct_pairs FROM (SELECT DISTINCT code, service_date FROM lines)`);
     expect(summary.reduce((sum, r) => sum + r.n, 0)).toBe(distinct_pairs);
   }, 60_000);

@@ -4,7 +4,7 @@ import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../reference/lookup
  * What the code data proves about the codes on denied lines: a diagnosis or
  * procedure not valid on the date of service ('outdated'), and an unspecified
  * diagnosis where billable, more specific codes exist ('unspecified').
- * Codes without reference data are reported as such, never as valid or invalid.
+ * Diagnoses on dates no loaded release covers are reported as such, never as valid or invalid.
  */
 export const DENIED_CODES_SQL = /* sql */ `
 CREATE OR REPLACE TABLE denied_dx AS
@@ -25,22 +25,47 @@ const DOTTED_LIST = (list: string) => `list_transform(${list}, lambda c: dl_icd_
 /** 'A, B or C' */
 const OR_LIST = (list: string) => `CASE WHEN len(${list}) = 1 THEN ${list}[1]
   ELSE array_to_string(${list}[1:-2], ', ') || ' or ' || ${list}[-1] END`;
+/** The suggested codes of a status row, dotted: 'A, B or C', or 'A, B, C, … (n in all)' when there are more. */
+const SUGGESTED_TEXT = (s: string) => `CASE WHEN ${s}.valid_code_count > len(${s}.valid_codes)
+  THEN array_to_string(${DOTTED_LIST(`${s}.valid_codes`)}, ', ') || ', … (' || ${s}.valid_code_count || ' in all)'
+  ELSE ${OR_LIST(DOTTED_LIST(`${s}.valid_codes`))} END`;
+/** The fix names the same codes as the evidence. */
+const REBILL_WITH = (s: string, code: string) => `'Rebill with ' || array_to_string(${DOTTED_LIST(`${s}.valid_codes`)}, '/')
+  || CASE WHEN ${s}.valid_code_count > len(${s}.valid_codes) THEN '/…' ELSE '' END
+  || CASE WHEN len(${s}.valid_codes) > 1 THEN ' (whichever the documentation supports)' ELSE '' END || ' instead of ' || ${code}`;
 
+/**
+ * Diagnoses not valid on the date of service: deleted, not yet valid, a header (not billable, or
+ * missing its 7th character / X placeholders), or no code of the loaded releases at all. The
+ * evidence says what is wrong and names the valid codes of that date (lookups.sql.ts).
+ */
 export const OUTDATED_FINDINGS_SQL = /* sql */ `
 INSERT INTO findings
-SELECT d.line_id, 'outdated', 'reference',
+SELECT DISTINCT d.line_id, 'outdated', 'reference',
   dl_icd_dotted(d.code) || CASE s.status
-    WHEN 'header' THEN ' is not billable on ' || d.service_date || ': since ' || (s.billable_until + 1) || ' it is a category heading with more specific codes'
+    WHEN 'header' THEN CASE s.problem
+      WHEN 'missing_7th_character' THEN ' is incomplete on ' || d.service_date || ': it needs a 7th character (' || ${SUGGESTED_TEXT('s')} || ')'
+      WHEN 'missing_placeholder' THEN ' is incomplete on ' || d.service_date || ': it needs placeholder X and a 7th character (' || ${SUGGESTED_TEXT('s')} || ')'
+      ELSE ' is a header, not billable on ' || d.service_date
+        || CASE WHEN s.billable_until IS NOT NULL THEN ' (billable until ' || s.billable_until || ')' ELSE '' END
+        || coalesce('; billable codes under it: ' || ${SUGGESTED_TEXT('s')}, '') END
+    WHEN 'invalid' THEN ' is not an ICD-10-CM code on ' || d.service_date || CASE s.problem
+      WHEN 'missing_placeholder' THEN ': placeholder X missing (' || ${SUGGESTED_TEXT('s')} || ')'
+      WHEN 'missing_7th_character' THEN ': a 7th character is missing (' || ${SUGGESTED_TEXT('s')} || ')'
+      WHEN 'incomplete' THEN ': it is the start of longer codes (' || ${SUGGESTED_TEXT('s')} || ')'
+      WHEN 'extra_character' THEN ': one character too many (' || ${SUGGESTED_TEXT('s')} || ')'
+      ELSE ' (no code of that date is one character away)' END
     WHEN 'deleted' THEN ' was deleted ' || coalesce((s.billable_until + 1)::VARCHAR, 'before ' || d.service_date) || ' (not valid on ' || d.service_date || ')'
-    ELSE ' is not valid until ' || s.valid_from || ' (date of service ' || d.service_date || ')' END
-  || CASE WHEN len(s.replacements) > 0 THEN '; use ' || ${OR_LIST(DOTTED_LIST('s.replacements'))} ELSE '' END,
+      || CASE WHEN len(s.replacements) > 0 THEN '; use ' || ${OR_LIST(DOTTED_LIST('s.replacements'))} ELSE '' END
+    ELSE ' is not valid until ' || s.valid_from || ' (date of service ' || d.service_date || ')' END,
   [dl_icd_dotted(d.code)],
-  CASE WHEN len(s.replacements) > 0
+  CASE WHEN s.status IN ('header', 'invalid') AND len(s.valid_codes) > 0 THEN ${REBILL_WITH('s', 'dl_icd_dotted(d.code)')} || '.'
+    WHEN s.status = 'deleted' AND len(s.replacements) > 0
     THEN 'Rebill with ' || array_to_string(${DOTTED_LIST('s.replacements')}, '/') || ' (whichever the documentation supports) instead of ' || dl_icd_dotted(d.code) || '.'
     ELSE 'Replace ' || dl_icd_dotted(d.code) || ' with a code valid on ' || d.service_date || ' and submit a corrected claim.' END,
   3
 FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
-WHERE s.status IN ('header', 'deleted', 'not_yet_valid');
+WHERE s.status IN ('header', 'invalid', 'deleted', 'not_yet_valid');
 
 INSERT INTO findings
 SELECT al.line_id, 'outdated', 'reference',
@@ -57,32 +82,24 @@ JOIN denied_procedure_status s ON s.code = al.billed_procedure AND s.service_dat
 WHERE d.denial_type IS NOT NULL AND s.status IN ('deleted', 'not_yet_valid');
 `;
 
-/** Billable siblings under the same parent (M25569 → M25561, M25562) valid on the date of service. */
+/**
+ * Unspecified diagnoses where more specific billable codes of the same category are valid on the
+ * date of service: the evidence names the nearest (same parent first, then wider; lookups.sql.ts)
+ * and the fix the same codes.
+ */
 export const UNSPECIFIED_FINDINGS_SQL = /* sql */ `
 INSERT INTO findings
-WITH u AS (
-  SELECT DISTINCT d.line_id, d.code, d.service_date, s.laterality, s.short_desc
-  FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
-  WHERE s.status = 'valid' AND (s.unspecified OR s.laterality = 'unspecified')
-), siblings AS (
-  SELECT u.code, u.service_date, list(DISTINCT r.code ORDER BY r.code) AS codes
-  FROM (SELECT DISTINCT code, service_date FROM u) u
-  -- each side's own parent (same length): an equality join, not a comparison of every pair
-  JOIN ref_icd10cm r ON r.billable AND len(r.code) = len(u.code) AND r.code <> u.code
-    AND left(r.code, len(r.code) - 1) = left(u.code, len(u.code) - 1)
-    AND u.service_date >= r.valid_from AND (r.valid_to IS NULL OR u.service_date <= r.valid_to)
-  GROUP BY u.code, u.service_date
-)
-SELECT u.line_id, 'unspecified', 'reference',
-  dl_icd_dotted(u.code) || ' (' || u.short_desc || ') is an unspecified code'
-  || CASE WHEN u.laterality = 'unspecified' THEN ' (side not given)' ELSE '' END
-  || CASE WHEN s.codes IS NOT NULL THEN '; more specific: ' || array_to_string(${DOTTED_LIST('s.codes[1:6]')}, ', ') || CASE WHEN len(s.codes) > 6 THEN ', …' ELSE '' END ELSE '' END,
-  [dl_icd_dotted(u.code)],
-  'Rebill with the specific code the documentation supports'
-  || CASE WHEN s.codes IS NOT NULL THEN ' (' || array_to_string(${DOTTED_LIST('s.codes[1:4]')}, '/') || CASE WHEN len(s.codes) > 4 THEN '/…' ELSE '' END || ')' ELSE '' END
-  || ' instead of ' || dl_icd_dotted(u.code) || CASE WHEN u.laterality = 'unspecified' THEN ', stating the side' ELSE '' END || '.',
+SELECT DISTINCT d.line_id, 'unspecified', 'reference',
+  dl_icd_dotted(d.code) || ' (' || s.short_desc || ') is an unspecified code'
+  || CASE WHEN s.laterality = 'unspecified' THEN ' (side not given)' ELSE '' END
+  || CASE WHEN len(s.valid_codes) > 0 THEN '; more specific codes on ' || d.service_date || ': ' || ${SUGGESTED_TEXT('s')} ELSE '' END,
+  [dl_icd_dotted(d.code)],
+  CASE WHEN len(s.valid_codes) > 0 THEN ${REBILL_WITH('s', 'dl_icd_dotted(d.code)')}
+    ELSE 'Rebill with the specific code the documentation supports instead of ' || dl_icd_dotted(d.code) END
+  || CASE WHEN s.laterality = 'unspecified' THEN ', stating the side' ELSE '' END || '.',
   3
-FROM u LEFT JOIN siblings s ON s.code = u.code AND s.service_date = u.service_date;
+FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
+WHERE s.status = 'valid' AND (s.unspecified OR s.laterality = 'unspecified');
 `;
 
 /** Diagnoses the reference cannot answer for: said, so "unknown" is never mistaken for "valid". */

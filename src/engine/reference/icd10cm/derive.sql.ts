@@ -9,11 +9,13 @@ import { sqlString } from '../../db/sql-quote.ts';
  *    before it (S0990XA -> S0990, S82101A -> S82101); parent: the longest proper prefix of
  *    the base that is itself a code (header) of the release.
  *  - unspecified: billable, the long descriptor contains the word "unspecified" (the 7th-
- *    character text "not applicable or unspecified" does not count), and the parent has at
- *    least one billable descendant outside the code's own base family whose descriptor does
- *    not say "unspecified" - i.e. a more specific billable code exists next to it.
- *    (M54.50 -> yes: M54.51, M54.59; S82.101A "Unspecified fracture of upper end of right
- *    tibia" -> no: every code under S82.10 is an unspecified fracture.)
+ *    character text "not applicable or unspecified" does not count), and its 3-character
+ *    category has at least one billable code outside the code's own base family whose
+ *    descriptor does not say "unspecified" - i.e. a more specific billable code for the
+ *    condition exists, next to it or further up. (M54.50 -> yes: M54.51, M54.59; S82.101A
+ *    "Unspecified fracture of upper end of right tibia" -> yes: every code under S82.10 is an
+ *    unspecified fracture, but S82.111A "Displaced fracture of right tibial spine" is in S82;
+ *    R69 "Illness, unspecified" -> no: the only code of its category.)
  *  - laterality (billable codes only): 'bilateral' / 'right' / 'left' when the descriptor
  *    names that side (a descriptor naming both right and left gets NULL); 'unspecified' when
  *    the descriptor says "unspecified" and names no side while billable siblings under the
@@ -57,9 +59,8 @@ ancestors AS (
 parents AS (
   SELECT code, arg_max(prefix, k) AS parent FROM ancestors GROUP BY code
 ),
-specific_under AS (
-  SELECT a.prefix, count(*) AS n FROM ancestors a JOIN s USING (code)
-  WHERE s.billable AND NOT s.says_unspecified GROUP BY a.prefix
+specific_in_category AS (
+  SELECT left(code, 3) AS category, count(*) AS n FROM s WHERE billable AND NOT says_unspecified GROUP BY category
 ),
 specific_in_base AS (
   SELECT base, count(*) AS n FROM s WHERE billable AND NOT says_unspecified GROUP BY base
@@ -69,7 +70,7 @@ sides AS (
   FROM s JOIN parents p USING (code) WHERE s.billable GROUP BY p.parent
 )
 SELECT ${sqlString(release)} AS release, s.code, s.billable,
-       s.billable AND s.says_unspecified AND coalesce(su.n, 0) - coalesce(sb.n, 0) > 0 AS unspecified,
+       s.billable AND s.says_unspecified AND coalesce(sc.n, 0) - coalesce(sb.n, 0) > 0 AS unspecified,
        CASE WHEN NOT s.billable THEN NULL
             WHEN s.side IS NOT NULL THEN s.side
             WHEN s.says_unspecified AND sd.has_right AND sd.has_left THEN 'unspecified'
@@ -77,7 +78,7 @@ SELECT ${sqlString(release)} AS release, s.code, s.billable,
        s.short_desc
 FROM s
 LEFT JOIN parents p USING (code)
-LEFT JOIN specific_under su ON su.prefix = p.parent
+LEFT JOIN specific_in_category sc ON sc.category = left(s.code, 3)
 LEFT JOIN specific_in_base sb ON sb.base = s.base
 LEFT JOIN sides sd ON sd.parent = p.parent`;
 

@@ -65,7 +65,16 @@ export const OFFICIAL_RELEASES: readonly OfficialRelease[] = [
   },
   {
     fiscalYear: 2026, update: 'october', orderSha256: '6dc95c9c7e96c734806e1682f4bf9df76251d60e99199bba0d375ba3dd11026b', headers: 23467, codes: 74719, changesCodes: true,
-    source: 'CDC/NCHS ICD-10-CM FY2026 (2025-10-01): icd10cm-order-2026.txt ("icd10cm-Code Descriptions-2026.zip")',
+    source: 'CDC/NCHS ICD-10-CM FY2026 (2025-10-01): icd10cm-order-2026.txt ("icd10cm-Code Descriptions-2026.zip"); the April 1, 2026 update changed no code (its addenda summary: 0 additions, 0 deletions, 0 revisions)',
+  },
+  {
+    // The April 2026 order file itself was not seen, so no hash: a file named for it is matched by content.
+    fiscalYear: 2026, update: 'april', orderSha256: null, headers: 23467, codes: 74719, changesCodes: false,
+    source: 'CDC/NCHS ICD-10-CM April 1, 2026 update (icd10cm-order-addenda-April-1-2026.txt summary: 23467 headers, 74719 codes, 0 additions, 0 deletions, 0 revisions)',
+  },
+  {
+    fiscalYear: 2027, update: 'october', orderSha256: '38981fb2c1226e2b92393cef7d921d2293494dd184b5ad039dde08e4b364265f', headers: 23524, codes: 74879, changesCodes: true,
+    source: 'CDC/NCHS ICD-10-CM FY2027 (2026-10-01): icd10cm-order-2027.txt (icd10cm-code-descriptions-2027.zip; same file as CMS icd10cm_order_2027.txt)',
   },
 ];
 
