@@ -23,8 +23,8 @@ import { OFFICIAL_RELEASES, releaseKey, type OfficialRelease, type ReleaseName }
 import { EXPORT_ICD10CM_SQL, EXPORT_RELEASES_SQL, BUILD_SUMMARY_SQL } from '../src/engine/reference/shipped.sql.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// ../shared beside the repository; SHARED_DIR points elsewhere (e.g. from a git worktree)
-const SOURCE = path.resolve(process.env.SHARED_DIR ?? path.resolve(ROOT, '../shared'), 'reference-data/icd10cm');
+// ../shared beside the repository
+const SOURCE = path.resolve(ROOT, '../shared/reference-data/icd10cm');
 const OUT = path.join(ROOT, 'public/reference');
 
 /**

@@ -8,10 +8,10 @@ import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../../src/engine/re
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/reference');
 /**
- * Official release files (../shared, or SHARED_DIR when set, e.g. from a git worktree); tests
+ * Official release files (../shared, beside the repository); tests
  * that need them skip when absent (e.g. in a bare clone).
  */
-export const SHARED_REFERENCE = path.resolve(process.env.SHARED_DIR ?? path.resolve(ROOT, '../shared'), 'reference-data');
+export const SHARED_REFERENCE = path.resolve(ROOT, '../shared/reference-data');
 export const HAS_SHARED = existsSync(path.join(SHARED_REFERENCE, 'icd10cm'));
 
 export interface IcdStatus {
