@@ -1,4 +1,4 @@
-import { DROP_REFRESH_TEMP_SQL, LINE_CHAINS_SQL, LINK_REMIT_LINES_SQL, analysisLinesSql } from './analysis/analysis-lines.sql.ts';
+import { DROP_REFRESH_TEMP_SQL, LINE_CHAINS_SQL, LINE_IDENTITY_SQL, analysisLinesSql } from './analysis/analysis-lines.sql.ts';
 import { LINE_CLASSIFICATION_SQL, LINE_REMARKS_SQL, PAYER_FINDINGS_SQL, lineDenialsSql, lineReasonsSql } from './classify/classify.sql.ts';
 import {
   DENIED_CODES_SQL,
@@ -23,7 +23,7 @@ export interface BatchedTable {
 
 /** Statements of Engine.refresh, in order: links, chains, classification, facts, patterns. */
 export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
-  LINK_REMIT_LINES_SQL,
+  LINE_IDENTITY_SQL,
   LINE_CHAINS_SQL,
   { table: 'analysis_lines', select: analysisLinesSql },
   DROP_REFRESH_TEMP_SQL,
