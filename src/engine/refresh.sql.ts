@@ -8,7 +8,9 @@ import {
 } from './classify/rules/code-validity.sql.ts';
 import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
 import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL } from './classify/rules/history.sql.ts';
-import { DENIED_PATTERNS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
+import { CLAIM_ADJUSTMENT_SHARES_SQL } from './analysis/claim-adjustments.sql.ts';
+import { FILE_LINE_MERGES_SQL, SOURCE_DISAGREEMENTS_SQL } from './analysis/merge-report.sql.ts';
+import { DENIED_PATTERNS_SQL, POST_PAYMENT_DENIALS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
 import { LINE_PATTERNS_SQL } from './analytics/patterns.sql.ts';
 
 /**
@@ -27,6 +29,9 @@ export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
   LINE_CHAINS_SQL,
   { table: 'analysis_lines', select: analysisLinesSql },
   DROP_REFRESH_TEMP_SQL,
+  CLAIM_ADJUSTMENT_SHARES_SQL,
+  FILE_LINE_MERGES_SQL,
+  SOURCE_DISAGREEMENTS_SQL,
   { table: 'line_reasons', select: lineReasonsSql },
   LINE_REMARKS_SQL,
   { table: 'line_denials', select: lineDenialsSql },
@@ -40,6 +45,7 @@ export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
   HISTORY_FINDINGS_SQL,
   LINE_CLASSIFICATION_SQL,
   { table: 'denial_facts', select: denialFactsSql },
+  POST_PAYMENT_DENIALS_SQL,
   LINE_PATTERNS_SQL,
   REVIEW_CUBE_SQL,
   DENIED_PATTERNS_SQL,

@@ -6,7 +6,7 @@ import { formatCount, formatMoneyShort, formatMonth } from '../format.ts';
 import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney } from './review-format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
 
-const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount'];
+const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount', 'post_payment_denied_amount'];
 /** Which direction is good news (for the arrow's colour; the sign is always written out). */
 const GOOD_WHEN: Partial<Record<KpiId, 'up' | 'down'>> = {
   denial_rate_lines: 'down',
@@ -14,6 +14,7 @@ const GOOD_WHEN: Partial<Record<KpiId, 'up' | 'down'>> = {
   denial_rate_dollars: 'down',
   denied_amount: 'down',
   recovered_amount: 'up',
+  post_payment_denied_amount: 'down',
 };
 
 function value(kpi: Kpi): string {
@@ -76,6 +77,9 @@ export function ReviewKpis({ filters, version }: { filters: Filters; version: nu
               )}
               {id === 'recovered_amount' && (
                 <div className="kpi-note">{formatCount(k.current.recovered_lines)} initially denied lines paid later</div>
+              )}
+              {id === 'post_payment_denied_amount' && (
+                <div className="kpi-note">{formatCount(k.current.post_payment_denied_lines)} paid lines recouped (reversal month)</div>
               )}
               {id === 'denial_rate_dollars' && (
                 <div className="kpi-note">{formatMoneyShort(k.current.denied_amount)} of {formatMoneyShort(k.current.billed)} billed</div>

@@ -13,8 +13,9 @@ const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
 
 /**
  * Step 1 — what the payer said about each initial adjudication: the line's CAS
- * (or, for a line with none, the claim-level CAS), for lines line_id ∈ [from, to]
- * (written in batches, see refresh.ts), and its remarks.
+ * and its share of the claim-level CAS (claim_adjustment_shares: allocated pro
+ * rata, counted once), for lines line_id ∈ [from, to] (written in batches, see
+ * refresh.ts), and its remarks.
  */
 export const lineReasonsSql = (from: number, to: number) => /* sql */ `
 WITH lines AS (
@@ -23,9 +24,8 @@ WITH lines AS (
   SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
   FROM lines al JOIN adjustments a ON a.line_id = al.line_id
   UNION ALL
-  SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
-  FROM lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
-  WHERE al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id BETWEEN ${from} AND ${to})
+  SELECT al.line_id, s.group_code, s.carc, s.amount, 'claim'
+  FROM lines al JOIN claim_adjustment_shares s USING (line_id)
 )
 SELECT r.*, coalesce(m.bucket, 'unknown') AS bucket, m.description
 FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc`;
