@@ -182,7 +182,7 @@ WITH adj AS (
 ), sequenced AS (
   SELECT *, row_number() OVER (PARTITION BY canonical_id ORDER BY stated, first_paid NULLS LAST, payer_key) AS payer_sequence FROM payers
 ), ordered AS (
-  SELECT l.*, s.payer_sequence,
+  SELECT l.*, CASE WHEN NOT l.set_aside THEN s.payer_sequence END AS payer_sequence,
     row_number() OVER (PARTITION BY l.canonical_id, l.payer_key, l.set_aside, l.is_reversal ORDER BY l.paid_date NULLS LAST, l.remit_id NULLS LAST, l.line_id) AS nth_of_kind,
     count(*) FILTER (WHERE NOT l.is_reversal) OVER chain AS adjudications,
     -- reversals carry negative amounts, so the chain's sum is what was finally paid
@@ -190,7 +190,8 @@ WITH adj AS (
     bool_or(l.is_reversal) OVER chain AS was_reversed,
     max(CASE WHEN NOT l.is_reversal THEN l.paid END) OVER earlier AS paid_before,
     max(CASE WHEN l.is_reversal THEN l.paid_date END) OVER earlier AS reversed_on
-  FROM live l LEFT JOIN sequenced s ON s.canonical_id = l.canonical_id AND s.payer_key = l.payer_key AND NOT l.set_aside
+  -- equality only: a condition on one side in a LEFT JOIN's ON makes it a nested loop
+  FROM live l LEFT JOIN sequenced s ON s.canonical_id = l.canonical_id AND s.payer_key = l.payer_key
   WINDOW chain AS (PARTITION BY l.canonical_id, l.payer_key, l.set_aside),
     earlier AS (PARTITION BY l.canonical_id, l.payer_key, l.set_aside
                 ORDER BY l.paid_date NULLS LAST, l.is_reversal DESC, l.remit_id NULLS LAST, l.line_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
