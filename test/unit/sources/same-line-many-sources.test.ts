@@ -213,6 +213,7 @@ describe('a recoupment (paid, reversed, re-adjudicated as denied)', () => {
 // K2: three lines of $10, nothing paid; claim level CO-27 $10.00 and CO-45 $20.00. Equal balances:
 //     CO-27 → 3.33 each and the 1 cent left to the first line (3.34); CO-45 → 6.66 each, 2 cents left → 6.67, 6.67, 6.66.
 // K3: no service lines, CO-27 $50 at claim level: the claim stands in as one line with all of it.
+// P1: a predetermination (CLP02 = 25, OA-101): no adjudication, not counted.
 const CLAIM_CAS_835 = remit835('MEDICARE PART B', '20260320', 'EFT8', [
   { id: 'K1', status: '1', charge: 200, paid: 180, pcn: 'PK1', claimCas: ['CO*97*20'], lines: [
     { code: '99213', billed: 100, paid: 90, dos: '20260302' }, { code: '36415', billed: 100, paid: 90, dos: '20260302' }] },
@@ -220,6 +221,7 @@ const CLAIM_CAS_835 = remit835('MEDICARE PART B', '20260320', 'EFT8', [
     { code: '97110', billed: 10, paid: 0, dos: '20260303' }, { code: '97112', billed: 10, paid: 0, dos: '20260303' },
     { code: '97140', billed: 10, paid: 0, dos: '20260303' }] },
   { id: 'K3', status: '4', charge: 50, paid: 0, pcn: 'PK3', claimCas: ['CO*27*50'], lines: [] },
+  { id: 'P1', status: '25', charge: 100, paid: 0, pcn: 'PP1', lines: [{ code: '99213', billed: 100, paid: 0, dos: '20260304', cas: ['OA*101*100'] }] },
 ]);
 
 describe('claim-level adjustments', () => {
@@ -242,8 +244,10 @@ describe('claim-level adjustments', () => {
       { claim_id: 'K2', line_number: 3, code: 'CO-45', amount: 6.66, level: 'claim' },
       { claim_id: 'K3', line_number: null, code: 'CO-27', amount: 50, level: 'claim' },
     ]);
-    // claim denial dollars: K1 20 + K2 30 (three lines nothing paid) + K3 50
+    // claim denial dollars: K1 20 + K2 30 (three lines nothing paid) + K3 50; P1 is not counted
     expect(await counted(engine)).toEqual({ lines: 6, denied: 6, denied_amount: 100 });
+    expect((await kinds(engine)).filter((k) => k.claim_id === 'P1')).toEqual([
+      { claim_id: 'P1', payer: 'MEDICARE PART B', claim_status: '25', kind: 'predetermination', payer_sequence: null, counted: false }]);
   });
 });
 
