@@ -218,7 +218,7 @@ FROM kinds;
 
 /**
  * analysis_lines for the lines line_id ∈ [from, to] (written in batches; see refresh.ts).
- * Diagnoses come from the claim line a remit line pays (or the line itself): in
+ * Provider and diagnoses come from the claim line a remit line pays (or the line itself): in
  * pointer order, the claim's whole list for a line without pointers. (list_sort of
  * (position, code) pairs: an ordered list() aggregate sorts per group, several times slower.)
  */
@@ -243,13 +243,20 @@ WITH remit_lines AS (${remitLinesSql(from, to)}
 ), dx_lists AS (
   SELECT line_id, list_transform(list_sort(list({'ord': ord, 'code': code})), lambda x: x.code) AS diagnoses
   FROM line_dx GROUP BY line_id
+), copied AS (
+  -- what an export copy of an adjudication adds where the 835 is silent (the allowed amount without AMT*B6)
+  SELECT ch.copy_of AS line_id, max(l.allowed) AS export_allowed
+  FROM line_chains ch JOIN service_lines l USING (line_id)
+  WHERE ch.copy_of BETWEEN ${from} AND ${to} GROUP BY ch.copy_of
 ), with_claim AS (
-  SELECT r.* EXCLUDE (dx_line_id),
+  SELECT r.* EXCLUDE (dx_line_id, allowed),
+    coalesce(r.allowed, cp.export_allowed) AS allowed,
     coalesce(cl.provider, r.provider) AS rendering_provider,
     coalesce(x.diagnoses, []::VARCHAR[]) AS diagnoses
   FROM linked r
   LEFT JOIN (SELECT line_id, provider FROM service_lines WHERE line_id IN (SELECT claim_line_id FROM linked)) cl ON cl.line_id = r.claim_line_id
   LEFT JOIN dx_lists x ON x.line_id = r.dx_line_id
+  LEFT JOIN copied cp ON cp.line_id = r.line_id
 )
 SELECT w.line_id, claim_key, file_id, source, claim_id, line_number, service_date, paid_date, payer,
   rendering_provider AS provider, patient_account, payer_claim_number, procedure, billed_procedure, modifiers, units,

@@ -58,8 +58,8 @@ WITH pairs AS (
 SELECT claim_id, line_number, service_date, procedure, payer, f.field, f.kept, kept_file, f.other, other_file,
   'the 835 is the payer''s own remittance; the export copies it' AS why
 FROM (SELECT * EXCLUDE (fields), unnest(fields) AS f FROM compared)
--- an amount the export does not give (allowed) is silence, not disagreement
-WHERE f.other IS NOT NULL AND f.kept IS DISTINCT FROM f.other;
+-- a value one side does not give (the allowed amount without AMT*B6) is silence, not disagreement
+WHERE f.kept IS NOT NULL AND f.other IS NOT NULL AND f.kept <> f.other;
 `;
 
 export const SOURCE_DISAGREEMENTS_LIST_SQL = /* sql */ `

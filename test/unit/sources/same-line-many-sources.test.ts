@@ -45,10 +45,10 @@ async function kinds(engine: Engine) {
 // line 2 20610 RT 59 $200 denied, CO-197 on the 835 (authorization) but CO-16 in the export, and the
 // modifiers in the other order. Claim 124: 99214 $180 paid $120 (CO-45 60) on the 835, $119 in the export.
 const EXPORT = [
-  'Claim ID,Line #,DOS,Payer,Payer ID,Rendering Provider,CPT/HCPCS,Modifiers,Dx 1,Dx 2,Dx Pointer,Billed Amt,Paid Amt,Adj Codes,Check Date,Claim Status',
-  '123,1,03/02/2026,Medicare Part B,DLMCB,"QUENBY, MARISOL",99213,25,M17.11,Z79.899,1,150.00,100.00,CO-45 50.00,03/20/2026,Partially Paid',
-  '123,2,03/02/2026,Medicare Part B,DLMCB,"QUENBY, MARISOL",20610,59 RT,M17.11,Z79.899,"1,2",200.00,0.00,CO-16 200.00,03/20/2026,Partially Paid',
-  '124,1,03/03/2026,Medicare Part B,DLMCB,"QUENBY, MARISOL",99214,,E11.9,,1,180.00,119.00,CO-45 61.00,03/20/2026,Paid',
+  'Claim ID,Line #,DOS,Payer,Payer ID,Rendering Provider,CPT/HCPCS,Modifiers,Dx 1,Dx 2,Dx Pointer,Billed Amt,Allowed Amt,Paid Amt,Adj Codes,Check Date,Claim Status',
+  '123,1,03/02/2026,Medicare Part B,DLMCB,"QUENBY, MARISOL",99213,25,M17.11,Z79.899,1,150.00,100.00,100.00,CO-45 50.00,03/20/2026,Partially Paid',
+  '123,2,03/02/2026,Medicare Part B,DLMCB,"QUENBY, MARISOL",20610,59 RT,M17.11,Z79.899,"1,2",200.00,0.00,0.00,CO-16 200.00,03/20/2026,Partially Paid',
+  '124,1,03/03/2026,Medicare Part B,DLMCB,"QUENBY, MARISOL",99214,,E11.9,,1,180.00,120.00,119.00,CO-45 61.00,03/20/2026,Paid',
 ].join('\n');
 const CLAIMS_837 = claims837('MEDICARE PART B', [
   { id: '000123', dx: ['M1711', 'Z79899'], lines: [
@@ -80,6 +80,11 @@ describe('the same claims from an export, an 837P and an 835', () => {
     const reasons = await all.db.query(`SELECT r.carc FROM line_reasons r JOIN denial_facts f USING (line_id) WHERE f.denied`);
     expect(reasons).toEqual([{ carc: '197' }]);
     expect((await all.kpis()).lines).toBe(3);
+    // the 835 gives no allowed amount (no AMT*B6): the export's fills it in
+    const allowed = `SELECT ltrim(claim_id, '0') AS claim, line_number, allowed::DOUBLE AS allowed FROM denial_facts ORDER BY ALL`;
+    expect(await all.db.query(allowed)).toEqual([
+      { claim: '123', line_number: 1, allowed: 100 }, { claim: '123', line_number: 2, allowed: 0 }, { claim: '124', line_number: 1, allowed: 120 }]);
+    expect((await x12Only.db.query(allowed)).map((r) => r.allowed)).toEqual([null, null, null]);
   });
 
   it('says per file what it added and merged, and lists where the export and the 835 disagree', async () => {
