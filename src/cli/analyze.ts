@@ -17,7 +17,7 @@ import { emitAnalysisSql } from './emit-sql.ts';
  *   npm run analyze -- <files or folders...> [--json]
  */
 const USAGE = `usage: npm run analyze -- <files or folders...> [--json]
-  --json   print one JSON document (files, lines, months) instead of a summary
+  --json   print one JSON document (files, lines, adjudications, months) instead of a summary
   --native            run on native DuckDB (@duckdb/node-api, all cores) instead of DuckDB-WASM
   --db <file>         (with --native) keep the database in this file, e.g. to add a month to a year
   --results <dir>     write denial_facts (CSV; Parquet with --native), line_patterns, rejects, files and

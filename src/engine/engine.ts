@@ -13,10 +13,11 @@ import { CachingDb } from './db/caching-db.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
 import { sqlString } from './db/sql-quote.ts';
-import { DISPLAY_MACROS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
+import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
 import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
+import { SOURCE_DISAGREEMENTS_LIST_SQL } from './analysis/merge-report.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
@@ -33,7 +34,7 @@ import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { crosswalkProcedures, crosswalkSummary } from './analytics/crosswalk.ts';
 import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
-import type { ReportLine } from './analytics/report.ts';
+import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -151,7 +152,12 @@ export class Engine {
   }
 
   files() {
-    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[] }>(FILES_SQL);
+    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number }>(FILES_SQL);
+  }
+
+  /** Fields on which an export copy and the 835 adjudication it repeats disagree, with the value kept and why. */
+  sourceDisagreements() {
+    return this.db.query<{ claim_id: string; line_number: number | null; service_date: string | null; procedure: string | null; payer: string | null; field: string; kept: string | null; kept_file: string; other: string | null; other_file: string; why: string }>(SOURCE_DISAGREEMENTS_LIST_SQL);
   }
 
   rejects(fileId?: number) {
@@ -212,6 +218,11 @@ export class Engine {
   /** The review's months on both bases, newest first, the partial ones marked and explained. */
   reviewMonths() {
     return reviewMonths(this.db);
+  }
+
+  /** Every adjudication read, counted or not, with its kind and adjustments (the CLI's `adjudications`). */
+  exportAdjudications() {
+    return this.db.query<ReportAdjudication>(EXPORT_ADJUDICATIONS_SQL);
   }
 
   /** Monthly review (filters.month required): KPIs vs the month before and the average of the three before. */

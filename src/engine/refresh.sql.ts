@@ -1,4 +1,4 @@
-import { DROP_REFRESH_TEMP_SQL, LINE_CHAINS_SQL, LINK_REMIT_LINES_SQL, analysisLinesSql } from './analysis/analysis-lines.sql.ts';
+import { DROP_REFRESH_TEMP_SQL, LINE_CHAINS_SQL, LINE_IDENTITY_SQL, analysisLinesSql } from './analysis/analysis-lines.sql.ts';
 import { LINE_CLASSIFICATION_SQL, LINE_REMARKS_SQL, PAYER_FINDINGS_SQL, lineDenialsSql, lineReasonsSql } from './classify/classify.sql.ts';
 import {
   DENIED_CODES_SQL,
@@ -8,7 +8,9 @@ import {
 } from './classify/rules/code-validity.sql.ts';
 import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
 import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL } from './classify/rules/history.sql.ts';
-import { DENIED_PATTERNS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
+import { CLAIM_ADJUSTMENT_SHARES_SQL } from './analysis/claim-adjustments.sql.ts';
+import { FILE_LINE_MERGES_SQL, SOURCE_DISAGREEMENTS_SQL } from './analysis/merge-report.sql.ts';
+import { DENIED_PATTERNS_SQL, POST_PAYMENT_DENIALS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
 import { LINE_PATTERNS_SQL, SLICE_MONTHS_SQL } from './analytics/patterns.sql.ts';
 
 /**
@@ -23,10 +25,13 @@ export interface BatchedTable {
 
 /** Statements of Engine.refresh, in order: links, chains, classification, facts, patterns. */
 export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
-  LINK_REMIT_LINES_SQL,
+  LINE_IDENTITY_SQL,
   LINE_CHAINS_SQL,
   { table: 'analysis_lines', select: analysisLinesSql },
   DROP_REFRESH_TEMP_SQL,
+  CLAIM_ADJUSTMENT_SHARES_SQL,
+  FILE_LINE_MERGES_SQL,
+  SOURCE_DISAGREEMENTS_SQL,
   { table: 'line_reasons', select: lineReasonsSql },
   LINE_REMARKS_SQL,
   { table: 'line_denials', select: lineDenialsSql },
@@ -40,6 +45,7 @@ export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
   HISTORY_FINDINGS_SQL,
   LINE_CLASSIFICATION_SQL,
   { table: 'denial_facts', select: denialFactsSql },
+  POST_PAYMENT_DENIALS_SQL,
   LINE_PATTERNS_SQL,
   REVIEW_CUBE_SQL,
   DENIED_PATTERNS_SQL,

@@ -74,6 +74,24 @@ describe('835 + 837P sample', () => {
   });
 });
 
+describe('the export, the 835s and the 837Ps of the sample together (issue #11)', () => {
+  it('count every line once: the figures of the export alone, the classifications of the 835 + 837P alone', async () => {
+    const all = await openTestEngine();
+    await all.loadFiles([read(SAMPLE_CSV), ...dir('sample-data/837p'), ...dir('sample-data/835')]);
+    // Sep 2026 from the export alone (README, issue #11): 2,456 lines, 220 denied, $30,198
+    const sep = async (e: Engine) => (await e.monthly({})).find((m) => m.month === '2026-09');
+    expect(await sep(all)).toMatchObject({ lines: 2456, denied_lines: 220, denied_amount: 30198 });
+    expect(await all.monthly({})).toEqual(await fromCsv.monthly({}));
+    const CLASSIFIED = `SELECT claim_id, line_number, denied, category, denied_amount::DOUBLE AS denied_amount, diagnoses, provider, payer
+      FROM denial_facts ORDER BY claim_id, line_number, service_date, billed_procedure`;
+    expect(await all.db.query(CLASSIFIED)).toEqual(await fromX12.db.query(CLASSIFIED));
+    // every export row is a copy of an 835 adjudication, and they agree
+    expect(await all.db.query(`SELECT adjudication_kind AS kind, count(*)::INTEGER AS n FROM analysis_lines WHERE source = 'claim+remit' GROUP BY ALL`))
+      .toEqual([{ kind: 'copy', n: 22839 }]);
+    expect(await all.sourceDisagreements()).toEqual([]);
+  }, 900_000);
+});
+
 describe('remittance dedupe', () => {
   it('refuses a byte-identical 835 and does not count a re-formatted copy twice', async () => {
     const engine = await openTestEngine();

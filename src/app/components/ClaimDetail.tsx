@@ -7,9 +7,15 @@ import { formatMoney } from '../format.ts';
 const SOURCE = { claim: 'claim sent', remit: 'remittance', 'claim+remit': 'export row (claim and payment)' };
 
 function adjudication(l: ClaimLine): string {
-  if (l.is_reversal) return 'reversal';
   if (l.is_initial) return l.adjudications > 1 ? 'initial (counted)' : 'only (counted)';
-  return 'later adjudication';
+  switch (l.adjudication_kind) {
+    case 'secondary': return `payer ${l.payer_sequence ?? 2} (not counted: the first payer's adjudication counts)`;
+    case 'copy': return 'copy of the 835 adjudication (not counted again)';
+    case 'recoupment': return 'recoupment: post-payment denial';
+    case 'predetermination': return 'predetermination (not an adjudication)';
+    case 'reversal': return 'reversal';
+    default: return 'later adjudication';
+  }
 }
 
 const adjustments = (list: { group: string | null; reason: string; amount: number | null }[]) =>

@@ -17,12 +17,13 @@ export function FilesPage({ version }: PageProps) {
   const remittances = useEngineQuery(() => engine.call('remittances'), [version]);
   const unbalanced = useEngineQuery(() => engine.call('unbalanced'), [version]);
   const unmatched = useEngineQuery(() => engine.call('unmatched'), [version]);
+  const disagreements = useEngineQuery(() => engine.call('sourceDisagreements'), [version]);
   return (
     <>
       <Section title="Loaded files" testId="files-table" count={files?.length}>
         <table className="numbers">
           <thead>
-            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Notes</th></tr>
+            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th>Notes</th></tr>
           </thead>
           <tbody>
             {files?.map((f) => (
@@ -34,6 +35,8 @@ export function FilesPage({ version }: PageProps) {
                 <td className="num">{formatCount(f.rows_read)} {f.format === 'csv' ? 'rows' : 'claims'}</td>
                 <td className="num">{formatCount(f.rows_loaded)}</td>
                 <td className="num">{formatCount(f.rows_rejected)}</td>
+                <td className="num">{formatCount(f.lines_added)}</td>
+                <td className="num">{formatCount(f.lines_merged)}</td>
                 <td>{f.warnings.join(' · ')}</td>
               </tr>
             ))}
@@ -87,6 +90,26 @@ export function FilesPage({ version }: PageProps) {
           </tbody>
         </table>
         <More shown={LIMIT} total={unbalanced?.length} />
+      </Section>
+
+      <Section title="Sources that disagree" testId="disagreements-table" count={disagreements?.length} empty="Where an export and an 835 describe the same adjudication, they agree.">
+        <p className="hint">
+          The same service line from several files is counted once: the adjudication from the 835 when there is one (the export&apos;s copy of it is
+          not counted again), the diagnoses from the 837P (else the export), the export&apos;s fields where the others are silent. Where the copy says
+          something else, the 835 is kept; each difference is listed here.
+        </p>
+        <table className="numbers">
+          <thead><tr><th>Claim</th><th>Line</th><th>Date of service</th><th>CPT/HCPCS</th><th>Payer</th><th>Field</th><th>Kept</th><th>From</th><th>Other</th><th>From</th><th>Why</th></tr></thead>
+          <tbody>
+            {disagreements?.slice(0, LIMIT).map((d, i) => (
+              <tr key={i}>
+                <td>{d.claim_id}</td><td className="num">{d.line_number ?? ''}</td><td>{d.service_date}</td><td>{d.procedure}</td><td>{d.payer}</td>
+                <td>{d.field}</td><td>{d.kept}</td><td>{d.kept_file}</td><td>{d.other}</td><td>{d.other_file}</td><td>{d.why}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <More shown={LIMIT} total={disagreements?.length} />
       </Section>
 
       <Section title="Lines without a partner" testId="unmatched-table" count={unmatched?.length} empty="Every remitted line found its claim line, and every claim line its remittance.">

@@ -7,7 +7,7 @@ import type { ReviewMonth } from '../../engine/analytics/partial-months.ts';
 import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney, monthLabel } from './review-format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
 
-const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount'];
+const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount', 'post_payment_denied_amount'];
 /** Which direction is good news (for the arrow's colour; the sign is always written out). */
 const GOOD_WHEN: Partial<Record<KpiId, 'up' | 'down'>> = {
   denial_rate_lines: 'down',
@@ -15,6 +15,7 @@ const GOOD_WHEN: Partial<Record<KpiId, 'up' | 'down'>> = {
   denial_rate_dollars: 'down',
   denied_amount: 'down',
   recovered_amount: 'up',
+  post_payment_denied_amount: 'down',
 };
 
 function value(kpi: Kpi): string {
@@ -92,6 +93,9 @@ export function ReviewKpis({ filters, version, reviewed }: { filters: Filters; v
                 <div className="kpi-note" data-testid="kpi-unexplained" title="Denied dollars whose reason code is not in the CARC table, or that came with no reason code: map the codes on the Reference page">
                   {formatMoneyShort(k.current.unexplained_amount)} unexplained (unmapped or no reason code)
                 </div>
+              )}
+              {id === 'post_payment_denied_amount' && (
+                <div className="kpi-note">{formatCount(k.current.post_payment_denied_lines)} paid lines recouped (reversal month)</div>
               )}
               {id === 'denial_rate_dollars' && (
                 <div className="kpi-note">{formatMoneyShort(k.current.denied_amount)} of {formatMoneyShort(k.current.billed)} billed</div>

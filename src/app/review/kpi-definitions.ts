@@ -49,4 +49,9 @@ export const KPI_DEFINITIONS: Record<KpiId, { label: string; definition: string 
     definition:
       'Dollars paid by a later adjudication (a corrected claim, or reprocessing after a reversal) on lines initially denied in this month. Only remittances (835) that carry the later payments show it; a CSV export of first adjudications shows $0.',
   },
+  post_payment_denied_amount: {
+    label: 'Post-payment denials',
+    definition:
+      'Dollars taken back from lines that were paid, then reversed (CLP02 = 22) and re-adjudicated as paying nothing (a recoupment), in the month of the reversal whatever the month basis. Counted apart: never in the initial denial rate, whose lines were paid on first adjudication. Only remittances (835) that carry the reversals show it.',
+  },
 };

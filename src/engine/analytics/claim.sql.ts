@@ -39,7 +39,8 @@ SELECT al.line_id, al.claim_key, al.line_number, strftime(al.service_date, '%Y-%
   strftime(al.paid_date, '%Y-%m-%d') AS paid_date, al.payer, al.provider, al.procedure, al.billed_procedure, al.modifiers,
   list_transform(al.diagnoses, lambda x: dl_icd_dotted(x)) AS diagnoses, al.units,
   al.billed::DOUBLE AS billed, al.allowed::DOUBLE AS allowed, al.paid::DOUBLE AS paid, al.claim_status,
-  al.is_reversal, al.is_initial, al.chain_key, al.was_reversed, al.adjudications::INTEGER AS adjudications,
+  al.is_reversal, al.is_initial, al.chain_key, al.was_reversed, al.adjudication_kind, al.payer_sequence::INTEGER AS payer_sequence,
+  al.adjudications::INTEGER AS adjudications,
   al.paid_later::DOUBLE AS paid_later, al.payer_claim_number, al.matched_on, f.name AS file,
   coalesce(df.denied, false) AS denied, df.denial_type, df.denied_amount::DOUBLE AS denied_amount, df.category, df.fix,
   coalesce((SELECT list({'group': a.group_code, 'reason': a.carc, 'amount': a.amount::DOUBLE})

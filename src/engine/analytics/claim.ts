@@ -53,6 +53,10 @@ export interface ClaimLine {
   /** all adjudications of one billed line share a chain */
   chain_key: string;
   was_reversed: boolean;
+  /** initial (counted) | reversal | correction | recoupment | secondary | copy | predetermination (analysis-lines.sql.ts) */
+  adjudication_kind: string;
+  /** 1 = the payer whose adjudication counts; 2, 3 … later payers (crossover, secondary insurance) */
+  payer_sequence: number | null;
   adjudications: number;
   paid_later: number;
   payer_claim_number: string | null;

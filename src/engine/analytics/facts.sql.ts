@@ -45,3 +45,19 @@ SELECT d.*, p.pattern_key, p.pattern_procedure, p.cause_kind, p.cause_codes
 FROM denial_facts d JOIN line_patterns p USING (line_id)
 WHERE d.denied;
 `;
+
+/**
+ * Post-payment denials: a line paid, then reversed (CLP02 = 22) and re-adjudicated
+ * as paying nothing (analysis_lines adjudication_kind = 'recoupment'). Dated by the
+ * reversal's month whatever the review's basis, with the counted line's payer,
+ * provider, codes and category for the filters; never part of the initial denial rate.
+ */
+export const POST_PAYMENT_DENIALS_SQL = /* sql */ `
+CREATE OR REPLACE TABLE post_payment_denials AS
+SELECT d.*, r.line_id AS recoupment_line_id, r.reversed_on, date_trunc('month', r.reversed_on)::DATE AS reversal_month,
+  r.recouped::DECIMAL(18,2) AS recouped
+FROM analysis_lines r
+JOIN analysis_lines i ON i.chain_key = r.chain_key AND i.is_initial
+JOIN denial_facts d ON d.line_id = i.line_id
+WHERE r.adjudication_kind = 'recoupment';
+`;

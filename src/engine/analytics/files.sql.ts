@@ -1,7 +1,8 @@
+/** Every file with its rows, and how many lines it added or merged into lines already loaded (merge-report.sql.ts). */
 export const FILES_SQL = /* sql */ `
 SELECT file_id, name, format, content, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
-  rows_read, rows_loaded, rows_rejected, warnings
-FROM files ORDER BY file_id
+  rows_read, rows_loaded, rows_rejected, warnings, coalesce(m.lines_added, 0) AS lines_added, coalesce(m.lines_merged, 0) AS lines_merged
+FROM files LEFT JOIN file_line_merges m USING (file_id) ORDER BY file_id
 `;
 
 export const REJECTS_SQL = (fileId?: number) => /* sql */ `

@@ -17,6 +17,31 @@ FROM denial_facts f
 ORDER BY f.service_date, f.claim_id, f.line_number, f.line_id
 `;
 
+/**
+ * Every adjudication read (the CLI's `adjudications`), counted or not, so an auditor
+ * can tie each CLP/SVC of a file to what was counted: the file and segments it came
+ * from, its kind (analysis-lines.sql.ts LINE_CHAINS_SQL) and its adjustments — the
+ * line's own CAS and its share of the claim-level CAS (level 'claim').
+ */
+export const EXPORT_ADJUDICATIONS_SQL = /* sql */ `
+WITH adj AS (
+  SELECT line_id, list({'level': level, 'group': group_code, 'reason': carc, 'amount': amount::DOUBLE} ORDER BY level DESC, group_code, carc, amount) AS adjustments
+  FROM (SELECT line_id, level, group_code, carc, amount FROM adjustments WHERE line_id IS NOT NULL
+        UNION ALL
+        SELECT line_id, 'claim', group_code, carc, amount FROM claim_adjustment_shares)
+  GROUP BY line_id
+)
+SELECT f.name AS file, c.source_line AS "claimSegment", l.source_line AS segment, al.claim_id AS "claimId",
+  al.line_number AS "lineNumber", strftime(al.service_date, '%Y-%m-%d') AS "serviceDate", al.procedure, al.payer,
+  al.claim_status AS "claimStatus", strftime(al.paid_date, '%Y-%m-%d') AS "paidDate", al.adjudication_kind AS kind,
+  al.is_initial AS counted, al.payer_sequence AS "payerSequence", al.canonical_line_id AS "canonicalLine",
+  al.billed::DOUBLE AS billed, al.paid::DOUBLE AS paid, coalesce(adj.adjustments, []) AS adjustments
+FROM analysis_lines al JOIN files f USING (file_id) JOIN claims c USING (claim_key)
+LEFT JOIN service_lines l ON l.line_id = al.line_id
+LEFT JOIN adj ON adj.line_id = al.line_id
+ORDER BY al.file_id, c.source_line, l.source_line NULLS FIRST, al.line_id
+`;
+
 /** One line with everything known about it, for the detail panel. */
 export const LINE_DETAIL_SQL = (lineId: number) => /* sql */ `
 SELECT f.*, strftime(f.service_date, '%Y-%m-%d') AS service_date_text, strftime(f.paid_date, '%Y-%m-%d') AS paid_date_text,

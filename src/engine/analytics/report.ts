@@ -19,6 +19,8 @@ export interface Report {
     rejects: { line: number | null; reason: string }[];
   }[];
   lines: ReportLine[];
+  /** Every adjudication read (issue #11): one row per 835 SVC (or CLP without SVC) and per export row with payments. */
+  adjudications: ReportAdjudication[];
   months: { month: string; lines: number; deniedLines: number; deniedAmount: number; byCategory: Record<string, number> }[];
   /** With --sample: the audit sample (issue #6), as the browser saves it. */
   sample?: AuditSample;
@@ -47,6 +49,37 @@ export interface ReportLine {
   fix: string | null;
 }
 
+/**
+ * One adjudication as read from a file. kind: 'initial' (the one counted for the
+ * line), 'reversal' (CLP02 = 22), 'correction' (a later adjudication by the same
+ * payer: reprocessing, a corrected claim), 'recoupment' (after a reversal, paying
+ * nothing on a line paid before: a post-payment denial), 'secondary' (a later
+ * payer: CLP02 = 2/3/20/21, or CARC 23), 'copy' (an export row repeating an 835
+ * adjudication: the 835 is counted), 'predetermination' (CLP02 = 25).
+ */
+export interface ReportAdjudication {
+  file: string;
+  /** segment number of the CLP (835) or spreadsheet row of the claim's first row (export) */
+  claimSegment: number | null;
+  /** segment number of the SVC, or the export row; null for a claim without service lines */
+  segment: number | null;
+  claimId: string;
+  lineNumber: number | null;
+  serviceDate: string | null;
+  procedure: string | null;
+  payer: string | null;
+  claimStatus: string | null;
+  paidDate: string | null;
+  kind: 'initial' | 'reversal' | 'correction' | 'recoupment' | 'secondary' | 'copy' | 'predetermination';
+  counted: boolean;
+  payerSequence: number | null;
+  /** the canonical line it adjudicates: rows with the same value are the same service line */
+  canonicalLine: number;
+  billed: number | null;
+  paid: number | null;
+  adjustments: { level: 'line' | 'claim'; group: string | null; reason: string; amount: number | null }[];
+}
+
 export async function buildReport(engine: Engine, results: FileLoadResult[]): Promise<Report> {
   const rejects = await engine.rejects();
   const months = await engine.monthly({});
@@ -63,6 +96,7 @@ export async function buildReport(engine: Engine, results: FileLoadResult[]): Pr
       rejects: rejects.filter((x) => x.file_id === r.fileId).map((x) => ({ line: x.line, reason: x.reason })),
     })),
     lines: await engine.exportLines(),
+    adjudications: await engine.exportAdjudications(),
     months: months.map((m) => ({
       month: m.month,
       lines: m.lines,

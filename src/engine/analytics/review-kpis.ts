@@ -20,6 +20,9 @@ export interface MonthMeasures {
   unexplained_amount: number;
   recovered_lines: number;
   recovered_amount: number;
+  /** recoupments: lines paid, reversed and re-adjudicated as paying nothing, in the month of the reversal */
+  post_payment_denied_lines: number;
+  post_payment_denied_amount: number;
 }
 
 export const KPI_IDS = [
@@ -32,6 +35,7 @@ export const KPI_IDS = [
   'coding_share_dollars',
   'coding_share_lines',
   'recovered_amount',
+  'post_payment_denied_amount',
 ] as const;
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -77,10 +81,11 @@ const DEFINITIONS: Record<KpiId, { unit: Kpi['unit']; of: (m: MonthMeasures) => 
   coding_share_dollars: { unit: 'rate', of: (m) => ratio(m.coding_denied_amount, m.denied_amount) },
   coding_share_lines: { unit: 'rate', of: (m) => ratio(m.coding_denied_lines, m.denied_lines) },
   recovered_amount: { unit: 'dollars', of: (m) => m.recovered_amount },
+  post_payment_denied_amount: { unit: 'dollars', of: (m) => m.post_payment_denied_amount },
 };
 
 const MEASURES = ['lines', 'claims', 'billed', 'denied_lines', 'denied_claims', 'denied_amount', 'coding_denied_lines',
-  'coding_denied_amount', 'unexplained_amount', 'recovered_lines', 'recovered_amount'] as const;
+  'coding_denied_amount', 'unexplained_amount', 'recovered_lines', 'recovered_amount', 'post_payment_denied_lines', 'post_payment_denied_amount'] as const;
 
 /** The months' measures averaged one by one; a rate of the average is then a pooled rate over those months. */
 function averageOf(months: MonthMeasures[]): MonthMeasures {

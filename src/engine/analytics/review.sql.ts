@@ -52,6 +52,13 @@ WITH months AS (
     AND ${col} BETWEEN (${month} - INTERVAL 3 MONTH)::DATE AND ${month}
 ), per_month AS (
   SELECT m, ${monthMeasures(filters, claimKeys)} FROM f GROUP BY m
+), post_payment AS (
+  -- recoupments, in the month of the reversal whatever the basis (facts.sql.ts POST_PAYMENT_DENIALS_SQL)
+  SELECT reversal_month AS m, count(*)::INTEGER AS post_payment_denied_lines, sum(recouped)::DOUBLE AS post_payment_denied_amount
+  FROM post_payment_denials
+  WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })}
+    AND reversal_month BETWEEN (${month} - INTERVAL 3 MONTH)::DATE AND ${month}
+  GROUP BY reversal_month
 ), loaded AS (
   SELECT min(${col}) AS first, max(${col}) AS last FROM denial_facts
 )
@@ -60,8 +67,9 @@ SELECT strftime(months.m, '%Y-%m') AS month, coalesce(months.m BETWEEN loaded.fi
   coalesce(denied_lines, 0) AS denied_lines, coalesce(denied_claims, 0) AS denied_claims, coalesce(denied_amount, 0) AS denied_amount,
   coalesce(coding_denied_lines, 0) AS coding_denied_lines, coalesce(coding_denied_amount, 0) AS coding_denied_amount,
   coalesce(unexplained_amount, 0) AS unexplained_amount,
-  coalesce(recovered_lines, 0) AS recovered_lines, coalesce(recovered_amount, 0) AS recovered_amount
-FROM months CROSS JOIN loaded LEFT JOIN per_month USING (m)
+  coalesce(recovered_lines, 0) AS recovered_lines, coalesce(recovered_amount, 0) AS recovered_amount,
+  coalesce(post_payment_denied_lines, 0) AS post_payment_denied_lines, coalesce(post_payment_denied_amount, 0) AS post_payment_denied_amount
+FROM months CROSS JOIN loaded LEFT JOIN per_month USING (m) LEFT JOIN post_payment USING (m)
 ORDER BY months.m`;
 }
 

@@ -16,9 +16,10 @@ const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
 
 /**
  * Step 1 — what the payer said about each initial adjudication: the line's CAS
- * (or, for a line with none, the claim-level CAS), for lines line_id ∈ [from, to]
- * (written in batches, see refresh.ts), and its remarks. A code our table does not
- * know has no bucket (denial NULL): it is "unmapped", never guessed.
+ * and its share of the claim-level CAS (claim_adjustment_shares: allocated pro
+ * rata, counted once), for lines line_id ∈ [from, to] (written in batches, see
+ * refresh.ts), and its remarks. A code our table does not know has no bucket
+ * (denial NULL): it is "unmapped", never guessed.
  */
 export const lineReasonsSql = (from: number, to: number) => /* sql */ `
 WITH lines AS (
@@ -27,9 +28,8 @@ WITH lines AS (
   SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
   FROM lines al JOIN adjustments a ON a.line_id = al.line_id
   UNION ALL
-  SELECT al.line_id, a.group_code, a.carc, a.amount, a.level
-  FROM lines al JOIN adjustments a ON a.claim_key = al.claim_key AND a.level = 'claim'
-  WHERE al.line_id < 0 OR al.line_id NOT IN (SELECT line_id FROM adjustments WHERE line_id BETWEEN ${from} AND ${to})
+  SELECT al.line_id, s.group_code, s.carc, s.amount, 'claim'
+  FROM lines al JOIN claim_adjustment_shares s USING (line_id)
 )
 SELECT r.*,
   -- an amount the export gave without a reason code: the patient's share under PR, otherwise it explains nothing

@@ -76,6 +76,10 @@ export interface ClaimRow {
   patient_responsibility: number | null;
   filing_indicator: string | null;
   payer_claim_number: string | null;
+  /** 837P CLM05-3 (1 original, 7 replacement, 8 void); NULL elsewhere. */
+  frequency_code: string | null;
+  /** REF*F8 (837P loop 2300, 835 loop 2100): the payer's claim number of the original claim this one corrects. */
+  original_claim_number: string | null;
   statement_from: string | null;
   statement_to: string | null;
   paid_date: string | null;

@@ -82,7 +82,9 @@ CREATE TABLE IF NOT EXISTS claims (
   paid_date            DATE,             -- check/EFT date
   balance_diff         DECIMAL(18,2),    -- CLP03 - sum(all CAS) - CLP04
   flags                VARCHAR[] NOT NULL,
-  source_line          INTEGER
+  source_line          INTEGER,
+  frequency_code       VARCHAR,          -- 837P CLM05-3: 1 original, 7 replacement, 8 void
+  original_claim_number VARCHAR          -- REF*F8 (837P 2300, 835 2100): payer claim number of the claim corrected
 );
 
 CREATE TABLE IF NOT EXISTS service_lines (

@@ -20,6 +20,8 @@ describe('monthly review KPIs (hand-counted, see dataset.ts)', () => {
     expect(k.current).toEqual({
       month: '2026-04', loaded: true, lines: 8, claims: 7, billed: 790, denied_lines: 7, denied_claims: 7, denied_amount: 620,
       coding_denied_lines: 3, coding_denied_amount: 280, unexplained_amount: 0, recovered_lines: 1, recovered_amount: 80,
+      // R1 was denied, reversed and paid: recovered, not recouped
+      post_payment_denied_lines: 0, post_payment_denied_amount: 0,
     });
     expect(k.previous).toMatchObject({ month: '2026-03', lines: 3, denied_lines: 1, denied_amount: 120, billed: 420 });
     expect(k.averageMonths).toEqual(['2026-01', '2026-02', '2026-03']);

@@ -58,6 +58,8 @@ describe('835 remittance: payment, claims, lines, adjustments, remarks, PLB', ()
       patient_responsibility: 30,
       filing_indicator: '12',
       payer_claim_number: 'PCN900001',
+      frequency_code: null,
+      original_claim_number: null,
       statement_from: '2025-10-06',
       statement_to: '2025-10-06',
       paid_date: '2025-11-05',

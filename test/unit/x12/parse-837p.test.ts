@@ -34,6 +34,8 @@ describe('837P claims', () => {
       patient_responsibility: null,
       filing_indicator: 'CI',
       payer_claim_number: null,
+      frequency_code: '1', // CLM05 11:B:1
+      original_claim_number: null,
       statement_from: '2025-10-06',
       statement_to: '2025-10-07',
       paid_date: null,

@@ -499,7 +499,7 @@ SELECT k.claim_key, ${fileId}, '${source}', any_value(o.claim_id),
   sum(o.paid) FILTER (WHERE k.row_no = k.first_row),
   sum(o.patient_responsibility) FILTER (WHERE k.row_no = k.first_row),
   NULL, arg_min(o.payer_claim_number, o.row_no), min(o.service_date), max(coalesce(o.service_date_end, o.service_date)),
-  max(o.paid_date), NULL, []::VARCHAR[], min(o.row_no)
+  max(o.paid_date), NULL, []::VARCHAR[], min(o.row_no), NULL, NULL
 FROM csv_row_keys k JOIN csv_rows o USING (row_no)
 WHERE k.claim_key BETWEEN ${from} AND ${to}
 GROUP BY k.claim_key;

@@ -65,6 +65,8 @@ interface ClaimDraft {
   patientResponsibility: number | null;
   filingIndicator: string | null;
   payerClaimNumber: string | null;
+  /** REF*F8: the payer's claim number of the original claim this one corrects. */
+  originalClaimNumber: string | null;
   patientName: string | null;
   patientId: string | null;
   insuredId: string | null;
@@ -412,6 +414,7 @@ class Remit835 implements TransactionHandler {
       patientResponsibility: seg.amount(5),
       filingIndicator: filing ? intern(filing) : null,
       payerClaimNumber: seg.el(7) || null,
+      originalClaimNumber: null,
       patientName: null,
       patientId: null,
       insuredId: null,
@@ -469,6 +472,7 @@ class Remit835 implements TransactionHandler {
       }
       case 'REF':
         if (seg.el(1) === 'EA') claim.medicalRecord = seg.el(2) || null;
+        else if (seg.el(1) === 'F8') claim.originalClaimNumber = seg.el(2) || null;
         return;
       case 'MOA':
         this.readRemarks(claim, seg, [3, 4, 5, 6, 7], 'MOA');
@@ -653,6 +657,8 @@ class Remit835 implements TransactionHandler {
       patient_responsibility: claim.patientResponsibility,
       filing_indicator: claim.filingIndicator,
       payer_claim_number: claim.payerClaimNumber,
+      frequency_code: null,
+      original_claim_number: claim.originalClaimNumber,
       statement_from: claim.from,
       statement_to: claim.to,
       paid_date: remit.paymentDate,

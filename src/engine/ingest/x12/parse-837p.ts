@@ -73,7 +73,10 @@ interface ClaimDraft {
   claimId: string;
   charge: number;
   medicalRecord: string | null;
-  payerClaimNumber: string | null;
+  /** CLM05-3 claim frequency type code: 1 original, 7 replacement, 8 void. */
+  frequency: string | null;
+  /** REF*F8: the payer's claim number of the claim this one corrects or voids. */
+  originalClaimNumber: string | null;
   rendering: string | null;
   diagnoses: Diagnosis[];
   malformedHi: boolean;
@@ -251,7 +254,8 @@ class Claims837 implements TransactionHandler {
       claimId,
       charge: charge!,
       medicalRecord: null,
-      payerClaimNumber: null,
+      frequency: seg.el(5).split(seg.component)[2]?.trim() || null,
+      originalClaimNumber: null,
       rendering: null,
       diagnoses: [],
       malformedHi: false,
@@ -281,7 +285,7 @@ class Claims837 implements TransactionHandler {
       case 'REF': {
         const qualifier = seg.el(1);
         if (qualifier === 'EA') claim.medicalRecord = seg.el(2) || null;
-        else if (qualifier === 'F8') claim.payerClaimNumber = seg.el(2) || null;
+        else if (qualifier === 'F8') claim.originalClaimNumber = seg.el(2) || null;
         return;
       }
       case 'DTP':
@@ -518,7 +522,9 @@ class Claims837 implements TransactionHandler {
       paid: null,
       patient_responsibility: null,
       filing_indicator: this.filingIndicator,
-      payer_claim_number: claim.payerClaimNumber,
+      payer_claim_number: null,
+      frequency_code: claim.frequency,
+      original_claim_number: claim.originalClaimNumber,
       statement_from: from,
       statement_to: to,
       paid_date: null,
