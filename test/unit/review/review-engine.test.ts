@@ -105,7 +105,7 @@ describe('recurring patterns', () => {
     const outdated = review.rows[0];
     expect(outdated.fix).toMatch(/M54\.50/);
     expect(outdated.evidence.map((e) => e.source)).toContain('reference');
-    expect(outdated.evidence.find((e) => e.source === 'reference')!.text).toMatch(/M54\.5 is not billable/);
+    expect(outdated.evidence.find((e) => e.source === 'reference')!.text).toMatch(/M54\.5 is a header, not billable/);
   });
 
   it('filters by status, limits rows but counts them all, and ignores later months', async () => {

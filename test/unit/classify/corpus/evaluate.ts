@@ -43,10 +43,10 @@ export interface Evaluation {
 
 // ---------------------------------------------------------------- synthetic corpus
 
-/** Every initial adjudication with the engine's decision (JUDGED below stands where denial_facts was). */
+/** Every initial adjudication (and predetermination: never one) with the engine's decision. */
 const JUDGED = `(SELECT al.line_id, al.claim_key, al.file_id, al.claim_id, al.line_number, al.procedure, al.billed_procedure,
     coalesce(f.denied, false) AS denied, f.category
-  FROM analysis_lines al LEFT JOIN denial_facts f USING (line_id) WHERE al.is_initial)`;
+  FROM analysis_lines al LEFT JOIN denial_facts f USING (line_id) WHERE al.is_initial OR al.adjudication_kind = 'predetermination')`;
 
 const lineKey = (claim: string, line: number | null) => `${claim}#${line ?? '-'}`;
 
