@@ -87,6 +87,7 @@ export function App() {
           Your files never leave this browser: nothing is uploaded.
         </p>
       </header>
+      <main>
       <PrivacyPanel ready={status === 'ready'} loads={loads} version={version} onLoadKept={(files, mappings) => load(files, undefined, mappings)} />
 
       {status === 'failed' && <p className="error">The analysis engine could not start: {startError}</p>}
@@ -138,11 +139,10 @@ export function App() {
               ))}
             </nav>
           )}
-          <main>
-            <page.component version={version} onDataChanged={dataChanged} />
-          </main>
+          <page.component version={version} onDataChanged={dataChanged} />
         </>
       )}
+      </main>
     </div>
   );
 }

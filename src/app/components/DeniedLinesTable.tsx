@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { columnSizingFeature, createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
@@ -44,6 +44,8 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
   const [search, setSearch] = useState('');
   const [window, setWindow] = useState<{ offset: number; rows: DeniedLineRow[]; total: number } | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  /** the row that takes Tab into the list (a roving tab stop: the arrow keys move it) */
+  const [focusRow, setFocusRow] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const request = useRef(0);
 
@@ -62,6 +64,7 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
     setSelected(null);
+    setFocusRow(0);
     fetchWindow(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, version]);
@@ -83,6 +86,24 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
   }, [items[0]?.index, items[items.length - 1]?.index, window]);
 
   const tableRows = table.getRowModel().rows;
+  const moveFocus = (index: number) => {
+    const next = Math.max(0, Math.min(total - 1, index));
+    setFocusRow(next);
+    virtualizer.scrollToIndex(next);
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+  };
+  const onRowKey = (e: KeyboardEvent, index: number, lineId: number | undefined) => {
+    const to = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + 10, PageUp: index - 10, Home: 0, End: total - 1 }[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      moveFocus(to);
+    } else if (e.key === 'Escape') {
+      setSelected(null);
+    } else if ((e.key === 'Enter' || e.key === ' ') && lineId !== undefined) {
+      e.preventDefault();
+      setSelected(lineId === selected ? null : lineId);
+    }
+  };
   const headerGroup = table.getHeaderGroups()[0];
   const width = headerGroup.headers.reduce((sum, h) => sum + h.column.getSize(), 0);
 
@@ -105,7 +126,7 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
         </button>
       </div>
       <div className="grid" role="table" aria-rowcount={total} style={{ minWidth: width }}>
-        <div className="grid-header" role="row">
+        <div className="grid-header" role="row" aria-rowindex={1}>
           {headerGroup.headers.map((header) => {
             const sorted = header.column.getIsSorted();
             return (
@@ -113,17 +134,28 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
                 key={header.id}
                 role="columnheader"
                 style={{ width: header.column.getSize() }}
-                className={header.column.getCanSort() ? 'sortable' : ''}
-                onClick={header.column.getToggleSortingHandler()}
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : header.column.getCanSort() ? 'none' : undefined}
               >
-                <table.FlexRender header={header} />
-                {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                {header.column.getCanSort() ? (
+                  <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                    <table.FlexRender header={header} />
+                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                  </button>
+                ) : (
+                  <table.FlexRender header={header} />
+                )}
               </div>
             );
           })}
         </div>
-        <div ref={scrollRef} className="grid-body" style={{ height: Math.min(520, Math.max(total, 1) * ROW_HEIGHT + 2) }}>
+        <div
+          ref={scrollRef}
+          className="grid-body"
+          role="rowgroup"
+          tabIndex={0}
+          aria-label="Denied lines: Tab to the rows, then ↑ ↓ to move and Enter to open a line"
+          style={{ height: Math.min(520, Math.max(total, 1) * ROW_HEIGHT + 2) }}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const row = tableRows[item.index - (window?.offset ?? 0)];
@@ -133,7 +165,12 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
                   role="row"
                   className={`grid-row${row && row.original.line_id === selected ? ' selected' : ''}`}
                   data-testid={row ? 'denied-row' : undefined}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  tabIndex={item.index === focusRow ? 0 : -1}
                   style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
+                  onFocus={() => setFocusRow(item.index)}
+                  onKeyDown={(e) => onRowKey(e, item.index, row?.original.line_id)}
                   onClick={() => row && setSelected(row.original.line_id === selected ? null : row.original.line_id)}
                 >
                   {row

@@ -11,6 +11,7 @@ import { formatCount, formatMonth, formatMoney, formatMoneyShort } from '../form
 import { downloadText } from '../download.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { EVERY_TICK, monthTickInterval } from './axis-ticks.ts';
+import { chartMark } from './chart-keys.ts';
 
 interface Props {
   version: number;
@@ -117,7 +118,7 @@ export function MonthlyChart({ version, onSelect, filters = {}, highlight, metri
               <Bar
                 dataKey="total"
                 isAnimationActive={false}
-                shape={(bar: BarGeometry) => <StackedSegments {...bar} highlight={highlight} onSelect={onSelect} />}
+                shape={(bar: BarGeometry) => <StackedSegments {...bar} highlight={highlight} first={bar.payload?.month === (highlight ?? data[0]?.month)} formatValue={formatValue} onSelect={onSelect} />}
               />
             </BarChart>
           </ChartFrame>
@@ -136,13 +137,13 @@ export function MonthlyChart({ version, onSelect, filters = {}, highlight, metri
 }
 
 /** The bar's box cut into its categories, bottom up; each piece a click target. */
-function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlight, onSelect }: BarGeometry & Pick<Props, 'highlight' | 'onSelect'>) {
+function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlight, first, formatValue, onSelect }: BarGeometry & Pick<Props, 'highlight' | 'onSelect'> & { first: boolean; formatValue: (n: number) => string }) {
   if (!payload || payload.total <= 0) return null;
   const dimmed = highlight !== undefined && payload.month !== highlight;
   let bottom = y + height;
   return (
     <g>
-      {payload.segments.map(({ category, value }) => {
+      {payload.segments.map(({ category, value }, i) => {
         const h = (height * value) / payload.total;
         bottom -= h;
         return (
@@ -157,8 +158,8 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
             cursor="pointer"
             data-month={payload.month}
             data-category={category}
-            aria-label={`${payload.label}, ${CATEGORY_LABELS[category]}`}
-            onClick={() => onSelect(payload.month, category)}
+            aria-label={`${payload.label}, ${CATEGORY_LABELS[category]}: ${formatValue(value)}`}
+            {...chartMark(first && i === 0, () => onSelect(payload.month, category))}
           />
         );
       })}

@@ -6,6 +6,7 @@ import { formatCount, formatMoney } from '../format.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import type { CrosswalkSummary } from '../../engine/analytics/crosswalk.ts';
 import { LineDetail } from '../components/LineDetail.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import type { PageProps } from '../pages.ts';
 import '../reference/reference.css';
 
@@ -53,7 +54,7 @@ export function CrosswalkPage({ version }: PageProps) {
           <h2>
             Diagnoses billed with {procedure} <span className="count">({formatCount(rows.length)} diagnosis codes)</span>
           </h2>
-          <div className="scroll">
+          <ScrollBox label={`Diagnoses billed with ${procedure}`}>
             <table className="numbers">
               <thead>
                 <tr><th>Diagnosis (ICD-10-CM)</th><th>Category</th><th className="num">Paid (lines)</th><th className="num">Denied (lines)</th><th>Category ever paid with {procedure}?</th></tr>
@@ -73,7 +74,7 @@ export function CrosswalkPage({ version }: PageProps) {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       )}
 
@@ -87,7 +88,7 @@ export function CrosswalkPage({ version }: PageProps) {
           ) : (
             <>
               <p className="hint">Click a line for its evidence and suggested fix.</p>
-              <div className="scroll">
+              <ScrollBox label={`Denied ${procedure} lines`}>
                 <table className="numbers clickable">
                   <thead>
                     <tr><th>Claim</th><th className="num">Line</th><th>Date of service</th><th>Payer</th><th>Diagnoses</th><th>Category</th><th className="num">Denied ($)</th><th>History evidence</th></tr>
@@ -107,7 +108,7 @@ export function CrosswalkPage({ version }: PageProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
               {summary.evidence_line_count > summary.evidence_lines.length && (
                 <p className="hint">First {lines(summary.evidence_lines.length)} of {lines(summary.evidence_line_count)} shown.</p>
               )}

@@ -102,7 +102,7 @@ export function ReviewPage({ version }: PageProps) {
           <h2 id="lines-title">Denied lines</h2>
           <span className="active-filter" data-testid="drill">
             {drill ? drill.label : formatMonth(month)}
-            {drill && <button type="button" onClick={() => setDrill(null)} aria-label="Back to all denied lines of the month">✕ clear</button>}
+            {drill && <button type="button" onClick={() => setDrill(null)} aria-label="clear the drill-down: back to all denied lines of the month">✕ clear</button>}
           </span>
         </div>
         <p className="hint">Click a line for its evidence and fix, and from there the whole claim.</p>
