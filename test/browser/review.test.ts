@@ -137,7 +137,7 @@ describe('monthly review on the sample CSV export', () => {
     expect(await claim.getByTestId('claim-lines').locator('tbody tr').count()).toBe(claimLines);
     expect(await claim.textContent()).toMatch(/Diagnoses: 1\. [A-Z]\d/);
     expect(await claim.textContent()).toMatch(/CO-\d+ \$/);
-    await page.locator('.lines-panel').screenshot({ path: 'test-results/review-claim.png' });
+    await page.getByTestId('line-detail').screenshot({ path: 'test-results/review-claim.png' });
 
     // export the table as CSV and read it back: BOM, ISO dates, the same lines
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lines-panel').getByRole('button', { name: 'Export CSV' }).click()]);
@@ -152,6 +152,10 @@ describe('monthly review on the sample CSV export', () => {
     expect(parsed.data.every((r) => r.Payer === top.payer && r['Rendering provider'] === top.provider)).toBe(true);
     expect(parsed.data.some((r) => r.Claim === claimId)).toBe(true);
     expect(parsed.data.map((r) => Number(r['Denied ($)'])).reduce((a, b) => a + b, 0)).toBeCloseTo(top.denied_amount, 2);
+
+    // the line's side panel closes (it covers the right of the page)
+    await page.getByTestId('line-detail').getByRole('button', { name: /^Close/ }).click();
+    await page.getByTestId('line-detail').waitFor({ state: 'detached' });
 
     // the pattern list exports every pattern of the month
     const [patternsDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('patterns').getByRole('button', { name: 'Export CSV' }).click()]);
