@@ -155,6 +155,8 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
             height={h}
             fill={CATEGORY_COLORS[category]}
             fillOpacity={dimmed ? 0.5 : 1}
+            stroke="#fff"
+            strokeWidth={1}
             cursor="pointer"
             data-month={payload.month}
             data-category={category}

@@ -73,7 +73,7 @@ export function ReviewPage({ version }: PageProps) {
         </div>
         <p className="hint">
           Every loaded month by {filters.basis === 'remit' ? 'remittance date' : 'date of service'}; {formatMonth(month)} in full colour.
-          Coding categories in colour, other buckets in blue-greys. <span className="click-hint">Click a segment to list its lines.</span>
+          Each category has its own colour, listed bottom to top under the chart. <span className="click-hint">Click a segment to list its lines.</span>
         </p>
         <MonthlyChart
           version={version}
