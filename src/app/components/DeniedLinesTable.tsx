@@ -8,6 +8,7 @@ import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';
 import { formatCount, formatIcd, formatMoney } from '../format.ts';
 import { LineDetail } from './LineDetail.tsx';
+import { SideScroll } from './SideScroll.tsx';
 import { downloadText } from '../download.ts';
 
 const ROW_HEIGHT = 34;
@@ -16,15 +17,12 @@ const WINDOW = 400;
 
 const features = tableFeatures({ rowSortingFeature, columnSizingFeature });
 const helper = createColumnHelper<typeof features, DeniedLineRow>();
+// key columns first, so they are in view at 1024 px; the rest are a sideways scroll away
 const columns = helper.columns([
-  helper.accessor('service_date', { id: 'service_date', header: 'Date of service', size: 110 }),
-  helper.accessor('claim_id', { id: 'claim_id', header: 'Claim', size: 110 }),
-  helper.accessor('payer', { id: 'payer', header: 'Payer', size: 170 }),
-  helper.accessor('provider', { id: 'provider', header: 'Provider', size: 150 }),
+  helper.accessor('service_date', { id: 'service_date', header: 'Date of service', size: 105 }),
+  helper.accessor('claim_id', { id: 'claim_id', header: 'Claim', size: 105 }),
+  helper.accessor('payer', { id: 'payer', header: 'Payer', size: 150 }),
   helper.accessor('procedure', { id: 'procedure', header: 'CPT/HCPCS', size: 90 }),
-  helper.accessor((r) => r.modifiers.join(' '), { id: 'modifiers', header: 'Mod', size: 60, enableSorting: false }),
-  helper.accessor((r) => r.diagnoses.map(formatIcd).join(' '), { id: 'diagnoses', header: 'Diagnoses', size: 150, enableSorting: false }),
-  helper.accessor('billed', { id: 'billed', header: 'Billed', size: 90, cell: (c) => formatMoney(c.getValue()) }),
   helper.accessor('denied_amount', { id: 'denied_amount', header: 'Denied $', size: 90, cell: (c) => formatMoney(c.getValue()) }),
   helper.accessor('category', {
     id: 'category',
@@ -37,6 +35,10 @@ const columns = helper.columns([
       </span>
     ),
   }),
+  helper.accessor('provider', { id: 'provider', header: 'Provider', size: 150 }),
+  helper.accessor((r) => r.modifiers.join(' '), { id: 'modifiers', header: 'Mod', size: 60, enableSorting: false }),
+  helper.accessor((r) => r.diagnoses.map(formatIcd).join(' '), { id: 'diagnoses', header: 'Diagnoses', size: 150, enableSorting: false }),
+  helper.accessor('billed', { id: 'billed', header: 'Billed', size: 90, cell: (c) => formatMoney(c.getValue()) }),
 ]);
 
 export function DeniedLinesTable({ filters, version }: { filters: Filters; version: number }) {
@@ -125,67 +127,69 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
           Export CSV
         </button>
       </div>
-      <div className="grid" role="table" aria-rowcount={total} style={{ minWidth: width }}>
-        <div className="grid-header" role="row" aria-rowindex={1}>
-          {headerGroup.headers.map((header) => {
-            const sorted = header.column.getIsSorted();
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                style={{ width: header.column.getSize() }}
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : header.column.getCanSort() ? 'none' : undefined}
-              >
-                {header.column.getCanSort() ? (
-                  <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                    <table.FlexRender header={header} />
-                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                  </button>
-                ) : (
-                  <table.FlexRender header={header} />
-                )}
-              </div>
-            );
-          })}
-        </div>
-        <div
-          ref={scrollRef}
-          className="grid-body"
-          role="rowgroup"
-          tabIndex={0}
-          aria-label="Denied lines: Tab to the rows, then ↑ ↓ to move and Enter to open a line"
-          style={{ height: Math.min(520, Math.max(total, 1) * ROW_HEIGHT + 2) }}
-        >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const row = tableRows[item.index - (window?.offset ?? 0)];
+      <SideScroll label="Denied lines table">
+        <div className="grid" role="table" aria-label="Denied lines" aria-rowcount={total} style={{ minWidth: width }}>
+          <div className="grid-header" role="row" aria-rowindex={1}>
+            {headerGroup.headers.map((header) => {
+              const sorted = header.column.getIsSorted();
               return (
                 <div
-                  key={item.key}
-                  role="row"
-                  className={`grid-row${row && row.original.line_id === selected ? ' selected' : ''}`}
-                  data-testid={row ? 'denied-row' : undefined}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  tabIndex={item.index === focusRow ? 0 : -1}
-                  style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
-                  onFocus={() => setFocusRow(item.index)}
-                  onKeyDown={(e) => onRowKey(e, item.index, row?.original.line_id)}
-                  onClick={() => row && setSelected(row.original.line_id === selected ? null : row.original.line_id)}
+                  key={header.id}
+                  role="columnheader"
+                  style={{ width: header.column.getSize() }}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : header.column.getCanSort() ? 'none' : undefined}
                 >
-                  {row
-                    ? row.getAllCells().map((cell) => (
-                        <div key={cell.id} role="cell" style={{ width: cell.column.getSize() }} className={typeof cell.getValue() === 'number' ? 'num' : ''}>
-                          <table.FlexRender cell={cell} />
-                        </div>
-                      ))
-                    : <div role="cell" className="loading-row">…</div>}
+                  {header.column.getCanSort() ? (
+                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
                 </div>
               );
             })}
           </div>
+          <div
+            ref={scrollRef}
+            className="grid-body"
+            role="rowgroup"
+            tabIndex={0}
+            aria-label="Denied lines: Tab to the rows, then ↑ ↓ to move and Enter to open a line"
+            style={{ height: Math.min(520, Math.max(total, 1) * ROW_HEIGHT + 2) }}
+          >
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const row = tableRows[item.index - (window?.offset ?? 0)];
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    className={`grid-row${row && row.original.line_id === selected ? ' selected' : ''}`}
+                    data-testid={row ? 'denied-row' : undefined}
+                    data-index={item.index}
+                    aria-rowindex={item.index + 2}
+                    tabIndex={item.index === focusRow ? 0 : -1}
+                    style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
+                    onFocus={() => setFocusRow(item.index)}
+                    onKeyDown={(e) => onRowKey(e, item.index, row?.original.line_id)}
+                    onClick={() => row && setSelected(row.original.line_id === selected ? null : row.original.line_id)}
+                  >
+                    {row
+                      ? row.getAllCells().map((cell) => (
+                          <div key={cell.id} role="cell" style={{ width: cell.column.getSize() }} className={typeof cell.getValue() === 'number' ? 'num' : ''}>
+                            <table.FlexRender cell={cell} />
+                          </div>
+                        ))
+                      : <div role="cell" className="loading-row">…</div>}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
         </div>
-      </div>
+      </SideScroll>
       {selected !== null && <LineDetail lineId={selected} onClose={() => setSelected(null)} />}
     </div>
   );
