@@ -10,6 +10,7 @@ import { formatCount, formatIcd, formatMoney } from '../format.ts';
 import { LineDetail } from './LineDetail.tsx';
 import { SideScroll } from './SideScroll.tsx';
 import { downloadText } from '../download.ts';
+import { exportFileName } from '../export-name.ts';
 
 const ROW_HEIGHT = 34;
 /** Rows fetched around the visible part; sorting, filtering and paging happen in SQL. */
@@ -120,7 +121,7 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
           disabled={total === 0}
           onClick={() =>
             engine.call('deniedLinesCsv', query.filters, { sort: query.sort, search: query.search }).then((csv) =>
-              downloadText(`denied-lines${query.filters.month ? `-${query.filters.month}` : ''}.csv`, csv),
+              downloadText(exportFileName('denied-lines', query.filters, query.search), csv),
             )
           }
         >
