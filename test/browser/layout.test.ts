@@ -17,7 +17,7 @@ async function reviewAt(b: Browser, width: number, height: number): Promise<Page
 
 /** The README's pictures (committed): the window as a user sees it, the review's filters at the top. */
 async function readmeShot(page: Page, name: string) {
-  await page.locator('.review-filters').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.locator('.review-filters').evaluate((e) => scrollTo(0, e.getBoundingClientRect().top + scrollY - 12));
   await page.screenshot({ path: `test/screenshots/${name}.png` });
 }
 
