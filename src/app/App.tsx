@@ -3,8 +3,7 @@ import { engine } from './engine-instance.ts';
 import { useEngineQuery } from './use-engine-query.ts';
 import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
-import type { LoadProgress } from '../engine/ingest/load-progress.ts';
-import { FileLoader } from './components/FileLoader.tsx';
+import { FileLoader, type LoadState } from './components/FileLoader.tsx';
 import { LoadLog } from './components/LoadLog.tsx';
 import { MappingDialog } from './components/MappingDialog.tsx';
 import { rememberMapping, rememberedMappings } from './mapping-memory.ts';
@@ -25,14 +24,14 @@ export function App() {
   const [referenceError, setReferenceError] = useState('');
   const [restore, setRestore] = useState<ReferenceRestore | null>(null);
   const [loads, setLoads] = useState<LoadEntry[]>([]);
-  const [progress, setProgress] = useState<{ file: string; progress: LoadProgress } | null>(null);
+  const [progress, setProgress] = useState<LoadState | null>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
   useEffect(() => {
-    engine.onProgress = (file, p) => setProgress({ file, progress: p });
+    engine.onProgress = (file, p, batch) => setProgress({ file, progress: p, batch });
     engine.onReferenceFailed = setReferenceError;
     engine.onReferenceRestore = (r) => {
       setRestore(r);
@@ -87,6 +86,7 @@ export function App() {
           Your files never leave this browser: nothing is uploaded.
         </p>
       </header>
+      <main>
       <PrivacyPanel ready={status === 'ready'} loads={loads} version={version} onLoadKept={(files, mappings) => load(files, undefined, mappings)} />
 
       {status === 'failed' && <p className="error">The analysis engine could not start: {startError}</p>}
@@ -138,11 +138,10 @@ export function App() {
               ))}
             </nav>
           )}
-          <main>
-            <page.component version={version} onDataChanged={dataChanged} />
-          </main>
+          <page.component version={version} onDataChanged={dataChanged} />
         </>
       )}
+      </main>
     </div>
   );
 }

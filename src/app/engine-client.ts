@@ -1,4 +1,4 @@
-import { CANCELLED, type EngineArgs, type EngineMethod, type EngineResult, type LoadReply, type WorkerError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
+import { CANCELLED, type BatchPosition, type EngineArgs, type EngineMethod, type EngineResult, type LoadReply, type WorkerError, type WorkerMessage, type WorkerRequest } from '../worker/protocol.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
 import type { ReferenceRestore } from '../worker/restore-reference.ts';
@@ -28,7 +28,7 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   readonly ready: Promise<void>;
-  onProgress: (file: string, progress: LoadProgress) => void = () => {};
+  onProgress: (file: string, progress: LoadProgress, batch: BatchPosition) => void = () => {};
   onReferenceFailed: (error: string) => void = () => {};
   onReferenceRestore: (restore: ReferenceRestore) => void = () => {};
 
@@ -43,7 +43,7 @@ export class EngineClient {
       const message = event.data;
       if (message.kind === 'ready') markReady();
       else if (message.kind === 'fatal') fail(new Error(message.error));
-      else if (message.kind === 'progress') this.onProgress(message.file, message.progress);
+      else if (message.kind === 'progress') this.onProgress(message.file, message.progress, message.batch);
       else if (message.kind === 'reference-failed') this.onReferenceFailed(message.error);
       else if (message.kind === 'reference-restore') this.onReferenceRestore(message);
       else {

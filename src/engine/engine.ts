@@ -7,12 +7,10 @@ import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
 import { UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
-import { PROCEDURE_CROSSWALK_SQL } from './classify/rules/history.sql.ts';
 import { refreshAnalysis } from './refresh.ts';
 import { CachingDb } from './db/caching-db.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
-import { sqlString } from './db/sql-quote.ts';
 import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
@@ -31,7 +29,7 @@ import type { SampleSpec } from './audit/spec.ts';
 import type { Reviews } from './audit/review.ts';
 import { auditReport } from './audit/results.ts';
 import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
-import { crosswalkProcedures, crosswalkSummary } from './analytics/crosswalk.ts';
+import { crosswalkPayers, crosswalkProcedures, crosswalkRows, crosswalkSummary } from './analytics/crosswalk.ts';
 import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
 import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
@@ -176,11 +174,14 @@ export class Engine {
     return this.db.query<{ level: 'claim' | 'line'; file: string; claim_id: string; line_number: number | null; payer: string | null; charge: number | null; paid: number | null; difference: number; segment: number | null }>(UNBALANCED_SQL);
   }
 
-  /** Diagnoses a procedure was paid and denied with, in the loaded data. */
-  crosswalk(procedure: string) {
-    return this.db.query<{ dx: string; dx_category: string; paid_lines: number; denied_lines: number }>(
-      PROCEDURE_CROSSWALK_SQL(sqlString(procedure.trim().toUpperCase())),
-    );
+  /** Diagnoses a procedure was paid and denied with in the loaded data, at every payer or at one, with their descriptions. */
+  crosswalk(procedure: string, payer?: string) {
+    return crosswalkRows(this.db, procedure, payer);
+  }
+
+  /** The payers that billed a procedure (the crosswalk's payer filter). */
+  crosswalkPayers(procedure: string) {
+    return crosswalkPayers(this.db, procedure);
   }
 
   /** Procedures in the loaded data with their line counts (the crosswalk view's picker). */

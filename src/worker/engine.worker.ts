@@ -88,17 +88,20 @@ async function load(
       results.push(rejectedFile(file.name, budget.message));
       continue;
     }
+    const rowsBefore = results.reduce((n, r) => n + r.rowsRead, 0);
     const bytes = new Uint8Array(await file.arrayBuffer());
     results.push(
       await engine.loadFile({ name: file.name, bytes }, {
         mapping: fileMappings[i] ?? undefined,
         mappingFor: (signature) => mappings[signature],
-        onProgress: (name, progress) => post({ kind: 'progress', file: name, progress }),
+        onProgress: (name, progress) =>
+          post({ kind: 'progress', file: name, progress, batch: { file: i + 1, files: files.length, rowsRead: rowsBefore + progress.rowsRead } }),
       }),
     );
   }
   if (results.some((r) => r.status === 'loaded')) {
-    post({ kind: 'progress', file: '', progress: { phase: 'classifying', rowsRead: 0, bytesDone: 0, bytesTotal: 0 } });
+    const rowsRead = results.reduce((n, r) => n + r.rowsRead, 0);
+    post({ kind: 'progress', file: '', progress: { phase: 'classifying', rowsRead: 0, bytesDone: 0, bytesTotal: 0 }, batch: { file: files.length, files: files.length, rowsRead } });
     await engine.refresh();
   }
   return results;

@@ -35,7 +35,7 @@ export type WorkerMessage =
   | { kind: 'reference-failed'; error: string }
   /** The user's imported reference files are being imported again at start-up, or were. */
   | ({ kind: 'reference-restore' } & ReferenceRestore)
-  | { kind: 'progress'; file: string; progress: LoadProgress }
+  | { kind: 'progress'; file: string; progress: LoadProgress; batch: BatchPosition }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: WorkerError };
 
@@ -57,6 +57,13 @@ export function workerError(error: unknown, method: string): WorkerError {
 }
 
 export type LoadReply = FileLoadResult[];
+
+/** Where a batch of files is: the file being read (1-based) of how many, and the rows read so far by the whole batch. */
+export interface BatchPosition {
+  file: number;
+  files: number;
+  rowsRead: number;
+}
 
 /** Reference imports bigger than this are refused before reading (claim files: src/browser/memory-budget.ts). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;

@@ -137,21 +137,29 @@ describe('monthly review on the sample CSV export', () => {
     expect(await claim.getByTestId('claim-lines').locator('tbody tr').count()).toBe(claimLines);
     expect(await claim.textContent()).toMatch(/Diagnoses: 1\. [A-Z]\d/);
     expect(await claim.textContent()).toMatch(/CO-\d+ \$/);
-    await page.locator('.lines-panel').screenshot({ path: 'test-results/review-claim.png' });
+    await page.getByTestId('line-detail').screenshot({ path: 'test-results/review-claim.png' });
 
     // export the table as CSV and read it back: BOM, ISO dates, the same lines
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lines-panel').getByRole('button', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toBe(`denied-lines-${MONTH}.csv`);
+    // named for the drill-down, not like the month's full export
+    expect(download.suggestedFilename()).toBe(`denied-lines-${MONTH}-pattern-${top.pattern_key}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(uniqueHeader(csv)).toBe(true);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.length).toBe(patternLines);
+    // the payer's codes in their own columns, and the identifiers a biller looks the claim up by
+    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['Patient account', 'Payer claim number', 'Line adjustment 1 group', 'Line adjustment 1 CARC', 'Line adjustment 1 ($)', 'Line remarks (RARC)']));
+    expect(parsed.data.every((r) => /^(CO|PR|OA|PI)$/.test(r['Line adjustment 1 group']) && /^[A-Z]?\d+$/.test(r['Line adjustment 1 CARC']))).toBe(true);
     expect(parsed.data.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r['Date of service']) && r['Date of service'].startsWith(MONTH))).toBe(true);
     expect(parsed.data.every((r) => r.Payer === top.payer && r['Rendering provider'] === top.provider)).toBe(true);
     expect(parsed.data.some((r) => r.Claim === claimId)).toBe(true);
     expect(parsed.data.map((r) => Number(r['Denied ($)'])).reduce((a, b) => a + b, 0)).toBeCloseTo(top.denied_amount, 2);
+
+    // the line's side panel closes (it covers the right of the page)
+    await page.getByTestId('line-detail').getByRole('button', { name: /^Close/ }).click();
+    await page.getByTestId('line-detail').waitFor({ state: 'detached' });
 
     // the pattern list exports every pattern of the month
     const [patternsDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('patterns').getByRole('button', { name: 'Export CSV' }).click()]);

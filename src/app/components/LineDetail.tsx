@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
@@ -34,15 +34,41 @@ interface Detail {
 
 const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Your history', rule: 'Billing rule' };
 
-/** Why a line was put in its category, and what to do about it. */
+/**
+ * Why a line was put in its category, and what to do about it: a panel at the side of the
+ * window, where the eye is whatever the scroll position. Focus moves to it when it opens;
+ * Escape or ✕ closes it and returns focus to what opened it (the line's row).
+ */
 export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () => void }) {
   const d = useEngineQuery(() => engine.call('lineDetail', lineId) as Promise<Detail | null>, [lineId]);
   const [showClaim, setShowClaim] = useState(false);
+  const opener = useRef<Element | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!opener.current) opener.current = document.activeElement;
+  }, []);
+  useEffect(() => {
+    if (d) heading.current?.focus();
+  }, [d]);
   if (!d) return null;
+  const close = () => {
+    onClose();
+    if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+  };
   return (
-    <aside className="line-detail" aria-label="Why this line was denied" data-testid="line-detail">
-      <button type="button" className="close" onClick={onClose} aria-label="Close">✕</button>
-      <h3>
+    <aside
+      className="line-detail"
+      aria-labelledby="line-detail-title"
+      data-testid="line-detail"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <button type="button" className="close" onClick={close} aria-label="Close the line’s detail (Escape)">✕</button>
+      <h3 id="line-detail-title" ref={heading} tabIndex={-1}>
         Claim {d.claim_id}
         {d.line_number != null && `, line ${d.line_number}`} — {CATEGORY_LABELS[d.category]}
       </h3>

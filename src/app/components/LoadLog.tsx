@@ -2,28 +2,45 @@ import { useState } from 'react';
 import type { LoadEntry } from '../App.tsx';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
-import { formatCount } from '../format.ts';
+import { formatCount, formatCountOf } from '../format.ts';
 
 const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-mapping': 'Needs column mapping', rejected: 'Not loaded' };
 
-/** What happened to every file, and every row that could not be loaded, with file, line and reason. */
+/**
+ * What happened to every file, and every row that could not be loaded, with file, line and
+ * reason. One summary line (files, rows loaded and rejected, warnings) that opens on demand,
+ * so a batch of 95 files does not push the review below the fold.
+ */
 export function LoadLog({ entries, version }: { entries: LoadEntry[]; version: number }) {
   const [showRejects, setShowRejects] = useState(false);
   const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
   if (entries.length === 0 && !rejects?.length) return null;
+  const results = entries.map((e) => e.result);
+  const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
+  const notLoaded = results.filter((r) => r.status === 'rejected' || r.status === 'needs-mapping').length;
+  const duplicates = results.filter((r) => r.status === 'duplicate').length;
+  const warnings = sum((r) => r.warnings.length);
   return (
-    <section className="panel load-log" aria-label="Loaded files">
-      <h2>Files</h2>
-      <ul>
-        {entries.map(({ result }) => (
-          <li key={`${result.name}-${result.sha256 ?? result.message}`} className={`status-${result.status}`} data-testid="load-result">
-            <strong>{result.name}</strong> — <span className="status">{STATUS_LABEL[result.status]}</span>: {result.message}
-            {result.warnings.map((w) => (
-              <div key={w} className="warning">⚠ {w}</div>
-            ))}
-          </li>
-        ))}
-      </ul>
+    <section className="panel load-log" aria-labelledby="load-log-title">
+      <h2 id="load-log-title">Files</h2>
+      <details data-testid="load-summary">
+        <summary>
+          {formatCountOf(results.length, 'file')} · {formatCount(sum((r) => r.rowsLoaded))} rows loaded · {formatCount(sum((r) => r.rowsRejected))} rejected
+          {' · '}{formatCountOf(warnings, 'warning')}
+          {duplicates > 0 && ` · ${formatCount(duplicates)} already loaded`}
+          {notLoaded > 0 && <span className="status-rejected"> · <span className="status">{formatCountOf(notLoaded, 'file')} not loaded</span></span>}
+        </summary>
+        <ul>
+          {entries.map(({ result }) => (
+            <li key={`${result.name}-${result.sha256 ?? result.message}`} className={`status-${result.status}`} data-testid="load-result">
+              <strong>{result.name}</strong> — <span className="status">{STATUS_LABEL[result.status]}</span>: {result.message}
+              {result.warnings.map((w) => (
+                <div key={w} className="warning">⚠ {w}</div>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </details>
       {rejects && rejects.length > 0 && (
         <>
           <button type="button" onClick={() => setShowRejects((s) => !s)} aria-expanded={showRejects}>

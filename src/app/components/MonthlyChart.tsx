@@ -11,6 +11,7 @@ import { formatCount, formatMonth, formatMoney, formatMoneyShort } from '../form
 import { downloadText } from '../download.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { EVERY_TICK, monthTickInterval } from './axis-ticks.ts';
+import { chartMark } from './chart-keys.ts';
 
 interface Props {
   version: number;
@@ -121,7 +122,7 @@ export function MonthlyChart({ version, onSelect, filters = {}, highlight, metri
               <Bar
                 dataKey="total"
                 isAnimationActive={false}
-                shape={(bar: BarGeometry) => <StackedSegments {...bar} highlight={highlight} onSelect={onSelect} />}
+                shape={(bar: BarGeometry) => <StackedSegments {...bar} highlight={highlight} first={bar.payload?.month === (highlight ?? data[0]?.month)} formatValue={formatValue} onSelect={onSelect} />}
               />
             </BarChart>
           </ChartFrame>
@@ -140,13 +141,13 @@ export function MonthlyChart({ version, onSelect, filters = {}, highlight, metri
 }
 
 /** The bar's box cut into its categories, bottom up; each piece a click target. */
-function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlight, onSelect }: BarGeometry & Pick<Props, 'highlight' | 'onSelect'>) {
+function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlight, first, formatValue, onSelect }: BarGeometry & Pick<Props, 'highlight' | 'onSelect'> & { first: boolean; formatValue: (n: number) => string }) {
   if (!payload || payload.total <= 0) return null;
   const dimmed = highlight !== undefined && payload.month !== highlight;
   let bottom = y + height;
   return (
     <g data-partial={payload.partial || undefined}>
-      {payload.segments.map(({ category, value }) => {
+      {payload.segments.map(({ category, value }, i) => {
         const h = (height * value) / payload.total;
         bottom -= h;
         return (
@@ -158,11 +159,13 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
             height={h}
             fill={CATEGORY_COLORS[category]}
             fillOpacity={dimmed || payload.partial ? 0.5 : 1}
+            stroke="#fff"
+            strokeWidth={1}
             cursor="pointer"
             data-month={payload.month}
             data-category={category}
-            aria-label={`${payload.label}, ${CATEGORY_LABELS[category]}`}
-            onClick={() => onSelect(payload.month, category)}
+            aria-label={`${payload.label}, ${CATEGORY_LABELS[category]}: ${formatValue(value)}`}
+            {...chartMark(first && i === 0, () => onSelect(payload.month, category))}
           />
         );
       })}

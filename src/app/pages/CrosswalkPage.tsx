@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { useUrlParam } from '../url-state.ts';
-import { formatCount, formatMoney } from '../format.ts';
+import { formatCount, formatMoney, formatPercent } from '../format.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import type { CrosswalkSummary } from '../../engine/analytics/crosswalk.ts';
 import { LineDetail } from '../components/LineDetail.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import type { PageProps } from '../pages.ts';
 import '../reference/reference.css';
 
@@ -18,9 +19,11 @@ const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
  */
 export function CrosswalkPage({ version }: PageProps) {
   const [fromUrl, setProcedure] = useUrlParam('procedure', '');
+  const [payer, setPayer] = useUrlParam('crosswalk_payer', '');
   const procedures = useEngineQuery(() => engine.call('crosswalkProcedures'), [version]);
   const procedure = fromUrl || procedures?.[0]?.procedure || '';
-  const rows = useEngineQuery(() => (procedure ? engine.call('crosswalk', procedure) : Promise.resolve([])), [procedure, version]);
+  const payers = useEngineQuery(() => (procedure ? engine.call('crosswalkPayers', procedure) : Promise.resolve([])), [procedure, version]);
+  const rows = useEngineQuery(() => (procedure ? engine.call('crosswalk', procedure, payer || undefined) : Promise.resolve([])), [procedure, payer, version]);
   const summary = useEngineQuery(() => (procedure ? engine.call('crosswalkSummary', procedure) : Promise.resolve(null)), [procedure, version]);
   const [openLine, setOpenLine] = useState<number | null>(null);
   if (!procedures) return null;
@@ -44,6 +47,16 @@ export function CrosswalkPage({ version }: PageProps) {
             ))}
           </select>
         </label>
+        <label className="crosswalk-picker">
+          Payer{' '}
+          <select value={payer} onChange={(e) => setPayer(e.target.value)} data-testid="crosswalk-payer">
+            <option value="">all payers</option>
+            {payer && !payers?.some((p) => p.payer === payer) && <option value={payer}>{payer} (did not bill {procedure})</option>}
+            {payers?.map((p) => (
+              <option key={p.payer} value={p.payer}>{p.payer}: {lines(p.lines)}</option>
+            ))}
+          </select>
+        </label>
         {!known && procedure && <p className="error">{procedure} is not billed on any loaded line.</p>}
         {known && summary && <Summary s={summary} />}
       </section>
@@ -51,12 +64,19 @@ export function CrosswalkPage({ version }: PageProps) {
       {known && summary && rows && (
         <section className="panel" data-testid="crosswalk-table">
           <h2>
-            Diagnoses billed with {procedure} <span className="count">({formatCount(rows.length)} diagnosis codes)</span>
+            Diagnoses billed with {procedure}{payer && ` at ${payer}`} <span className="count">({formatCount(rows.length)} diagnosis codes)</span>
           </h2>
-          <div className="scroll">
+          <p className="hint">
+            Denial rate = denied lines ÷ lines billed with the diagnosis. Descriptions: CDC ICD-10-CM (public domain).
+            {payer && ' The summary above and the mismatch evidence count every payer, as the classifier does.'}
+          </p>
+          <ScrollBox label={`Diagnoses billed with ${procedure}`}>
             <table className="numbers">
               <thead>
-                <tr><th>Diagnosis (ICD-10-CM)</th><th>Category</th><th className="num">Paid (lines)</th><th className="num">Denied (lines)</th><th>Category ever paid with {procedure}?</th></tr>
+                <tr>
+                  <th>Diagnosis (ICD-10-CM)</th><th>Description</th><th className="num">Paid (lines)</th><th className="num">Denied (lines)</th>
+                  <th className="num">Denial rate</th><th className="num">Lines</th><th>Category ever paid with {procedure}?</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((r) => {
@@ -64,16 +84,18 @@ export function CrosswalkPage({ version }: PageProps) {
                   return (
                     <tr key={r.dx} className={never ? 'never-paid' : ''} data-testid="crosswalk-row">
                       <td>{r.dx}</td>
-                      <td>{r.dx_category}</td>
+                      <td>{r.description ?? <span className="muted">not in the loaded ICD-10-CM releases</span>}</td>
                       <td className="num">{formatCount(r.paid_lines)}</td>
                       <td className="num">{formatCount(r.denied_lines)}</td>
-                      <td>{never ? 'never: mismatch evidence' : 'yes'}</td>
+                      <td className="num">{formatPercent(r.denied_lines, r.lines)}</td>
+                      <td className="num">{formatCount(r.lines)}</td>
+                      <td>{r.dx_category}: {never ? 'never — mismatch evidence' : 'yes'}</td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       )}
 
@@ -87,14 +109,21 @@ export function CrosswalkPage({ version }: PageProps) {
           ) : (
             <>
               <p className="hint">Click a line for its evidence and suggested fix.</p>
-              <div className="scroll">
+              <ScrollBox label={`Denied ${procedure} lines`}>
                 <table className="numbers clickable">
                   <thead>
                     <tr><th>Claim</th><th className="num">Line</th><th>Date of service</th><th>Payer</th><th>Diagnoses</th><th>Category</th><th className="num">Denied ($)</th><th>History evidence</th></tr>
                   </thead>
                   <tbody>
                     {summary.evidence_lines.map((l) => (
-                      <tr key={l.line_id} onClick={() => setOpenLine(l.line_id)} aria-selected={openLine === l.line_id} data-testid="crosswalk-line">
+                      <tr
+                        key={l.line_id}
+                        tabIndex={0}
+                        onClick={() => setOpenLine(l.line_id)}
+                        onKeyDown={(e) => e.key === 'Enter' && setOpenLine(l.line_id)}
+                        aria-selected={openLine === l.line_id}
+                        data-testid="crosswalk-line"
+                      >
                         <td>{l.claim_id}</td>
                         <td className="num">{l.line_number ?? ''}</td>
                         <td>{l.service_date}</td>
@@ -107,7 +136,7 @@ export function CrosswalkPage({ version }: PageProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
               {summary.evidence_line_count > summary.evidence_lines.length && (
                 <p className="hint">First {lines(summary.evidence_lines.length)} of {lines(summary.evidence_line_count)} shown.</p>
               )}

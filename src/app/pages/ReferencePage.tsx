@@ -9,6 +9,7 @@ import type { CarcRole, RarcRole } from '../../engine/classify/payer-codes.ts';
 import { ImportPanel } from '../reference/ImportPanel.tsx';
 import { SavedFiles } from '../reference/SavedFiles.tsx';
 import type { PageProps } from '../pages.ts';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 import '../reference/reference.css';
 
 const BUCKET_LABELS: Record<Bucket, string> = {
@@ -208,7 +209,7 @@ function Procedures({ overview: { procedures, procedureGroups } }: { overview: R
         every other procedure code has unknown validity. Code groups the rules use:{' '}
         {procedureGroups.map((g) => `${GROUPS[g.grp] ?? g.grp}: ${n(g.codes, 'code')}`).join('; ')}.
       </p>
-      <div className="scroll">
+      <ScrollBox label="CPT/HCPCS starter list">
         <table className="numbers">
           <thead>
             <tr><th>Code</th><th>Code set</th><th>Last valid date of service</th><th>Replaced by</th><th>Release cited</th></tr>
@@ -225,7 +226,7 @@ function Procedures({ overview: { procedures, procedureGroups } }: { overview: R
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </Section>
   );
 }
@@ -249,7 +250,7 @@ function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: Re
                 {kind === 'CARC' ? 'Claim adjustment reason codes' : 'Remittance advice remark codes'} <span className="count">({n(rows.length, 'code')})</span>
               </h3>
               <p className="hint source">Source: {payerCodeLists[kind]}</p>
-              <div className="scroll">
+              <ScrollBox label={kind === 'CARC' ? 'Claim adjustment reason codes' : 'Remittance advice remark codes'}>
                 <table className="numbers">
                   <thead>
                     <tr>
@@ -274,7 +275,7 @@ function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: Re
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </div>
           );
         })}

@@ -75,7 +75,7 @@ export function ReviewPage({ version }: PageProps) {
         </div>
         <p className="hint">
           Every loaded month by {filters.basis === 'remit' ? 'remittance date' : 'date of service'}; {formatMonth(month)} in full colour.
-          Coding categories in colour, other buckets in blue-greys.{state.partial.size > 0 && ' * partial month: outlined, its figures still growing.'} <span className="click-hint">Click a segment to list its lines.</span>
+          Each category has its own colour, listed bottom to top under the chart.{state.partial.size > 0 && ' * partial month: outlined, its figures still growing.'} <span className="click-hint">Click a segment to list its lines.</span>
         </p>
         <MonthlyChart
           version={version}
@@ -106,7 +106,7 @@ export function ReviewPage({ version }: PageProps) {
           <h2 id="lines-title">Denied lines</h2>
           <span className="active-filter" data-testid="drill">
             {drill ? drill.label : formatMonth(month)}
-            {drill && <button type="button" onClick={() => setDrill(null)} aria-label="Back to all denied lines of the month">✕ clear</button>}
+            {drill && <button type="button" onClick={() => setDrill(null)} aria-label="clear the drill-down: back to all denied lines of the month">✕ clear</button>}
           </span>
         </div>
         <p className="hint">Click a line for its evidence and fix, and from there the whole claim.</p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, type Category } from '../../engine/classify/categories.ts';
 import { monthLabel } from './review-format.ts';
 import type { ListName, ReviewFilterState } from './review-filters.ts';
@@ -14,8 +14,20 @@ interface Props {
 export function FilterBar({ state, payers, providers, onPrint }: Props) {
   const { filters, months } = state;
   const active = (['payers', 'providers', 'categories', 'procedures', 'diagnoses'] as const).some((n) => filters[n]?.length);
+  // one pop-over open at a time; a click or tap outside it closes it
+  const [openPick, setOpenPick] = useState<ListName | null>(null);
+  const bar = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!openPick) return;
+    const outside = (e: PointerEvent) => {
+      if (!bar.current?.querySelector('details[open]')?.contains(e.target as Node)) setOpenPick(null);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [openPick]);
+  const pick = { open: openPick, setOpen: setOpenPick };
   return (
-    <section className="panel review-filters" aria-label="Month and filters">
+    <section className="panel review-filters" aria-label="Month and filters" ref={bar}>
       <label className="month-picker">
         <span>Month</span>
         <select data-testid="month-picker" value={filters.month ?? ''} onChange={(e) => state.setMonth(e.target.value)}>
@@ -32,9 +44,9 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
           <input type="radio" name="basis" checked={filters.basis === 'remit'} onChange={() => state.setBasis('remit')} /> remittance date
         </label>
       </fieldset>
-      <Pick label="Payer" name="payers" options={payers} state={state} />
-      <Pick label="Provider" name="providers" options={providers} state={state} />
-      <Pick label="Category" name="categories" options={[...CATEGORY_PRECEDENCE]} label_of={(c) => CATEGORY_LABELS[c as Category]} state={state} />
+      <Pick label="Payer" name="payers" options={payers} state={state} {...pick} />
+      <Pick label="Provider" name="providers" options={providers} state={state} {...pick} />
+      <Pick label="Category" name="categories" options={[...CATEGORY_PRECEDENCE]} label_of={(c) => CATEGORY_LABELS[c as Category]} state={state} {...pick} />
       <Codes label="CPT/HCPCS" name="procedures" placeholder="e.g. 99214 73560" state={state} />
       <Codes label="Diagnosis" name="diagnoses" placeholder="e.g. M54.5" state={state} />
       {active && (
@@ -45,11 +57,37 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
   );
 }
 
-function Pick({ label, name, options, state, label_of = (v) => v }: { label: string; name: ListName; options: string[]; state: ReviewFilterState; label_of?: (v: string) => string }) {
+interface PickProps {
+  label: string;
+  name: ListName;
+  options: string[];
+  state: ReviewFilterState;
+  label_of?: (v: string) => string;
+  open: ListName | null;
+  setOpen: (name: ListName | null) => void;
+}
+
+/** A list filter in a pop-over; Escape closes it and gives focus back to its summary. */
+function Pick({ label, name, options, state, label_of = (v) => v, open, setOpen }: PickProps) {
   const chosen = state.filters[name] ?? [];
   const toggle = (value: string) => state.setList(name, chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value]);
   return (
-    <details className="pick" data-testid={`filter-${name}`}>
+    <details
+      className="pick"
+      data-testid={`filter-${name}`}
+      open={open === name}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpen(name);
+        else if (open === name) setOpen(null);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open === name) {
+          e.preventDefault();
+          setOpen(null);
+          e.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary>
         {label}: <strong>{chosen.length === 0 ? 'all' : chosen.length === 1 ? label_of(chosen[0]) : `${chosen.length} chosen`}</strong>
       </summary>

@@ -89,17 +89,37 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
           <th className="num">At risk ($)</th>
           <th>Denied $ by month, {span}</th>
           <th>Suggested fix</th>
-          <th />
+          <th><span className="sr-only">Denied lines</span></th>
         </tr>
       </thead>
       <tbody>
         {review.rows.map((p) => (
           <Fragment key={p.pattern_key}>
-            <tr className={`pattern-row${open === p.pattern_key ? ' open' : ''}`} data-testid="pattern-row" data-status={p.status} onClick={() => setOpen(open === p.pattern_key ? null : p.pattern_key)}>
+            <tr
+              className={`pattern-row${open === p.pattern_key ? ' open' : ''}`}
+              data-testid="pattern-row"
+              data-status={p.status}
+              onClick={() => setOpen(open === p.pattern_key ? null : p.pattern_key)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && open === p.pattern_key) setOpen(null);
+              }}
+            >
               <td><span className={`status-chip status-${p.status}`} title={STATUS_LABELS[p.status].help}>{STATUS_LABELS[p.status].label}</span></td>
               <td className="pattern-name">
-                <span className="category-chip"><i style={{ background: CATEGORY_COLORS[p.category] }} />{CATEGORY_LABELS[p.category]}</span>
-                <div className="pattern-what">{patternTitle(p)}</div>
+                {/* the row is clickable; this button is its keyboard and screen-reader handle */}
+                <button
+                  type="button"
+                  className="pattern-toggle"
+                  aria-expanded={open === p.pattern_key}
+                  data-testid="pattern-toggle"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setOpen(open === p.pattern_key ? null : p.pattern_key);
+                  }}
+                >
+                  <span className="category-chip"><i style={{ background: CATEGORY_COLORS[p.category] }} />{CATEGORY_LABELS[p.category]}</span>
+                  <span className="pattern-what">{patternTitle(p)}</span>
+                </button>
               </td>
               <td className="num">{deniedThisMonth(p.status) ? formatCount(p.lines) : '—'}</td>
               <td className="num">{deniedThisMonth(p.status) ? formatMoney(p.denied_amount) : <span className="muted">last seen {formatMonth(p.last_seen)}</span>}</td>
@@ -110,7 +130,13 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
               </td>
               <td className="fix-cell">{p.fix}</td>
               <td>
-                <button type="button" className="link" data-testid="pattern-lines" onClick={(e) => { e.stopPropagation(); onDrill(p); }}>
+                <button
+                  type="button"
+                  className="link"
+                  data-testid="pattern-lines"
+                  aria-label={`Lines of the pattern ${CATEGORY_LABELS[p.category]}: ${patternTitle(p)}`}
+                  onClick={(e) => { e.stopPropagation(); onDrill(p); }}
+                >
                   Lines →
                 </button>
               </td>

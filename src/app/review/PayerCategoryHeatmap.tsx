@@ -7,6 +7,7 @@ import { formatCount, formatCountOf, formatMoney, formatMoneyShort } from '../fo
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { formatRate, monthLabel } from './review-format.ts';
 import { heatColor } from './palette.ts';
+import { SideScroll } from '../components/SideScroll.tsx';
 
 interface Cell {
   payer: string;
@@ -45,18 +46,18 @@ export function PayerCategoryHeatmap({ filters, version, partial, onDrill }: Pro
       csvName={`denials-by-payer-and-category-${filters.month}.csv`}
       columns={COLUMNS}
       rows={cells}
-      note={<>Each cell: denied dollars (and lines) of the month; darker is more. Coding categories first (underlined). <span className="click-hint">Click a cell to list its lines.</span></>}
+      note={<>The payer’s total first; then each cell: denied dollars (and lines) of the month, darker is more. Coding categories first (underlined). <span className="click-hint">Click a cell to list its lines.</span></>}
     >
-      <div className="numbers-wrap">
+      <SideScroll label="Denied dollars by payer and category">
         <table className="heatmap" data-testid="heatmap">
           <thead>
             <tr>
               <th>Payer</th>
+              <th className="num">Denied ($)</th>
+              <th className="num">Rate ($)</th>
               {present.map((c) => (
                 <th key={c} className={isCodingCategory(c) ? 'coding' : ''}>{CATEGORY_LABELS[c]}</th>
               ))}
-              <th className="num">Denied ($)</th>
-              <th className="num">Rate ($)</th>
             </tr>
           </thead>
           <tbody>
@@ -65,6 +66,8 @@ export function PayerCategoryHeatmap({ filters, version, partial, onDrill }: Pro
                 <th scope="row">
                   <button type="button" className="link" onClick={() => onDrill({ payer: r.payer })}>{r.payer}</button>
                 </th>
+                <td className="num">{formatMoney(r.denied_amount)}</td>
+                <td className="num">{formatRate(r.rate_dollars)}</td>
                 {present.map((c) => {
                   const cell = cellOf(r, c);
                   if (!cell) return <td key={c} className="empty" />;
@@ -77,13 +80,11 @@ export function PayerCategoryHeatmap({ filters, version, partial, onDrill }: Pro
                     </td>
                   );
                 })}
-                <td className="num">{formatMoney(r.denied_amount)}</td>
-                <td className="num">{formatRate(r.rate_dollars)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
     </ChartPanel>
   );
 }

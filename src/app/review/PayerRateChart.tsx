@@ -8,6 +8,7 @@ import { formatCount, formatMoney } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { EVERY_TICK, monthTickInterval } from '../components/axis-ticks.ts';
+import { chartMark } from '../components/chart-keys.ts';
 import { formatRate, monthLabel, monthTick } from './review-format.ts';
 import { OTHER_COLOR, SERIES_COLORS, SERIES_DASHES } from './palette.ts';
 
@@ -98,19 +99,29 @@ export function PayerRateChart({ filters, version, partial, onDrill }: Props) {
                 strokeWidth={2}
                 legendType="plainline"
                 isAnimationActive={false}
-                dot={(props: { cx?: number; cy?: number; index?: number; payload?: { month: string } }) => (
-                  <circle
-                    key={`${payer}-${props.index}`}
-                    cx={props.cx}
-                    cy={props.cy}
-                    r={4}
-                    fill={props.payload && partial.has(props.payload.month) ? '#fff' : color}
-                    stroke={props.payload && partial.has(props.payload.month) ? color : '#fff'}
-                    strokeWidth={2}
-                    cursor={payer === OTHER ? undefined : 'pointer'}
-                    onClick={payer === OTHER || !props.payload ? undefined : () => onDrill({ month: props.payload!.month, payer })}
-                  />
-                )}
+                dot={(props: { cx?: number; cy?: number; index?: number; payload?: Datum }) => {
+                  const point = props.payload;
+                  const drillable = payer !== OTHER && point && point.rates[payer] !== undefined;
+                  const hollow = point !== undefined && partial.has(point.month);
+                  return (
+                    <circle
+                      key={`${payer}-${props.index}`}
+                      cx={props.cx}
+                      cy={props.cy}
+                      r={4}
+                      fill={hollow ? '#fff' : color}
+                      stroke={hollow ? color : '#fff'}
+                      strokeWidth={2}
+                      cursor={drillable ? 'pointer' : undefined}
+                      {...(drillable
+                        ? {
+                            'aria-label': `${payer}, ${point.label}: ${point.rates[payer].toFixed(1)} %${hollow ? ' (partial month)' : ''}`,
+                            ...chartMark(i === 0 && props.index === 0, () => onDrill({ month: point.month, payer })),
+                          }
+                        : {})}
+                    />
+                  );
+                }}
               />
             );
           })}

@@ -8,6 +8,7 @@ import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../form
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
 import { EVERY_TICK } from '../components/axis-ticks.ts';
+import { chartMark } from '../components/chart-keys.ts';
 import { formatRate, monthLabel } from './review-format.ts';
 import { CODING_COLOR, NOT_CODING_COLOR } from './palette.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -82,7 +83,21 @@ export function ProviderChart({ filters, version, partial, onDrill }: Props) {
               fill={color}
               cursor="pointer"
               isAnimationActive={false}
-              onClick={(item) => onDrill({ provider: (item.payload as ProviderRow).provider })}
+              shape={(bar: { x?: number; y?: number; width?: number; height?: number; index?: number; payload?: ProviderRow }) =>
+                bar.payload && (bar.width ?? 0) > 0 ? (
+                  <rect
+                    x={bar.x}
+                    y={bar.y}
+                    width={bar.width}
+                    height={bar.height}
+                    fill={color}
+                    aria-label={`${bar.payload.provider}, ${name.replace(' ($)', '')}: ${formatMoney(bar.payload[key])}`}
+                    {...chartMark(key === 'coding_denied_amount' && bar.index === 0, () => onDrill({ provider: bar.payload!.provider }))}
+                  />
+                ) : (
+                  <g />
+                )
+              }
             />
           ))}
         </BarChart>

@@ -6,6 +6,7 @@ import { formatCount, formatMoneyShort, formatMonth } from '../format.ts';
 import type { ReviewMonth } from '../../engine/analytics/partial-months.ts';
 import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney, monthLabel } from './review-format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
+import { KpiDefinition } from './KpiDefinition.tsx';
 
 const TILES: KpiId[] = ['lines', 'claims', 'denial_rate_lines', 'denial_rate_claims', 'denial_rate_dollars', 'denied_amount', 'coding_share_dollars', 'recovered_amount', 'post_payment_denied_amount'];
 /** Which direction is good news (for the arrow's colour; the sign is always written out). */
@@ -64,7 +65,7 @@ export function ReviewKpis({ filters, version, reviewed }: { filters: Filters; v
           return (
             <div key={id} className="kpi" title={def.definition} data-testid={`review-kpi-${id}`}>
               <div className="kpi-label">
-                {def.label} <span className="info" aria-hidden="true">i</span>
+                {def.label} <KpiDefinition id={id} />
               </div>
               <div className="kpi-value" data-testid="kpi-value">{value(kpi)}</div>
               <div className={`kpi-change ${tone(id, kpi.change_previous, partial)}`} data-testid="kpi-vs-previous">

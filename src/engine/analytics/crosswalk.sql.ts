@@ -37,6 +37,33 @@ SELECT count(*)::INTEGER AS lines,
             WHERE denied_lines > 0 AND dx_category NOT IN (SELECT dx_category FROM paid_categories)), []) AS never_paid_with
 FROM denial_facts WHERE billed_procedure = ${procedureLiteral}`;
 
+/**
+ * Per diagnosis billed with the procedure (optionally at one payer): lines, paid, denied, the
+ * denial rate (denied ÷ lines billed with it) and the CDC short description (ref_icd10cm, the
+ * newest interval of the code). A line with two diagnoses counts under each.
+ */
+export const CROSSWALK_ROWS_SQL = (procedureLiteral: string, payerLiteral: string | null) => /* sql */ `
+WITH x AS (
+  SELECT unnest(diagnoses) AS dx, denied, paid FROM denial_facts
+  WHERE billed_procedure = ${procedureLiteral}${payerLiteral === null ? '' : ` AND payer = ${payerLiteral}`}
+), counts AS (
+  SELECT dx, count(*)::INTEGER AS lines,
+    count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid_lines,
+    count(*) FILTER (WHERE denied)::INTEGER AS denied_lines
+  FROM x GROUP BY dx
+), descriptions AS (
+  SELECT code, arg_max(short_desc, valid_from) AS description FROM ref_icd10cm WHERE code IN (SELECT dx FROM counts) GROUP BY code
+)
+SELECT dl_icd_dotted(c.dx) AS dx, left(c.dx, 3) AS dx_category, c.lines, c.paid_lines, c.denied_lines,
+  c.denied_lines / c.lines AS denial_rate, d.description
+FROM counts c LEFT JOIN descriptions d ON d.code = c.dx
+ORDER BY c.paid_lines DESC, c.denied_lines DESC, c.dx`;
+
+/** The payers that billed the procedure, most lines first (the crosswalk's payer filter). */
+export const CROSSWALK_PAYERS_SQL = (procedureLiteral: string) => /* sql */ `
+SELECT payer, count(*)::INTEGER AS lines FROM denial_facts WHERE billed_procedure = ${procedureLiteral}
+GROUP BY payer ORDER BY lines DESC, payer`;
+
 /** The procedure's denied lines that carry the history evidence or are classified as a mismatch. */
 export const CROSSWALK_EVIDENCE_LINES_SQL = (procedureLiteral: string, limit: number) => /* sql */ `
 SELECT line_id, claim_id, line_number, strftime(service_date, '%Y-%m-%d') AS service_date, payer,

@@ -2,7 +2,7 @@ import type { Db } from '../db/db.ts';
 import { sqlString } from '../db/sql-quote.ts';
 import type { Category } from '../classify/categories.ts';
 import { MIN_PAID_LINES } from '../classify/rules/history.sql.ts';
-import { CROSSWALK_EVIDENCE_LINES_SQL, CROSSWALK_PROCEDURES_SQL, CROSSWALK_SUMMARY_SQL } from './crosswalk.sql.ts';
+import { CROSSWALK_EVIDENCE_LINES_SQL, CROSSWALK_PAYERS_SQL, CROSSWALK_PROCEDURES_SQL, CROSSWALK_ROWS_SQL, CROSSWALK_SUMMARY_SQL } from './crosswalk.sql.ts';
 
 export interface CrosswalkSummary {
   procedure: string;
@@ -42,6 +42,28 @@ export const normaliseProcedure = (procedure: string) => procedure.trim().toUppe
 
 export function crosswalkProcedures(db: Db) {
   return db.query<{ procedure: string; lines: number; paid_lines: number; denied_lines: number }>(CROSSWALK_PROCEDURES_SQL);
+}
+
+/** One diagnosis billed with a procedure: its lines, paid and denied, and what the code means. */
+export interface CrosswalkRow {
+  dx: string;
+  dx_category: string;
+  lines: number;
+  paid_lines: number;
+  denied_lines: number;
+  /** denied ÷ lines billed with this diagnosis */
+  denial_rate: number;
+  /** CDC short description; null for a code not in the loaded ICD-10-CM releases */
+  description: string | null;
+}
+
+/** The diagnoses a procedure was billed with, at every payer or at one. */
+export function crosswalkRows(db: Db, procedure: string, payer?: string) {
+  return db.query<CrosswalkRow>(CROSSWALK_ROWS_SQL(sqlString(normaliseProcedure(procedure)), payer ? sqlString(payer) : null));
+}
+
+export function crosswalkPayers(db: Db, procedure: string) {
+  return db.query<{ payer: string; lines: number }>(CROSSWALK_PAYERS_SQL(sqlString(normaliseProcedure(procedure))));
 }
 
 export async function crosswalkSummary(db: Db, procedure: string): Promise<CrosswalkSummary> {

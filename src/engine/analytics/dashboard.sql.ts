@@ -98,18 +98,60 @@ ORDER BY ${order}
 LIMIT ${Math.max(1, Math.min(1000, Math.floor(page.limit)))} OFFSET ${Math.max(0, Math.floor(page.offset))}`;
 }
 
-/** A row of deniedLinesExportSql: the table's row, diagnoses dotted, with evidence and later payments. */
-export type DeniedLineExportRow = Omit<DeniedLineRow, 'line_id' | 'recovered' | 'total'> & { evidence: string[]; paid_later: number };
+/** One CAS adjustment (or one of the export's adjustment codes): group (CO, PR, OA, PI), CARC, amount. */
+export interface ExportAdjustment {
+  group_code: string | null;
+  carc: string;
+  amount: number | null;
+}
 
-/** Every denied line the table shows (same filters, search and order), with what a spreadsheet needs. */
+/** A row of deniedLinesExportSql: the table's row, diagnoses dotted, with its codes, identifiers, evidence and later payments. */
+export type DeniedLineExportRow = Omit<DeniedLineRow, 'line_id' | 'recovered' | 'total'> & {
+  patient_account: string | null;
+  payer_claim_number: string | null;
+  /** the line's adjustments, then the claim-level ones (CAS at CLP level), each in file order */
+  line_adjustments: ExportAdjustment[];
+  claim_adjustments: ExportAdjustment[];
+  line_remarks: string[];
+  claim_remarks: string[];
+  evidence: string[];
+  paid_later: number;
+};
+
+/**
+ * Every denied line the table shows (same filters, search and order), with what a spreadsheet
+ * needs: the payer's adjustment and remark codes of the adjudication that counted, the patient
+ * account and the payer's claim number (CLP07).
+ */
 export function deniedLinesExportSql(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string }): string {
   const { where, order } = deniedLinesQuery(filters, options);
   return /* sql */ `
+WITH line_adj AS (
+  SELECT line_id, list({'group_code': group_code, 'carc': carc, 'amount': amount::DOUBLE} ORDER BY rowid) AS line_adjustments
+  FROM adjustments WHERE level = 'line' GROUP BY line_id
+), claim_adj AS (
+  SELECT claim_key, list({'group_code': group_code, 'carc': carc, 'amount': amount::DOUBLE} ORDER BY rowid) AS claim_adjustments
+  FROM adjustments WHERE level = 'claim' GROUP BY claim_key
+), line_rem AS (
+  SELECT line_id, list(code ORDER BY rowid) AS line_remarks FROM remarks WHERE level = 'line' GROUP BY line_id
+), claim_rem AS (
+  SELECT claim_key, list(code ORDER BY rowid) AS claim_remarks FROM remarks WHERE level = 'claim' GROUP BY claim_key
+), claim_numbers AS (
+  SELECT line_id, payer_claim_number FROM analysis_lines
+)
 SELECT claim_id, line_number, strftime(service_date, '%Y-%m-%d') AS service_date, strftime(paid_date, '%Y-%m-%d') AS paid_date,
+  patient_account, payer_claim_number,
   payer, provider, procedure, modifiers, list_transform(diagnoses, lambda d: dl_icd_dotted(d)) AS diagnoses,
   billed::DOUBLE AS billed, paid::DOUBLE AS paid, denied_amount::DOUBLE AS denied_amount, denial_type, category,
+  coalesce(line_adjustments, []) AS line_adjustments, coalesce(claim_adjustments, []) AS claim_adjustments,
+  coalesce(line_remarks, []) AS line_remarks, coalesce(claim_remarks, []) AS claim_remarks,
   list_transform(evidence, lambda e: e.text) AS evidence, fix, paid_later::DOUBLE AS paid_later
 FROM denial_facts
+LEFT JOIN claim_numbers USING (line_id)
+LEFT JOIN line_adj USING (line_id)
+LEFT JOIN line_rem USING (line_id)
+LEFT JOIN claim_adj USING (claim_key)
+LEFT JOIN claim_rem USING (claim_key)
 WHERE ${where}
 ORDER BY ${order}`;
 }

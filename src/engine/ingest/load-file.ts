@@ -41,7 +41,8 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       ...base,
       sha256,
       status: 'duplicate',
-      message: `already loaded (identical to “${earlier.name}”, loaded ${earlier.loaded_at}); nothing was added`,
+      // the page labels it "Already loaded": the message says which file it repeats
+      message: `identical to “${earlier.name}”, loaded ${earlier.loaded_at}: nothing was added`,
     };
   }
 

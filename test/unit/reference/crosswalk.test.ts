@@ -62,13 +62,41 @@ describe('procedure crosswalk view', () => {
     // the classifier's evidence counts lines too (a line with two diagnoses was paid once)
     expect(summary.evidence_lines[0].history_text).toBe('71046 was paid 12 times in the loaded data, with R05.9, J18.9; never with M25.571');
     expect(summary.evidence_lines[3].history_text).toBeNull();
-    // the per-diagnosis rows the view shows next to it
+    // the per-diagnosis rows the view shows next to it; R05.9 also on Z1 (PR-1: neither paid nor denied);
+    // descriptions as in CDC's icd10cm-order-2026.txt (short descriptions)
     expect(await engine.crosswalk('71046')).toEqual([
-      { dx: 'R05.9', dx_category: 'R05', paid_lines: 12, denied_lines: 0 },
-      { dx: 'J18.9', dx_category: 'J18', paid_lines: 2, denied_lines: 0 },
-      { dx: 'M25.571', dx_category: 'M25', paid_lines: 0, denied_lines: 3 },
-      { dx: 'R05.1', dx_category: 'R05', paid_lines: 0, denied_lines: 1 },
+      { dx: 'R05.9', dx_category: 'R05', lines: 13, paid_lines: 12, denied_lines: 0, denial_rate: 0, description: 'Cough, unspecified' },
+      { dx: 'J18.9', dx_category: 'J18', lines: 2, paid_lines: 2, denied_lines: 0, denial_rate: 0, description: 'Pneumonia, unspecified organism' },
+      { dx: 'M25.571', dx_category: 'M25', lines: 3, paid_lines: 0, denied_lines: 3, denial_rate: 1, description: 'Pain in right ankle and joints of right foot' },
+      { dx: 'R05.1', dx_category: 'R05', lines: 1, paid_lines: 0, denied_lines: 1, denial_rate: 1, description: 'Acute cough' },
     ]);
+  });
+
+  it('narrows the diagnoses to one payer, and lists the payers that billed the procedure', async () => {
+    const own = await openTestEngine();
+    await own.loadFiles([
+      csvFile(
+        'payers.csv',
+        exportCsv([
+          paid('A1', '71046', ['R05.9']),
+          paid('A2', '71046', ['R05.9']),
+          denied('CO-11', { claim: 'B1', cpt: '71046', dx: ['R05.9'], payer: 'Aetna' }),
+          paid('B2', '71046', ['U99.9']), // not an ICD-10-CM code (none in U99): no description
+        ]),
+      ),
+    ]);
+    expect(await own.crosswalkPayers('71046')).toEqual([
+      { payer: 'Medicare Part B', lines: 3 },
+      { payer: 'Aetna', lines: 1 },
+    ]);
+    expect(await own.crosswalk('71046')).toEqual([
+      { dx: 'R05.9', dx_category: 'R05', lines: 3, paid_lines: 2, denied_lines: 1, denial_rate: 1 / 3, description: 'Cough, unspecified' },
+      { dx: 'U99.9', dx_category: 'U99', lines: 1, paid_lines: 1, denied_lines: 0, denial_rate: 0, description: null },
+    ]);
+    expect(await own.crosswalk('71046', 'Aetna')).toEqual([
+      { dx: 'R05.9', dx_category: 'R05', lines: 1, paid_lines: 0, denied_lines: 1, denial_rate: 1, description: 'Cough, unspecified' },
+    ]);
+    expect(await own.crosswalk('71046', "Aetna' OR 1=1 --")).toEqual([]);
   });
 
   it('gives no evidence for a procedure paid too rarely, and an empty summary for one not billed', async () => {

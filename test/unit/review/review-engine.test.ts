@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { Engine } from '../../../src/engine/engine.ts';
 import { describeCause } from '../../../src/engine/analytics/patterns.ts';
-import { openTestEngine } from '../helpers.ts';
+import { csvFile, openTestEngine } from '../helpers.ts';
 import { reviewDataset } from './dataset.ts';
 
 let engine: Engine;
@@ -213,6 +213,34 @@ describe('CSV exports', () => {
     ]);
     expect(rows[0]).toMatchObject({ Diagnoses: 'M54.5', 'Remittance date': '2026-05-10', 'Rendering provider': 'LEE, ANN' });
     expect(rows[2]['Paid later ($)']).toBe('80');
+    // the payer's codes in their own columns (dataset.ts: C405 "CO-45 10.00; CO-97 30.00"; R1's CLP07 PCN1001, CAS*CO*197*100.00)
+    expect(rows[6]).toMatchObject({
+      Claim: 'C405', 'Line adjustment 1 group': 'CO', 'Line adjustment 1 CARC': '45', 'Line adjustment 1 ($)': '10',
+      'Line adjustment 2 group': 'CO', 'Line adjustment 2 CARC': '97', 'Line adjustment 2 ($)': '30', 'Payer claim number': '',
+    });
+    expect(rows[2]).toMatchObject({
+      Claim: 'R1', 'Payer claim number': 'PCN1001', 'Patient account': 'R1',
+      'Line adjustment 1 group': 'CO', 'Line adjustment 1 CARC': '197', 'Line adjustment 1 ($)': '100', 'Line adjustment 2 CARC': '',
+    });
+  });
+
+  it('carries remark codes, the patient account and the payer claim number of an export', async () => {
+    const own = await openTestEngine();
+    await own.loadFiles([
+      csvFile(
+        'remarks.csv',
+        'Claim ID,DOS,Payer,CPT/HCPCS,Dx 1,Billed Amt,Paid Amt,Adj Codes,Remark Codes,Account Number,Payer Claim Number\r\n' +
+          'X1,04/02/2026,Payer A,99213,I10,$100.00,$0.00,CO-16 100.00,N290; M51,ACC-9,ICN-77\r\n',
+      ),
+    ]);
+    const [row] = parse(await own.deniedLinesCsv({ month: '2026-04' }));
+    expect(row).toMatchObject({
+      Claim: 'X1', 'Patient account': 'ACC-9', 'Payer claim number': 'ICN-77',
+      'Line adjustment 1 group': 'CO', 'Line adjustment 1 CARC': '16', 'Line adjustment 1 ($)': '100',
+    });
+    // an export row's remark codes belong to its line
+    expect(row['Line remarks (RARC)'].split(' ').sort()).toEqual(['M51', 'N290']);
+    expect(row['Claim remarks (RARC)']).toBe('');
   });
 
   it('exports every pattern with its status, monthly dollars and fix', async () => {

@@ -56,10 +56,3 @@ WHERE p.paid_lines >= ${MIN_PAID_LINES}
     SELECT 1 FROM procedure_dx_crosswalk c
     WHERE c.procedure = l.billed_procedure AND c.paid_lines > 0 AND list_contains(l.categories, c.dx_category));
 `;
-
-/** The crosswalk of one procedure for its own view: diagnoses it was paid and denied with. */
-export const PROCEDURE_CROSSWALK_SQL = (procedureLiteral: string) => /* sql */ `
-SELECT dl_icd_dotted(dx) AS dx, dx_category, paid_lines, denied_lines
-FROM procedure_dx_crosswalk WHERE procedure = ${procedureLiteral}
-ORDER BY paid_lines DESC, denied_lines DESC, dx
-`;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeResults, Result } from 'axe-core';
+import { openApp, SAMPLE_CSV, useChromium } from './browser.ts';
+
+const browser = useChromium();
+/** axe's source, evaluated through the DevTools protocol: the app's CSP forbids injected script tags. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A/AA and axe's best practices (landmarks, heading order), on the page as it is now. */
+async function axe(page: Page): Promise<Result[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const results = await page.evaluate(
+    () => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  return results.violations;
+}
+
+/** One line per rule with its impact and node count, then the first nodes' selectors and the failure summary. */
+function describeViolations(view: string, violations: Result[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`);
+      return [`${view}: ${v.impact} ${v.id} × ${v.nodes.length} (${v.help})`, ...nodes].join('\n');
+    })
+    .join('\n');
+}
+
+describe('accessibility (axe-core) of every page with data loaded', () => {
+  it('has no serious or critical violation on any page, after a drill-down or with an audit sample drawn', async () => {
+    const { page, errors } = await openApp(browser());
+    const found: { view: string; violations: Result[] }[] = [];
+    const check = async (view: string) => found.push({ view, violations: await axe(page) });
+    await page.locator('#file-input:enabled').waitFor({ state: 'attached', timeout: 60_000 });
+    await check('Start, no file loaded');
+
+    await page.setInputFiles('#file-input', SAMPLE_CSV);
+    await page.getByTestId('pattern-row').first().waitFor({ timeout: 120_000 });
+    await page.getByTestId('chart-by-category').locator('.recharts-surface').first().waitFor();
+    await page.getByTestId('heatmap').waitFor();
+
+    const tab = (name: string) => page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).click();
+
+    await check('Monthly review');
+
+    // drilled into a pattern's lines, one line's detail open
+    await page.getByTestId('pattern-lines').first().click();
+    await page.getByTestId('denied-row').first().waitFor();
+    await page.getByTestId('denied-row').first().click();
+    await page.getByTestId('line-detail').waitFor();
+    await check('Monthly review, pattern drilled, line detail open');
+
+    await tab('Dashboard');
+    await page.getByTestId('denied-row').first().waitFor({ timeout: 60_000 });
+    await check('Dashboard');
+
+    await tab('Files & data quality');
+    await page.getByTestId('files-table').waitFor({ timeout: 60_000 });
+    await check('Files & data quality');
+
+    await tab('Audit sample');
+    await page.getByTestId('draw-sample').click();
+    await page.getByTestId('worksheet-row').first().waitFor({ timeout: 60_000 });
+    await check('Audit sample, sample drawn');
+
+    await tab('Crosswalk');
+    await page.getByTestId('crosswalk-summary').waitFor({ timeout: 60_000 });
+    await check('Crosswalk');
+
+    await tab('Reference data');
+    await page.getByTestId('coverage-summary').waitFor({ timeout: 60_000 });
+    await check('Reference data');
+
+    const report = found.map(({ view, violations }) => describeViolations(view, violations)).filter(Boolean).join('\n');
+    if (report) console.log(report);
+    const blocking = found.flatMap(({ view, violations }) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${view}: ${v.id}`));
+    expect(blocking).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 400_000);
+});
