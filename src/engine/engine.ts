@@ -150,7 +150,7 @@ export class Engine {
   }
 
   files() {
-    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number }>(FILES_SQL);
+    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number; lines_not_deniable: number }>(FILES_SQL);
   }
 
   /** Fields on which an export copy and the 835 adjudication it repeats disagree, with the value kept and why. */

@@ -23,7 +23,7 @@ export function FilesPage({ version }: PageProps) {
       <Section title="Loaded files" testId="files-table" count={files?.length}>
         <table className="numbers">
           <thead>
-            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th>Notes</th></tr>
+            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th title="$0 lines, reporting-only codes and predeterminations: not denials, and left out of every rate">Cannot be denied</th><th>Notes</th></tr>
           </thead>
           <tbody>
             {files?.map((f) => (
@@ -37,6 +37,7 @@ export function FilesPage({ version }: PageProps) {
                 <td className="num">{formatCount(f.rows_rejected)}</td>
                 <td className="num">{formatCount(f.lines_added)}</td>
                 <td className="num">{formatCount(f.lines_merged)}</td>
+                <td className="num">{formatCount(f.lines_not_deniable)}</td>
                 <td>{f.warnings.join(' · ')}</td>
               </tr>
             ))}

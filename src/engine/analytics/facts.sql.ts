@@ -2,7 +2,7 @@
  * denial_facts: one row per initial adjudication of a service line that can be
  * denied, with its classification — the single table every screen queries, so
  * every rate's denominator leaves out $0 lines, reporting-only codes and
- * predeterminations (line_denials.deniable; they are counted on the Files page).
+ * predeterminations (line_denials.deniable; the Files page counts them per file).
  * Rebuilt after each load, for lines line_id ∈ [from, to] at a time (refresh.ts writes it in batches).
  */
 export const denialFactsSql = (from: number, to: number) => /* sql */ `

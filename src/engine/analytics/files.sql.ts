@@ -1,8 +1,19 @@
 /** Every file with its rows, and how many lines it added or merged into lines already loaded (merge-report.sql.ts). */
+/**
+ * Every file with its rows, the lines it added or merged, and its adjudications that no
+ * rate counts because they cannot be denied ($0 lines, reporting-only codes, predeterminations).
+ */
 export const FILES_SQL = /* sql */ `
+WITH not_deniable AS (
+  SELECT al.file_id, count(*)::INTEGER AS lines
+  FROM analysis_lines al LEFT JOIN line_denials d USING (line_id)
+  WHERE (al.is_initial AND NOT d.deniable) OR al.adjudication_kind = 'predetermination'
+  GROUP BY al.file_id
+)
 SELECT file_id, name, format, content, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
-  rows_read, rows_loaded, rows_rejected, warnings, coalesce(m.lines_added, 0) AS lines_added, coalesce(m.lines_merged, 0) AS lines_merged
-FROM files LEFT JOIN file_line_merges m USING (file_id) ORDER BY file_id
+  rows_read, rows_loaded, rows_rejected, warnings, coalesce(m.lines_added, 0) AS lines_added, coalesce(m.lines_merged, 0) AS lines_merged,
+  coalesce(n.lines, 0) AS lines_not_deniable
+FROM files LEFT JOIN file_line_merges m USING (file_id) LEFT JOIN not_deniable n USING (file_id) ORDER BY file_id
 `;
 
 export const REJECTS_SQL = (fileId?: number) => /* sql */ `
