@@ -11,6 +11,7 @@ import type { AuditSample } from '../engine/audit/sample.ts';
 import { NativeDb } from '../engine/db/native-db.ts';
 import { writeResultsSql } from '../engine/export/server-run.sql.ts';
 import { emitAnalysisSql } from './emit-sql.ts';
+import { messageOf } from '../engine/message-of.ts';
 
 /**
  * Headless Denial Lens: the same engine as the browser, over files on disk.
@@ -116,7 +117,7 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(messageOf(error));
     process.exit(1);
   },
 );

@@ -7,6 +7,7 @@ import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
 import { restoreImportedReference } from './restore-reference.ts';
 import { checkMemoryBudget, sniffLoadKind } from '../browser/memory-budget.ts';
+import { messageOf } from '../engine/message-of.ts';
 
 /**
  * Hosts the engine off the main thread: parsing, loading and every query run
@@ -30,7 +31,7 @@ function callable(engine: Engine, method: string): method is EngineMethod {
 // reference files the user imported earlier are imported again (kept in IndexedDB).
 let queue: Promise<void> = enginePromise
   .then(async (engine) => engine.loadReference(await fetchShippedReference()))
-  .catch((error) => post({ kind: 'reference-failed', error: error instanceof Error ? error.message : String(error) }))
+  .catch((error) => post({ kind: 'reference-failed', error: messageOf(error) }))
   .then(() => enginePromise.then((engine) => restoreImportedReference(engine, (restore) => post({ kind: 'reference-restore', ...restore }))))
   .catch(() => {}); // the engine did not start: 'fatal' says so
 // A request waits its turn; between two requests the worker yields to its message

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.ts';
 import { outcomeProblem } from '../engine/reference/outcome-text.ts';
 import { listReferenceFiles } from '../browser/reference-store.ts';
+import { messageOf } from '../engine/message-of.ts';
 
 /** What the page is told about the start-up re-import of the user's reference files. */
 export interface ReferenceRestore {
@@ -28,6 +29,6 @@ export async function restoreImportedReference(engine: Engine, report: (restore:
     );
     report({ running: false, files, problems: outcomes.filter((o) => o.status !== 'loaded').map((o) => `${o.name}: ${outcomeProblem(o)}`) });
   } catch (error) {
-    report({ running: false, files, problems: [`the saved reference files could not be imported again: ${error instanceof Error ? error.message : String(error)}`] });
+    report({ running: false, files, problems: [`the saved reference files could not be imported again: ${messageOf(error)}`] });
   }
 }

@@ -15,6 +15,7 @@ import { CONSERVATIVE_LEVEL } from '../../engine/audit/estimators.ts';
 import { EMPTY_REVIEW, FINDING_LABELS, type Reviews } from '../../engine/audit/review.ts';
 import type { AuditSample } from '../../engine/audit/sample.ts';
 import { formatMoney } from '../format.ts';
+import { messageOf } from '../../engine/message-of.ts';
 
 interface Props {
   saved: SavedSample;
@@ -60,7 +61,7 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
         details,
       });
     } catch (e) {
-      setNotice({ kind: 'problem', text: `${file.name}: ${e instanceof Error ? e.message : String(e)}` });
+      setNotice({ kind: 'problem', text: `${file.name}: ${messageOf(e)}` });
     }
   };
 

@@ -9,6 +9,7 @@ import { SampleForm } from '../audit/SampleForm.tsx';
 import { SampleView } from '../audit/SampleView.tsx';
 import { sampleName } from '../audit/labels.ts';
 import '../audit/audit.css';
+import { messageOf } from '../../engine/message-of.ts';
 
 /**
  * Audit sampling (issues #6, #13): draw a reproducible sample from a frame, keep several
@@ -51,7 +52,7 @@ export function AuditPage({ version }: PageProps) {
       save(entry);
       setSelectedId(entry.id);
     } catch (e) {
-      setDrawError(e instanceof Error ? e.message : String(e));
+      setDrawError(messageOf(e));
     } finally {
       setDrawing(false);
     }

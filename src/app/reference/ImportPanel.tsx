@@ -3,6 +3,7 @@ import type { ReferenceFileOutcome, ReferenceKind } from '../../engine/reference
 import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
 import { ImportOutcome } from './ImportOutcome.tsx';
 import { importAndKeep } from './import-files.ts';
+import { messageOf } from '../../engine/message-of.ts';
 
 interface Entry {
   kind: ReferenceKind;
@@ -26,7 +27,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       setEntries((previous) => [...fresh, ...previous.filter((e) => !(e.kind === kind && files.some((f) => f.name === e.file.name)))]);
       if (outcomes.some((o) => o.status === 'loaded')) onImported();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
     } finally {
       setBusy(null);
     }

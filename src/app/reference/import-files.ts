@@ -4,6 +4,7 @@ import type { ReferenceFileOutcome, ReferenceImportFile, ReferenceKind } from '.
 import type { ReleaseName } from '../../engine/reference/icd10cm/releases.ts';
 import { listReferenceFiles, updateReferenceFiles } from '../../browser/reference-store.ts';
 import { storagePlan } from './storage-plan.ts';
+import { messageOf } from '../../engine/message-of.ts';
 
 export interface ImportReport {
   outcomes: ReferenceFileOutcome[];
@@ -27,6 +28,6 @@ export async function importAndKeep(kind: ReferenceKind, files: readonly File[],
     if (plan.add.length > 0 || plan.removeIds.length > 0) await updateReferenceFiles(plan.add, plan.removeIds);
     return { outcomes };
   } catch (error) {
-    return { outcomes, keepProblem: error instanceof Error ? error.message : String(error) };
+    return { outcomes, keepProblem: messageOf(error) };
   }
 }

@@ -3,6 +3,7 @@ import { eraseReferenceData } from '../../browser/reference-store.ts';
 import { APP_CACHE_PREFIX } from '../privacy/app-cache.ts';
 import { eraseKeptFiles } from './kept-files.ts';
 import { deleteDb } from '../../browser/idb.ts';
+import { messageOf } from '../../engine/message-of.ts';
 
 /**
  * Removes everything this site stored in the browser: every IndexedDB database (the stores
@@ -17,7 +18,7 @@ export async function eraseStoredData({ keepTab = false } = {}): Promise<void> {
     try {
       await work();
     } catch (error) {
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`${what}: ${messageOf(error)}`);
     }
   };
   await attempt('kept files', eraseKeptFiles);

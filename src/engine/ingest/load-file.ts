@@ -9,6 +9,7 @@ import { loadParsed } from './load-parsed.ts';
 import { parseX12 } from './x12/parse-x12.ts';
 import { FILE_BY_SHA_SQL, UNDO_FILE_SQL, insertFileSql } from './load-file.sql.ts';
 import type { LoadProgress } from './load-progress.ts';
+import { messageOf } from '../message-of.ts';
 
 export interface InputFile {
   name: string;
@@ -105,7 +106,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
     };
   } catch (error) {
     await db.exec(UNDO_FILE_SQL(keys));
-    return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+    return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${messageOf(error)}` };
   }
 }
 

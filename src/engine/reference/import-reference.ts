@@ -5,6 +5,7 @@ import type { ReleaseName } from './icd10cm/releases.ts';
 import { importNcciPtp, type NcciPtpImportResult } from './ncci/import-ptp.ts';
 import { importPfs, removeImportedPfs, type PfsImportResult } from './pfs/import-pfs.ts';
 import { REMOVE_IMPORTED_SQL } from './import-reference.sql.ts';
+import { messageOf } from '../message-of.ts';
 
 /**
  * One batch of official reference files the user imports (or the app re-imports at start-up):
@@ -106,7 +107,7 @@ async function ptpOutcome(db: Db, file: ReferenceImportFile): Promise<NcciFileOu
     const result = await importNcciPtp(db, file);
     return { kind: 'ncci-ptp', name: file.name, status: result.loaded > 0 ? 'loaded' : 'rejected', result };
   } catch (error) {
-    return { kind: 'ncci-ptp', name: file.name, status: 'rejected', result: null, error: error instanceof Error ? error.message : String(error) };
+    return { kind: 'ncci-ptp', name: file.name, status: 'rejected', result: null, error: messageOf(error) };
   }
 }
 
@@ -115,7 +116,7 @@ async function pfsOutcome(db: Db, file: ReferenceImportFile): Promise<PfsFileOut
     const result = await importPfs(db, file);
     return { kind: 'pfs', name: file.name, status: result.release ? 'loaded' : 'skipped', result };
   } catch (error) {
-    return { kind: 'pfs', name: file.name, status: 'rejected', result: null, error: error instanceof Error ? error.message : String(error) };
+    return { kind: 'pfs', name: file.name, status: 'rejected', result: null, error: messageOf(error) };
   }
 }
 

@@ -10,6 +10,7 @@ import { detectX12 } from './detect-x12.ts';
 import { parse835Text } from './parse-835.ts';
 import { parse837pText } from './parse-837p.ts';
 import { prepareX12Text, unreadableFile } from './read-x12.ts';
+import { messageOf } from '../../message-of.ts';
 
 export type ProgressCallback = (fraction: number) => void;
 
@@ -37,7 +38,7 @@ export function parseX12(bytes: Uint8Array, onProgress?: ProgressCallback): Pars
       ?? `Transaction set ${detected.transactionSet || '(no ST01)'} is not supported: Denial Lens reads 835 remittances and 837P claims.`;
     return unreadableFile('x12-835', problem, prepared.warnings);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return unreadableFile('x12-835', `Internal parser error: ${message}. Nothing was loaded from this file.`);
   }
 }

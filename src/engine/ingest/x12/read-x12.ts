@@ -10,6 +10,7 @@ import { walkTransactions, type TransactionHandler } from './envelope.ts';
 import { unwrapFixedWidth } from './hard-wrap.ts';
 import { ParsedFileBuilder } from './parsed-file-builder.ts';
 import { SegmentReader } from './tokenizer.ts';
+import { messageOf } from '../../message-of.ts';
 
 export interface PreparedText {
   text: string;
@@ -80,7 +81,7 @@ export function readX12(
     return out.finish();
   } catch (error) {
     // A bug must not take the page down or half-load a file: report it, load nothing.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return unreadableFile(
       format,
       `Internal parser error near segment ${reader.segmentCount}: ${message}. Nothing was loaded from this file.`,

@@ -8,6 +8,7 @@ import { detectRelease } from './detect.ts';
 import { parseOrderFile, type OrderRecord } from './order-file.ts';
 import { RELEASE_DISTANCES_TO_STAGED_SQL, RELEASE_ROWS_SQL } from './releases.sql.ts';
 import { releaseEffectiveFrom, releaseKey, type ReleaseName } from './releases.ts';
+import { messageOf } from '../../message-of.ts';
 
 /**
  * Import official ICD-10-CM releases the user downloaded from CDC/NCHS or CMS: order files
@@ -174,7 +175,7 @@ class LayoutError extends Error {
 }
 
 function rejection(file: string, error: unknown): Icd10cmImportResult['rejected'][number] {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = messageOf(error);
   return error instanceof LayoutError ? { file, reason, lines: error.lines } : { file, reason };
 }
 
