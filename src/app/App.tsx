@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { engine } from './engine-instance.ts';
 import { useEngineQuery } from './use-engine-query.ts';
+import { DataVersionContext } from './data-version.ts';
+import { messageOf } from '../engine/message-of.ts';
 import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { FileLoader, type LoadState } from './components/FileLoader.tsx';
@@ -12,6 +14,7 @@ import { PAGES } from './pages.ts';
 import { useUrlParam } from './url-state.ts';
 import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
+import { QueryError } from './components/QueryState.tsx';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -59,7 +62,7 @@ export function App() {
     } catch (e) {
       setLoads((previous) => [
         ...previous,
-        ...files.map((file) => ({ file, result: rejectedFile(file.name, e instanceof Error ? e.message : String(e)) })),
+        ...files.map((file) => ({ file, result: rejectedFile(file.name, messageOf(e)) })),
       ]);
     } finally {
       setBusy(false);
@@ -73,12 +76,14 @@ export function App() {
     }
   }, [status, load]);
 
+  // App provides the data version, so it names it itself (the context is read below it)
   const options = useEngineQuery(() => engine.call('filterOptions'), [version]);
-  const hasData = (options?.service_months.length ?? 0) > 0;
+  const hasData = (options.data?.service_months.length ?? 0) > 0;
   const dataChanged = useCallback(() => setVersion((v) => v + 1), []);
   const needsMapping = loads.find((entry) => entry.result.status === 'needs-mapping');
 
   return (
+    <DataVersionContext value={version}>
     <div className="app">
       <header className="app-header">
         <h1>Denial Lens</h1>
@@ -87,7 +92,7 @@ export function App() {
         </p>
       </header>
       <main>
-      <PrivacyPanel ready={status === 'ready'} loads={loads} version={version} onLoadKept={(files, mappings) => load(files, undefined, mappings)} />
+      <PrivacyPanel ready={status === 'ready'} loads={loads} onLoadKept={(files, mappings) => load(files, undefined, mappings)} />
 
       {status === 'failed' && <p className="error">The analysis engine could not start: {startError}</p>}
       {referenceError && (
@@ -107,10 +112,12 @@ export function App() {
         </div>
       )}
 
+      {options.error && <QueryError error={options.error} name="The loaded data’s months, payers and providers" onRetry={options.retry} />}
+
       <FileLoader disabled={status !== 'ready' || busy} busy={busy} progress={progress} onFiles={(files) => load(files)}
         onSample={(kind) => loadSampleFiles(kind).then((files) => load(files))} />
 
-      <LoadLog entries={loads} version={version} />
+      <LoadLog entries={loads} />
 
       {needsMapping && needsMapping.result.proposal && (
         <MappingDialog
@@ -138,10 +145,11 @@ export function App() {
               ))}
             </nav>
           )}
-          <page.component version={version} onDataChanged={dataChanged} />
+          <page.component onDataChanged={dataChanged} />
         </>
       )}
       </main>
     </div>
+    </DataVersionContext>
   );
 }

@@ -6,9 +6,8 @@ import { FilesPage } from './pages/FilesPage.tsx';
 import { CrosswalkPage } from './pages/CrosswalkPage.tsx';
 import { ReferencePage } from './pages/ReferencePage.tsx';
 
-/** What every page gets: `version` changes whenever the loaded data changes (re-query then). */
+/** What every page gets (the data version comes from DataVersionContext). */
 export interface PageProps {
-  version: number;
   /** A page changed the data itself (e.g. imported reference files, which re-classifies): every page re-queries. */
   onDataChanged: () => void;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryError } from '../components/QueryState.tsx';
 import { formatCount, formatMonth } from '../format.ts';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE } from '../../engine/classify/categories.ts';
 import { DEFAULT_SAMPLE_SIZE, MAX_SEED, quarterPeriod, type Allocation, type SampleSpec, type StrataBy } from '../../engine/audit/spec.ts';
@@ -10,7 +11,6 @@ import { stratumLabel } from './labels.ts';
 import { useUrlList, useUrlParam } from '../url-state.ts';
 
 interface Props {
-  version: number;
   drawing: boolean;
   onDraw: (spec: SampleSpec) => void;
 }
@@ -18,8 +18,9 @@ interface Props {
 const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 
 /** The frame (filters), the method and the seed; shows the frame's size before drawing. */
-export function SampleForm({ version, drawing, onDraw }: Props) {
-  const options = useEngineQuery(() => engine.call('filterOptions'), [version]);
+export function SampleForm({ drawing, onDraw }: Props) {
+  const optionsQuery = useEngineQuery(() => engine.call('filterOptions'), []);
+  const options = optionsQuery.data;
   // The frame's filters are the app's current filters, kept in the URL and shared with the other pages.
   const [month, setMonth] = useUrlParam('month', '');
   const [basisParam] = useUrlParam('basis', 'service');
@@ -67,7 +68,9 @@ export function SampleForm({ version, drawing, onDraw }: Props) {
     ...(period && periodOk ? { period } : {}),
     ...(blind ? { blind } : {}),
   };
-  const frame = useEngineQuery(() => engine.call('sampleFrame', spec), [version, JSON.stringify(spec)]);
+  // the spec is a new object at every render: its text is the query's input
+  const frameQuery = useEngineQuery(() => engine.call('sampleFrame', spec), [JSON.stringify(spec)]);
+  const frame = frameQuery.error ? undefined : frameQuery.data;
   const exportFrame = async () => {
     const csv = await engine.call('frameCsv', spec);
     downloadText(`audit-frame-${new Date().toISOString().slice(0, 10)}.csv`, csv, 'text/csv;charset=utf-8');
@@ -180,8 +183,11 @@ export function SampleForm({ version, drawing, onDraw }: Props) {
       {!periodOk && <p className="error">Give both dates of the period, the first on or before the second.</p>}
       {!seedOk && <p className="error">The seed is a whole number from 0 to {MAX_SEED}.</p>}
       {!sizeOk && <p className="error">The sample size is a whole number of at least 1.</p>}
+      {optionsQuery.error && <QueryError error={optionsQuery.error} name="Months, payers and providers" onRetry={optionsQuery.retry} />}
+      {frameQuery.error && <QueryError error={frameQuery.error} name="The frame" onRetry={frameQuery.retry} />}
+      {!frame && !frameQuery.error && <p className="hint" role="status" aria-busy="true">Counting the frame …</p>}
       {frame && (
-        <div className="audit-frame" data-testid="frame-summary">
+        <div className="audit-frame" data-testid="frame-summary" aria-busy={frameQuery.loading || undefined}>
           <p>
             <strong>Frame: {formatCount(frame.count)}</strong> {frame.description}.{' '}
             {frame.count === 0

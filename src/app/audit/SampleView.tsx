@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount } from '../format.ts';
 import type { AuditorReview } from '../../engine/audit/review.ts';
 import type { WorksheetImport } from '../../engine/audit/worksheet-csv.ts';
@@ -32,7 +33,8 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
   const { sample, reviews } = saved;
   const [notice, setNotice] = useState<Notice | null>(null);
   const level = saved.confidence ?? CONSERVATIVE_LEVEL;
-  const results = useEngineQuery(() => engine.call('auditResults', sample, reviews, level), [sample, reviews, level]);
+  const resultsQuery = useEngineQuery(() => engine.call('auditResults', sample, reviews, level), [sample, reviews, level]);
+  const results = resultsQuery.error ? undefined : resultsQuery.data;
 
   const setReview = (draw: number, review: AuditorReview) =>
     onChange({ ...saved, reviews: { ...reviews, [draw]: review }, updatedAt: new Date().toISOString() });
@@ -131,6 +133,7 @@ export function SampleView({ saved, saving, saveError, onChange, onDelete }: Pro
           </div>
         )}
       </section>
+      {!results && <QueryState query={resultsQuery} name="Audit results" />}
       {results && (
         <AuditResults report={results} spec={sample.spec} onLevel={(confidence) => onChange({ ...saved, confidence, updatedAt: new Date().toISOString() })} />
       )}

@@ -2,6 +2,7 @@ import type { ClaimLine } from '../../engine/analytics/claim.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from './QueryState.tsx';
 import { formatMoney } from '../format.ts';
 
 const SOURCE = { claim: 'claim sent', remit: 'remittance', 'claim+remit': 'export row (claim and payment)' };
@@ -23,8 +24,9 @@ const adjustments = (list: { group: string | null; reason: string; amount: numbe
 
 /** Everything loaded about a line's claim: documents, every adjudication of every line, diagnoses, reversals. */
 export function ClaimDetail({ lineId }: { lineId: number }) {
-  const claim = useEngineQuery(() => engine.call('claimDetail', lineId), [lineId]);
-  if (claim === undefined) return <p className="hint">Loading the claim…</p>;
+  const query = useEngineQuery(() => engine.call('claimDetail', lineId), [lineId]);
+  const claim = query.data;
+  if (query.error || claim === undefined) return <QueryState query={query} name="The claim" inline />;
   if (claim === null) return <p className="hint">This line’s claim is no longer loaded.</p>;
   const accounts = [...new Set(claim.documents.map((d) => d.patient_account).filter(Boolean))];
   return (

@@ -6,6 +6,10 @@ import type { DeniedLineRow } from '../../engine/analytics/dashboard.sql.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';
+import { isCancelled, type EngineRequest } from '../engine-client.ts';
+import { useDataVersion } from '../data-version.ts';
+import { asError, messageOf } from '../../engine/message-of.ts';
+import { QueryError } from './QueryState.tsx';
 import { formatCount, formatIcd, formatMoney } from '../format.ts';
 import { LineDetail } from './LineDetail.tsx';
 import { SideScroll } from './SideScroll.tsx';
@@ -42,7 +46,8 @@ const columns = helper.columns([
   helper.accessor('billed', { id: 'billed', header: 'Billed', size: 90, cell: (c) => formatMoney(c.getValue()) }),
 ]);
 
-export function DeniedLinesTable({ filters, version }: { filters: Filters; version: number }) {
+export function DeniedLinesTable({ filters }: { filters: Filters }) {
+  const version = useDataVersion();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'denied_amount', desc: true }]);
   const [search, setSearch] = useState('');
   const [window, setWindow] = useState<{ offset: number; rows: DeniedLineRow[]; total: number } | null>(null);
@@ -50,18 +55,29 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
   /** the row that takes Tab into the list (a roving tab stop: the arrow keys move it) */
   const [focusRow, setFocusRow] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const request = useRef(0);
+  const request = useRef<EngineRequest<DeniedLineRow[]>>(null);
+  /** the window that could not be read, and why */
+  const [failure, setFailure] = useState<{ offset: number; error: Error } | null>(null);
+  const [exportError, setExportError] = useState('');
 
   const query = useMemo(
     () => ({ filters, sort: sorting[0] ? { column: sorting[0].id, direction: sorting[0].desc ? 'desc' as const : 'asc' as const } : undefined, search }),
     [filters, sorting, search],
   );
 
+  // a newer window replaces the one still asked for (cancelled in the worker's queue)
   const fetchWindow = (offset: number) => {
-    const id = ++request.current;
-    engine.call('deniedLines', query.filters, { offset, limit: WINDOW, sort: query.sort, search: query.search }).then((rows) => {
-      if (id === request.current) setWindow({ offset, rows, total: rows[0]?.total ?? (offset === 0 ? 0 : window?.total ?? 0) });
-    });
+    request.current?.cancel();
+    const asked = engine.call('deniedLines', query.filters, { offset, limit: WINDOW, sort: query.sort, search: query.search });
+    request.current = asked;
+    asked.then(
+      (rows) => {
+        if (asked !== request.current) return;
+        setFailure(null);
+        setWindow({ offset, rows, total: rows[0]?.total ?? (offset === 0 ? 0 : window?.total ?? 0) });
+      },
+      (error: unknown) => asked === request.current && !isCancelled(error) && setFailure({ offset, error: asError(error) }),
+    );
   };
 
   useEffect(() => {
@@ -119,17 +135,21 @@ export function DeniedLinesTable({ filters, version }: { filters: Filters; versi
           type="button"
           className="link"
           disabled={total === 0}
-          onClick={() =>
-            engine.call('deniedLinesCsv', query.filters, { sort: query.sort, search: query.search }).then((csv) =>
-              downloadText(exportFileName('denied-lines', query.filters, query.search), csv),
-            )
-          }
+          onClick={() => {
+            setExportError('');
+            engine.call('deniedLinesCsv', query.filters, { sort: query.sort, search: query.search }).then(
+              (csv) => downloadText(exportFileName('denied-lines', query.filters, query.search), csv),
+              (error: unknown) => setExportError(`The CSV could not be written: ${messageOf(error)}`),
+            );
+          }}
         >
           Export CSV
         </button>
+        {exportError && <span className="error" role="alert">{exportError}</span>}
       </div>
+      {failure && <QueryError error={failure.error} name="Denied lines" onRetry={() => fetchWindow(failure.offset)} />}
       <SideScroll label="Denied lines table">
-        <div className="grid" role="table" aria-label="Denied lines" aria-rowcount={total} style={{ minWidth: width }}>
+        <div className="grid" role="table" aria-label="Denied lines" aria-rowcount={total} aria-busy={window === null || undefined} style={{ minWidth: width }}>
           <div className="grid-header" role="row" aria-rowindex={1}>
             {headerGroup.headers.map((header) => {
               const sorted = header.column.getIsSorted();

@@ -1,12 +1,17 @@
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from './QueryState.tsx';
+import type { Kpis } from '../../engine/engine.ts';
 import { formatCount, formatCountOf, formatMoney, formatPercent } from '../format.ts';
 
 /** Headline numbers for the current filters. Definitions in each tile's tooltip. */
-export function KpiTiles({ filters, version }: { filters: Filters; version: number }) {
-  const k = useEngineQuery(() => engine.call('kpis', filters), [version, JSON.stringify(filters)]);
-  if (!k) return null;
+export function KpiTiles({ filters }: { filters: Filters }) {
+  const query = useEngineQuery(() => engine.call('kpis', filters), [filters]);
+  return <QueryState query={query} name="Key figures">{(k) => <Tiles k={k} />}</QueryState>;
+}
+
+function Tiles({ k }: { k: Kpis }) {
   const tiles = [
     { id: 'lines', label: 'Service lines', value: formatCount(k.lines), note: `${formatCount(k.claims)} claims`, help: 'Service lines on their first adjudication (reversals and re-adjudications are not counted again).' },
     { id: 'denied-lines', label: 'Denied lines', value: formatCount(k.denied_lines), note: `${formatCount(k.denied_claims)} claims`, help: 'Lines with nothing paid for a reason other than the patient’s share (deductible, coinsurance, copay), or paid less because of a non-contractual reason.' },

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from './QueryState.tsx';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { formatMoney } from '../format.ts';
 import { ClaimDetail } from './ClaimDetail.tsx';
@@ -40,7 +41,8 @@ const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Yo
  * Escape or ✕ closes it and returns focus to what opened it (the line's row).
  */
 export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () => void }) {
-  const d = useEngineQuery(() => engine.call('lineDetail', lineId) as Promise<Detail | null>, [lineId]);
+  const query = useEngineQuery(() => engine.call('lineDetail', lineId) as Promise<Detail | null>, [lineId]);
+  const d = query.error ? undefined : query.data;
   const [showClaim, setShowClaim] = useState(false);
   const opener = useRef<Element | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -50,11 +52,19 @@ export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () =>
   useEffect(() => {
     if (d) heading.current?.focus();
   }, [d]);
-  if (!d) return null;
   const close = () => {
     onClose();
     if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
   };
+  if (d === null) return null;
+  if (!d) {
+    return (
+      <aside className="line-detail" aria-label="The line’s detail" data-testid="line-detail">
+        <button type="button" className="close" onClick={close} aria-label="Close the line’s detail (Escape)">✕</button>
+        <QueryState query={query} name="The line’s evidence and fix" inline />
+      </aside>
+    );
+  }
   return (
     <aside
       className="line-detail"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LoadEntry } from '../App.tsx';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryError } from './QueryState.tsx';
 import { formatCount, formatCountOf } from '../format.ts';
 
 const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-mapping': 'Needs column mapping', rejected: 'Not loaded' };
@@ -11,10 +12,11 @@ const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-map
  * reason. One summary line (files, rows loaded and rejected, warnings) that opens on demand,
  * so a batch of 95 files does not push the review below the fold.
  */
-export function LoadLog({ entries, version }: { entries: LoadEntry[]; version: number }) {
+export function LoadLog({ entries }: { entries: LoadEntry[] }) {
   const [showRejects, setShowRejects] = useState(false);
-  const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
-  if (entries.length === 0 && !rejects?.length) return null;
+  const rejectsQuery = useEngineQuery(() => engine.call('rejects'), []);
+  const rejects = rejectsQuery.data;
+  if (entries.length === 0 && !rejects?.length && !rejectsQuery.error) return null;
   const results = entries.map((e) => e.result);
   const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
   const notLoaded = results.filter((r) => r.status === 'rejected' || r.status === 'needs-mapping').length;
@@ -41,6 +43,7 @@ export function LoadLog({ entries, version }: { entries: LoadEntry[]; version: n
           ))}
         </ul>
       </details>
+      {rejectsQuery.error && <QueryError error={rejectsQuery.error} name="Rejected rows" onRetry={rejectsQuery.retry} />}
       {rejects && rejects.length > 0 && (
         <>
           <button type="button" onClick={() => setShowRejects((s) => !s)} aria-expanded={showRejects}>

@@ -5,6 +5,7 @@ import type { MonthRow } from '../../engine/engine.ts';
 import { toCsv, type CsvColumn } from '../../engine/export/csv.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from './QueryState.tsx';
 import { CATEGORY_COLORS, CATEGORIES } from '../categories-style.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { formatCount, formatMonth, formatMoney, formatMoneyShort } from '../format.ts';
@@ -14,7 +15,6 @@ import { EVERY_TICK, monthTickInterval } from './axis-ticks.ts';
 import { chartMark } from './chart-keys.ts';
 
 interface Props {
-  version: number;
   onSelect: (month: string, category?: string) => void;
   /** month basis and filters (the month itself is ignored: every loaded month is drawn) */
   filters?: Filters;
@@ -50,10 +50,20 @@ interface BarGeometry {
  * per category made Recharts re-render every series on each store update, 270 ms
  * of main thread at the first draw (measured with bench/longtask profiling).
  */
-export function MonthlyChart({ version, onSelect, filters = {}, highlight, metric = 'lines', partial }: Props) {
+export function MonthlyChart({ filters = NO_FILTERS, ...props }: Props) {
+  const query = useEngineQuery(() => engine.call('monthly', filters), [filters]);
+  return (
+    <QueryState query={query} name="Denials by month and category" inline>
+      {(months) => <MonthlyBars months={months} {...props} />}
+    </QueryState>
+  );
+}
+
+/** One object for "no filters", so the query's inputs do not change at every render. */
+const NO_FILTERS: Filters = {};
+
+function MonthlyBars({ months, onSelect, highlight, metric = 'lines', partial }: Omit<Props, 'filters'> & { months: MonthRow[] }) {
   const [asTable, setAsTable] = useState(false);
-  const months = useEngineQuery(() => engine.call('monthly', filters), [version, JSON.stringify(filters)]);
-  if (!months) return null;
   const present = CATEGORIES.filter((c) => months.some((m) => m.by_category.some((b) => b.category === c)));
   const data = months.map((m): MonthBar => {
     const segments = present

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { formatMonth } from '../format.ts';
 import { useUrlParam } from '../url-state.ts';
-import type { PageProps } from '../pages.ts';
 import type { SampleSpec } from '../../engine/audit/spec.ts';
 import { deleteSample, listSamples, newSampleId, putSample, type SavedSample } from '../audit/audit-store.ts';
 import { SampleForm } from '../audit/SampleForm.tsx';
@@ -16,7 +15,7 @@ import { messageOf } from '../../engine/message-of.ts';
  * samples with their worksheets in this browser, review, export and import, and read
  * the results with their confidence intervals.
  */
-export function AuditPage({ version }: PageProps) {
+export function AuditPage() {
   const [saved, setSaved] = useState<SavedSample[]>([]);
   const [loadError, setLoadError] = useState('');
   const [selectedId, setSelectedId] = useUrlParam('sample', '');
@@ -70,7 +69,7 @@ export function AuditPage({ version }: PageProps) {
   return (
     <>
       <div className="no-print">
-        <SampleForm version={version} drawing={drawing} onDraw={draw} />
+        <SampleForm drawing={drawing} onDraw={draw} />
         {drawError && <p className="error" role="alert">The sample could not be drawn: {drawError}</p>}
         {loadError && <p className="error" role="alert">Saved samples could not be read from this browser: {loadError}</p>}
         {saved.length > 0 && (

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryError, QueryState } from '../components/QueryState.tsx';
 import { useUrlParam } from '../url-state.ts';
 import { formatCount, formatMoney, formatPercent } from '../format.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import type { CrosswalkSummary } from '../../engine/analytics/crosswalk.ts';
 import { LineDetail } from '../components/LineDetail.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import type { PageProps } from '../pages.ts';
 import '../reference/reference.css';
 
 const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
@@ -17,16 +17,20 @@ const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
  * it was paid and denied with in the loaded data, and the mismatch evidence the classifier
  * draws from it. The procedure is in the URL (?page=crosswalk&procedure=71046). Code numbers only.
  */
-export function CrosswalkPage({ version }: PageProps) {
+export function CrosswalkPage() {
   const [fromUrl, setProcedure] = useUrlParam('procedure', '');
   const [payer, setPayer] = useUrlParam('crosswalk_payer', '');
-  const procedures = useEngineQuery(() => engine.call('crosswalkProcedures'), [version]);
+  const proceduresQuery = useEngineQuery(() => engine.call('crosswalkProcedures'), []);
+  const procedures = proceduresQuery.data;
   const procedure = fromUrl || procedures?.[0]?.procedure || '';
-  const payers = useEngineQuery(() => (procedure ? engine.call('crosswalkPayers', procedure) : Promise.resolve([])), [procedure, version]);
-  const rows = useEngineQuery(() => (procedure ? engine.call('crosswalk', procedure, payer || undefined) : Promise.resolve([])), [procedure, payer, version]);
-  const summary = useEngineQuery(() => (procedure ? engine.call('crosswalkSummary', procedure) : Promise.resolve(null)), [procedure, version]);
+  const payersQuery = useEngineQuery(() => (procedure ? engine.call('crosswalkPayers', procedure) : Promise.resolve([])), [procedure]);
+  const payers = payersQuery.data;
+  const rowsQuery = useEngineQuery(() => (procedure ? engine.call('crosswalk', procedure, payer || undefined) : Promise.resolve([])), [procedure, payer]);
+  const rows = rowsQuery.error ? undefined : rowsQuery.data;
+  const summaryQuery = useEngineQuery(() => (procedure ? engine.call('crosswalkSummary', procedure) : Promise.resolve(null)), [procedure]);
+  const summary = summaryQuery.error ? undefined : summaryQuery.data;
   const [openLine, setOpenLine] = useState<number | null>(null);
-  if (!procedures) return null;
+  if (proceduresQuery.error || !procedures) return <QueryState query={proceduresQuery} name="Crosswalk: the procedures billed" />;
   const known = procedures.some((p) => p.procedure === procedure);
   return (
     <>
@@ -57,12 +61,14 @@ export function CrosswalkPage({ version }: PageProps) {
             ))}
           </select>
         </label>
+        {payersQuery.error && <QueryError error={payersQuery.error} name="The payers that billed it" onRetry={payersQuery.retry} />}
         {!known && procedure && <p className="error">{procedure} is not billed on any loaded line.</p>}
-        {known && summary && <Summary s={summary} />}
+        {known && (summary ? <Summary s={summary} /> : <QueryState query={summaryQuery} name={`What ${procedure} was paid and denied with`} inline />)}
       </section>
 
+      {known && summary && !rows && <QueryState query={rowsQuery} name={`Diagnoses billed with ${procedure}`} />}
       {known && summary && rows && (
-        <section className="panel" data-testid="crosswalk-table">
+        <section className="panel" data-testid="crosswalk-table" aria-busy={rowsQuery.loading || undefined}>
           <h2>
             Diagnoses billed with {procedure}{payer && ` at ${payer}`} <span className="count">({formatCount(rows.length)} diagnosis codes)</span>
           </h2>

@@ -5,19 +5,17 @@ import { KpiTiles } from '../components/KpiTiles.tsx';
 import { MonthlyChart } from '../components/MonthlyChart.tsx';
 import { DeniedLinesTable } from '../components/DeniedLinesTable.tsx';
 import { formatMonth } from '../format.ts';
-import type { PageProps } from '../pages.ts';
 
 /** All loaded months at a glance: KPIs, denials by month and category, and the denied lines behind them. */
-export function DashboardPage({ version }: PageProps) {
+export function DashboardPage() {
   const [filters, setFilters] = useState<Filters>({});
   return (
     <>
-      <KpiTiles filters={filters} version={version} />
+      <KpiTiles filters={filters} />
       <section className="panel">
         <h2>Denied lines by month and category</h2>
         <p className="hint">Month of the date of service. Click a bar to list its lines below.</p>
         <MonthlyChart
-          version={version}
           onSelect={(month, category) => setFilters((f) => ({ ...f, month, categories: category ? [category] : undefined }))}
         />
       </section>
@@ -32,7 +30,7 @@ export function DashboardPage({ version }: PageProps) {
             </span>
           )}
         </div>
-        <DeniedLinesTable filters={filters} version={version} />
+        <DeniedLinesTable filters={filters} />
       </section>
     </>
   );

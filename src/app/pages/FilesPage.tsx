@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
+import { QueryState } from '../components/QueryState.tsx';
 import { engine } from '../engine-instance.ts';
-import { useEngineQuery } from '../use-engine-query.ts';
+import { useEngineQuery, type EngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney } from '../format.ts';
-import type { PageProps } from '../pages.ts';
 
 const LIMIT = 500;
 
@@ -11,16 +11,17 @@ const LIMIT = 500;
  * every rejected row with its reason, payments and their balance, claims or
  * lines whose own numbers do not add up, and lines that found no partner.
  */
-export function FilesPage({ version }: PageProps) {
-  const files = useEngineQuery(() => engine.call('files'), [version]);
-  const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
-  const remittances = useEngineQuery(() => engine.call('remittances'), [version]);
-  const unbalanced = useEngineQuery(() => engine.call('unbalanced'), [version]);
-  const unmatched = useEngineQuery(() => engine.call('unmatched'), [version]);
-  const disagreements = useEngineQuery(() => engine.call('sourceDisagreements'), [version]);
+export function FilesPage() {
+  const filesQuery = useEngineQuery(() => engine.call('files'), []);
+  const rejectsQuery = useEngineQuery(() => engine.call('rejects'), []);
+  const remittancesQuery = useEngineQuery(() => engine.call('remittances'), []);
+  const unbalancedQuery = useEngineQuery(() => engine.call('unbalanced'), []);
+  const unmatchedQuery = useEngineQuery(() => engine.call('unmatched'), []);
+  const disagreementsQuery = useEngineQuery(() => engine.call('sourceDisagreements'), []);
+  const [files, rejects, remittances, unbalanced, unmatched, disagreements] = [filesQuery.data, rejectsQuery.data, remittancesQuery.data, unbalancedQuery.data, unmatchedQuery.data, disagreementsQuery.data];
   return (
     <>
-      <Section title="Loaded files" testId="files-table" count={files?.length}>
+      <Section title="Loaded files" testId="files-table" query={filesQuery}>
         <table className="numbers">
           <thead>
             <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th title="$0 lines, reporting-only codes and predeterminations: not denials, and left out of every rate">Cannot be denied</th><th>Notes</th></tr>
@@ -45,7 +46,7 @@ export function FilesPage({ version }: PageProps) {
         </table>
       </Section>
 
-      <Section title="Rejected rows" testId="rejects-table" count={rejects?.length} empty="Every row was loaded.">
+      <Section title="Rejected rows" testId="rejects-table" query={rejectsQuery} empty="Every row was loaded.">
         <table className="rejects">
           <thead><tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr></thead>
           <tbody>
@@ -57,7 +58,7 @@ export function FilesPage({ version }: PageProps) {
         <More shown={LIMIT} total={rejects?.length} />
       </Section>
 
-      <Section title="Payments (835)" testId="remittances-table" count={remittances?.length} empty="No 835 remittances loaded.">
+      <Section title="Payments (835)" testId="remittances-table" query={remittancesQuery} empty="No 835 remittances loaded.">
         <p className="hint">A payment balances when its amount (BPR02) equals the claims paid (Σ CLP04) less the provider-level adjustments (Σ PLB).</p>
         <table className="numbers">
           <thead><tr><th>Date</th><th>Payer</th><th>Check / EFT</th><th>Method</th><th>Amount</th><th>Provider adj.</th><th>Claims</th><th>Balance</th><th>File</th></tr></thead>
@@ -76,7 +77,7 @@ export function FilesPage({ version }: PageProps) {
         <More shown={LIMIT} total={remittances?.length} />
       </Section>
 
-      <Section title="Claims and lines that do not balance" testId="unbalanced-table" count={unbalanced?.length} empty="Every claim and line balances (charge − adjustments = paid).">
+      <Section title="Claims and lines that do not balance" testId="unbalanced-table" query={unbalancedQuery} empty="Every claim and line balances (charge − adjustments = paid).">
         <p className="hint">Loaded as the payer sent them; the difference is charge − Σ adjustments − paid.</p>
         <table className="numbers">
           <thead><tr><th>Level</th><th>Claim</th><th>Line</th><th>Payer</th><th>Charge</th><th>Paid</th><th>Difference</th><th>File (segment)</th></tr></thead>
@@ -93,7 +94,7 @@ export function FilesPage({ version }: PageProps) {
         <More shown={LIMIT} total={unbalanced?.length} />
       </Section>
 
-      <Section title="Sources that disagree" testId="disagreements-table" count={disagreements?.length} empty="Where an export and an 835 describe the same adjudication, they agree.">
+      <Section title="Sources that disagree" testId="disagreements-table" query={disagreementsQuery} empty="Where an export and an 835 describe the same adjudication, they agree.">
         <p className="hint">
           The same service line from several files is counted once: the adjudication from the 835 when there is one (the export&apos;s copy of it is
           not counted again), the diagnoses from the 837P (else the export), the export&apos;s fields where the others are silent. Where the copy says
@@ -113,7 +114,7 @@ export function FilesPage({ version }: PageProps) {
         <More shown={LIMIT} total={disagreements?.length} />
       </Section>
 
-      <Section title="Lines without a partner" testId="unmatched-table" count={unmatched?.length} empty="Every remitted line found its claim line, and every claim line its remittance.">
+      <Section title="Lines without a partner" testId="unmatched-table" query={unmatchedQuery} empty="Every remitted line found its claim line, and every claim line its remittance.">
         <p className="hint">Remitted lines are joined to claim lines by claim ID and line control number, else by procedure, modifiers, date and charge.</p>
         <table className="numbers">
           <thead><tr><th>What</th><th>Claim</th><th>Line</th><th>Date of service</th><th>CPT/HCPCS</th><th>Charge</th><th>File</th></tr></thead>
@@ -135,13 +136,16 @@ export function FilesPage({ version }: PageProps) {
 const FORMAT: Record<string, string> = { csv: 'CSV', 'x12-835': 'X12 835', 'x12-837p': 'X12 837P' };
 const CONTENT: Record<string, string> = { 'claim+remit': 'claims with payments', claim: 'claims', remit: 'remittances' };
 
-function Section({ title, testId, count, empty, children }: { title: string; testId: string; count?: number; empty?: string; children: ReactNode }) {
+function Section({ title, testId, query, empty, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; empty?: string; children: ReactNode }) {
+  const count = query.data?.length;
   return (
-    <section className="panel" data-testid={testId}>
+    <section className="panel" data-testid={testId} aria-busy={query.loading || undefined}>
       <h2>
         {title} {count !== undefined && <span className="count">({formatCount(count)})</span>}
       </h2>
-      {count === 0 && empty ? <p className="hint">{empty}</p> : <div className="scroll">{children}</div>}
+      <QueryState query={query} name={title} inline isEmpty={(rows) => rows.length === 0 && empty !== undefined} empty={empty}>
+        {() => <div className="scroll">{children}</div>}
+      </QueryState>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatPercent } from '../format.ts';
 import { CATEGORY_LABELS, NOT_DENIAL_LABELS } from '../../engine/classify/categories.ts';
 import type { Bucket } from '../../engine/classify/categories.ts';
@@ -32,15 +33,16 @@ const n = (count: number, unit: string, units = `${unit}s`) => `${formatCount(co
  * indicators, the CPT/HCPCS
  * starter list (code numbers only) and the CARC/RARC mapping. Works before any claim is loaded.
  */
-export function ReferencePage({ version, onDataChanged }: PageProps) {
-  const overview = useEngineQuery(() => engine.call('referenceOverview'), [version]);
+export function ReferencePage({ onDataChanged }: PageProps) {
+  const query = useEngineQuery(() => engine.call('referenceOverview'), []);
+  const overview = query.error ? undefined : query.data;
   return (
     <>
-      {!overview && <p className="hint" role="status">Reading the reference tables (after any import still running)…</p>}
+      {!overview && <QueryState query={query} name="The reference tables" loadingText="Reading the reference tables (after any import still running)…" />}
       {overview && <Coverage overview={overview} />}
       {overview && <Releases overview={overview} />}
       <ImportPanel onImported={onDataChanged} />
-      <SavedFiles version={version} onRemoved={onDataChanged} />
+      <SavedFiles onRemoved={onDataChanged} />
       {overview && <Ncci overview={overview} />}
       {overview && <FeeSchedule overview={overview} />}
       {overview && <Procedures overview={overview} />}

@@ -5,8 +5,8 @@ import { deniedThisMonth } from '../../engine/analytics/pattern-status.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatMonth } from '../format.ts';
-import type { PageProps } from '../pages.ts';
 import { MonthlyChart } from '../components/MonthlyChart.tsx';
 import { DeniedLinesTable } from '../components/DeniedLinesTable.tsx';
 import { FilterBar } from '../review/FilterBar.tsx';
@@ -32,10 +32,11 @@ const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
  * and what keeps coming back (patterns), who and what is behind it (payers,
  * categories, providers), down to the lines and claims — printable for the staff meeting.
  */
-export function ReviewPage({ version }: PageProps) {
-  const options = useEngineQuery(() => engine.call('filterOptions'), [version]);
-  const reviewMonths = useEngineQuery(() => engine.call('reviewMonths'), [version]);
-  const state = useReviewFilters(reviewMonths);
+export function ReviewPage() {
+  const optionsQuery = useEngineQuery(() => engine.call('filterOptions'), []);
+  const monthsQuery = useEngineQuery(() => engine.call('reviewMonths'), []);
+  const options = optionsQuery.data;
+  const state = useReviewFilters(monthsQuery.data);
   const { filters } = state;
   const [drill, setDrill] = useState<Drill | null>(null);
   const [metric, setMetric] = useState<'lines' | 'amount'>('amount');
@@ -44,7 +45,10 @@ export function ReviewPage({ version }: PageProps) {
   // a stable object: the lines table re-queries (and scrolls to the top) when it changes
   const lineFilters = useMemo<Filters>(() => ({ ...filters, ...drill?.filters }), [filters, drill]);
 
-  if (!options || !filters.month) return null;
+  if (optionsQuery.error || !options) return <QueryState query={optionsQuery} name="Payers and providers" />;
+  if (monthsQuery.error || !filters.month) {
+    return <QueryState query={monthsQuery} name="Months to review">{() => <p className="hint">No month with data to review.</p>}</QueryState>;
+  }
   const month = filters.month;
   const show = (next: Drill) => {
     setDrill(next);
@@ -62,8 +66,8 @@ export function ReviewPage({ version }: PageProps) {
       <PrintHeader filters={filters} description={description} />
       <FilterBar state={state} payers={options.payers} providers={options.providers} onPrint={() => print()} />
       <p className="print-hide hint">Showing {description}.</p>
-      <ReviewKpis filters={filters} version={version} reviewed={state.reviewed} />
-      <PatternList filters={filters} version={version} onDrill={onPattern} />
+      <ReviewKpis filters={filters} reviewed={state.reviewed} />
+      <PatternList filters={filters} onDrill={onPattern} />
       <section className="panel chart-panel" aria-labelledby="by-category-title" data-testid="chart-by-category">
         <div className="panel-title">
           <h2 id="by-category-title">Denials by category, month by month</h2>
@@ -78,7 +82,6 @@ export function ReviewPage({ version }: PageProps) {
           Each category has its own colour, listed bottom to top under the chart.{state.partial.size > 0 && ' * partial month: outlined, its figures still growing.'} <span className="click-hint">Click a segment to list its lines.</span>
         </p>
         <MonthlyChart
-          version={version}
           filters={filters}
           highlight={month}
           partial={state.partial}
@@ -88,10 +91,9 @@ export function ReviewPage({ version }: PageProps) {
           }
         />
       </section>
-      <PayerRateChart filters={filters} version={version} partial={state.partial} onDrill={(d) => show({ label: `${formatMonth(d.month)} · ${d.payer}`, filters: { month: d.month, payers: [d.payer] } })} />
+      <PayerRateChart filters={filters} partial={state.partial} onDrill={(d) => show({ label: `${formatMonth(d.month)} · ${d.payer}`, filters: { month: d.month, payers: [d.payer] } })} />
       <PayerCategoryHeatmap
         filters={filters}
-        version={version}
         partial={state.partial.has(month)}
         onDrill={(d) =>
           show({
@@ -100,7 +102,7 @@ export function ReviewPage({ version }: PageProps) {
           })
         }
       />
-      <ProviderChart filters={filters} version={version} partial={state.partial.has(month)} onDrill={(d) => show({ label: `${formatMonth(month)} · ${d.provider}`, filters: { providers: [d.provider] } })} />
+      <ProviderChart filters={filters} partial={state.partial.has(month)} onDrill={(d) => show({ label: `${formatMonth(month)} · ${d.provider}`, filters: { providers: [d.provider] } })} />
       <section className="panel lines-panel" ref={lines} aria-labelledby="lines-title">
         <div className="panel-title">
           <h2 id="lines-title">Denied lines</h2>
@@ -110,9 +112,9 @@ export function ReviewPage({ version }: PageProps) {
           </span>
         </div>
         <p className="hint">Click a line for its evidence and fix, and from there the whole claim.</p>
-        <DeniedLinesTable filters={lineFilters} version={version} />
+        <DeniedLinesTable filters={lineFilters} />
       </section>
-      <PrintPatternsAndDefinitions filters={filters} version={version} />
+      <PrintPatternsAndDefinitions filters={filters} />
     </div>
   );
 }

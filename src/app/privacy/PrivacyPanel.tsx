@@ -5,6 +5,8 @@ import { formatBytes } from '../../browser/format-bytes.ts';
 import { keepLoadedFiles, keptFilesToLoad, setKeepingData, storedSummary, type LoadedFile, type StoredAmount, type StoredSummary } from '../storage/keep-data.ts';
 import { keepingData } from '../storage/retention.ts';
 import { eraseAllAndReload, takeErasedMark } from '../storage/session-start.ts';
+import { useDataVersion } from '../data-version.ts';
+import { messageOf } from '../../engine/message-of.ts';
 import './privacy.css';
 
 /** Set when this page was opened by "Erase all data". */
@@ -14,8 +16,6 @@ interface Props {
   /** The engine is ready: the kept files can be loaded again. */
   ready: boolean;
   loads: readonly LoadedFile[];
-  /** Changes when the loaded data changes. */
-  version: number;
   onLoadKept: (files: File[], mappings: (HeaderMapping | null)[]) => void;
 }
 
@@ -23,7 +23,8 @@ interface Props {
  * "Keep data on this computer", what is stored, and "Erase all data". While the switch is
  * on, every file that loads is kept, and the kept files are loaded again when the app starts.
  */
-export function PrivacyPanel({ ready, loads, version, onLoadKept }: Props) {
+export function PrivacyPanel({ ready, loads, onLoadKept }: Props) {
+  const version = useDataVersion();
   const [keeping, setKeeping] = useState(keepingData);
   const [summary, setSummary] = useState<StoredSummary | null>(null);
   const [problem, setProblem] = useState('');
@@ -32,7 +33,7 @@ export function PrivacyPanel({ ready, loads, version, onLoadKept }: Props) {
   const restored = useRef(false);
 
   const refresh = () => void storedSummary().then(setSummary, (e: Error) => setProblem(`what is stored cannot be read: ${e.message}`));
-  const report = (what: string) => (e: unknown) => setProblem(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  const report = (what: string) => (e: unknown) => setProblem(`${what}: ${messageOf(e)}`);
 
   useEffect(() => {
     if (!ready || restored.current) return;

@@ -4,11 +4,14 @@ import { releaseKey } from '../../engine/reference/icd10cm/releases.ts';
 import { listReferenceFiles, updateReferenceFiles, type StoredReferenceFile } from '../../browser/reference-store.ts';
 import { keepingData } from '../storage/retention.ts';
 import { formatBytes } from '../../browser/format-bytes.ts';
+import { useDataVersion } from '../data-version.ts';
+import { messageOf } from '../../engine/message-of.ts';
 
 const KIND = { icd10cm: 'ICD-10-CM', 'ncci-ptp': 'NCCI PTP', pfs: 'CMS PFS indicators' } as const;
 
 /** The imported files kept in this browser (re-imported at every start), each removable. */
-export function SavedFiles({ version, onRemoved }: { version: number; onRemoved: () => void }) {
+export function SavedFiles({ onRemoved }: { onRemoved: () => void }) {
+  const version = useDataVersion();
   const [files, setFiles] = useState<StoredReferenceFile[]>();
   const [problem, setProblem] = useState('');
   const [removing, setRemoving] = useState<number | null>(null);
@@ -31,7 +34,7 @@ export function SavedFiles({ version, onRemoved }: { version: number; onRemoved:
       await updateReferenceFiles([], [file.id]);
       onRemoved();
     } catch (e) {
-      setProblem(`${file.name} could not be removed: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(`${file.name} could not be removed: ${messageOf(e)}`);
     } finally {
       setRemoving(null);
     }

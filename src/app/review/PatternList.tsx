@@ -6,6 +6,8 @@ import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { CATEGORY_COLORS } from '../categories-style.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
+import { messageOf } from '../../engine/message-of.ts';
 import { formatCount, formatCountOf, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
 import { downloadText } from '../download.ts';
 import { Sparkline } from './Sparkline.tsx';
@@ -26,27 +28,41 @@ export const PATTERN_PAGE = 15;
 
 interface Props {
   filters: Filters;
-  version: number;
   onDrill: (pattern: PatternRow) => void;
 }
 
 /** Root causes of the month's denials, new / recurring / returning / resolved / no data, by dollars at risk. */
-export function PatternList({ filters, version, onDrill }: Props) {
+export function PatternList({ filters, onDrill }: Props) {
   const [status, setStatus] = useState<PatternStatus | undefined>();
   const [limit, setLimit] = useState(PATTERN_PAGE);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => setLimit(PATTERN_PAGE), [filters, status]);
-  const review = useEngineQuery(() => engine.call('reviewPatterns', filters, { status, limit }), [version, filters, status, limit]);
-  if (!review || !filters.month || review.month !== filters.month) return <section className="panel patterns" aria-busy="true" />;
+  const [exportError, setExportError] = useState('');
+  const query = useEngineQuery(() => engine.call('reviewPatterns', filters, { status, limit }), [filters, status, limit]);
+  const review = query.data;
+  if (query.error || !review || !filters.month || review.month !== filters.month) {
+    return <QueryState query={query} name="Denial patterns" current={(r) => r.month === filters.month} />;
+  }
   const all = PATTERN_STATUSES.reduce((n, s) => n + review.counts[s].patterns, 0);
   return (
     <section className="panel patterns" aria-labelledby="patterns-title" data-testid="patterns">
       <div className="panel-title">
         <h2 id="patterns-title">Denial patterns, {formatMonth(review.month)}</h2>
         <span className="panel-actions">
-          <button type="button" className="link" onClick={() => engine.call('patternsCsv', filters).then((csv) => downloadText(`denial-patterns-${review.month}.csv`, csv))}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setExportError('');
+              engine.call('patternsCsv', filters).then(
+                (csv) => downloadText(`denial-patterns-${review.month}.csv`, csv),
+                (error: unknown) => setExportError(`The CSV could not be written: ${messageOf(error)}`),
+              );
+            }}
+          >
             Export CSV
           </button>
+          {exportError && <span className="error" role="alert">{exportError}</span>}
         </span>
       </div>
       <p className="hint">

@@ -3,6 +3,7 @@ import type { PayerCategoryRow } from '../../engine/analytics/review.sql.ts';
 import { CATEGORY_LABELS, CATEGORY_PRECEDENCE, isCodingCategory, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatCountOf, formatMoney, formatMoneyShort } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { formatRate, monthLabel } from './review-format.ts';
@@ -25,16 +26,16 @@ const COLUMNS: TableColumn<Cell>[] = [
 
 interface Props {
   filters: Filters;
-  version: number;
   /** the reviewed month is partial (partial-months.ts) */
   partial: boolean;
   onDrill: (drill: { payer: string; category?: string }) => void;
 }
 
 /** Where the month's denied dollars sit: payers down, categories across, darker = more dollars. */
-export function PayerCategoryHeatmap({ filters, version, partial, onDrill }: Props) {
-  const rows = useEngineQuery(() => engine.call('payerCategories', filters), [version, filters]);
-  if (!rows || !filters.month) return null;
+export function PayerCategoryHeatmap({ filters, partial, onDrill }: Props) {
+  const query = useEngineQuery(() => engine.call('payerCategories', filters), [filters]);
+  const rows = query.data;
+  if (query.error || !rows || !filters.month) return <QueryState query={query} name="Denied dollars by payer and category" />;
   const present = CATEGORY_PRECEDENCE.filter((c) => rows.some((r) => r.cells.some((x) => x.category === c)));
   const max = Math.max(1, ...rows.flatMap((r) => r.cells.map((c) => c.amount)));
   const cells: Cell[] = rows.flatMap((r) => r.cells.map((c) => ({ payer: r.payer, ...c })));

@@ -4,6 +4,7 @@ import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import type { PayerMonthRow } from '../../engine/analytics/review.sql.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatMoney } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
@@ -35,17 +36,17 @@ interface Datum {
 
 interface Props {
   filters: Filters;
-  version: number;
   /** months the engine marks partial (partial-months.ts): an asterisk on the axis, hollow points */
   partial: ReadonlySet<string>;
   onDrill: (drill: { month: string; payer: string }) => void;
 }
 
 /** Initial denial rate per payer over the loaded months, against the 5 % and 10 % lines. */
-export function PayerRateChart({ filters, version, partial, onDrill }: Props) {
+export function PayerRateChart({ filters, partial, onDrill }: Props) {
   const [metric, setMetric] = useState<'lines' | 'dollars'>('lines');
-  const rows = useEngineQuery(() => engine.call('payerTrend', filters), [version, filters]);
-  if (!rows) return null;
+  const query = useEngineQuery(() => engine.call('payerTrend', filters), [filters]);
+  const rows = query.data;
+  if (query.error || !rows) return <QueryState query={query} name="Initial denial rate by payer" />;
   const payers = [...new Map(rows.map((r) => [r.payer, r.payer_rank])).entries()].sort((a, b) => a[1] - b[1]).map(([p]) => p);
   const months = [...new Set(rows.map((r) => r.month))];
   // payer names go into a map, not into keys Recharts would read as paths ("Acme Inc." …)

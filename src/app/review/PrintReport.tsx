@@ -3,6 +3,7 @@ import { PATTERN_STATUSES, deniedThisMonth } from '../../engine/analytics/patter
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatMoney, formatMonth } from '../format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
 import { PATTERN_PAGE, PatternEvidence, STATUS_LABELS, patternTitle } from './PatternList.tsx';
@@ -24,12 +25,14 @@ export function PrintHeader({ filters, description }: { filters: Filters; descri
 }
 
 /** Printed only: the top patterns with their evidence and fix (the screen has the interactive list), and the definitions. */
-export function PrintPatternsAndDefinitions({ filters, version }: { filters: Filters; version: number }) {
+export function PrintPatternsAndDefinitions({ filters }: { filters: Filters }) {
   // the screen's first page of patterns, already answered (and cached): no query of its own
-  const review = useEngineQuery(() => engine.call('reviewPatterns', filters, { limit: PATTERN_PAGE }), [version, filters]);
+  const query = useEngineQuery(() => engine.call('reviewPatterns', filters, { limit: PATTERN_PAGE }), [filters]);
+  const review = query.error ? undefined : query.data;
   const top = review?.rows.slice(0, TOP) ?? [];
   return (
     <div className="print-only">
+      {!review && <QueryState query={query} name="Top patterns and fixes" inline />}
       {review && (
         <section className="print-patterns">
           <h2>Top patterns and fixes</h2>

@@ -4,6 +4,7 @@ import type { ProviderMonthRow } from '../../engine/analytics/review.sql.ts';
 import { monthsEnding } from '../../engine/analytics/months.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
 import { ChartPanel, type TableColumn } from './ChartPanel.tsx';
 import { ChartFrame } from '../components/ChartFrame.tsx';
@@ -20,16 +21,16 @@ interface ProviderRow extends ProviderMonthRow {
 
 interface Props {
   filters: Filters;
-  version: number;
   /** the reviewed month is partial (partial-months.ts) */
   partial: boolean;
   onDrill: (drill: { provider: string }) => void;
 }
 
 /** The reviewed month's denied dollars by rendering provider, coding apart, with each provider's 12-month rate. */
-export function ProviderChart({ filters, version, partial, onDrill }: Props) {
-  const rows = useEngineQuery(() => engine.call('providerTrend', filters), [version, filters]);
-  if (!rows || !filters.month) return null;
+export function ProviderChart({ filters, partial, onDrill }: Props) {
+  const query = useEngineQuery(() => engine.call('providerTrend', filters), [filters]);
+  const rows = query.data;
+  if (query.error || !rows || !filters.month) return <QueryState query={query} name="Denied dollars by rendering provider" />;
   const axis = monthsEnding(filters.month, 12);
   const rate = new Map(rows.map((r) => [`${r.month}|${r.provider}`, r.rate_lines]));
   const month = rows

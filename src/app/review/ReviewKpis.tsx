@@ -2,6 +2,7 @@ import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import type { Kpi, KpiId, ReviewKpis as Kpis } from '../../engine/analytics/review-kpis.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
+import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatMoneyShort, formatMonth } from '../format.ts';
 import type { ReviewMonth } from '../../engine/analytics/partial-months.ts';
 import { formatPoints, formatRate, formatRelative, formatSignedCount, formatSignedMoney, monthLabel } from './review-format.ts';
@@ -44,9 +45,10 @@ function tone(id: KpiId, delta: number | null, partial: boolean): string {
  * The month's KPIs with their change vs the month before and vs the average of the three before;
  * `reviewed` says whether the engine marks the month partial, and why.
  */
-export function ReviewKpis({ filters, version, reviewed }: { filters: Filters; version: number; reviewed: ReviewMonth | undefined }) {
-  const k = useEngineQuery(() => engine.call('reviewKpis', filters), [version, filters]);
-  if (!k || k.month !== filters.month) return <section className="kpis review-kpis" aria-busy="true" />;
+export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: ReviewMonth | undefined }) {
+  const query = useEngineQuery(() => engine.call('reviewKpis', filters), [filters]);
+  const k = query.data;
+  if (query.error || !k || k.month !== filters.month) return <QueryState query={query} name="Key figures of the month" current={(d) => d.month === filters.month} />;
   const previous = k.previous ? formatMonth(k.previous.month) : null;
   const average = averageLabel(k);
   const partial = reviewed?.month === k.month && reviewed.partial !== null;

@@ -1,3 +1,5 @@
+import { asError } from '../../engine/message-of.ts';
+
 /**
  * The one place that decides how long what the user brings is kept in this browser.
  *
@@ -46,5 +48,5 @@ export function storageFull(error: unknown): Error {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return new Error('this tab’s storage is full: turn on “Keep data on this computer” to keep it in the browser’s larger storage');
   }
-  return error instanceof Error ? error : new Error(String(error));
+  return asError(error);
 }
