@@ -53,6 +53,8 @@ export interface TrackedPage {
 
 export async function openApp(browser: Browser, query = ''): Promise<TrackedPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // every wait (waitFor, click, …) as long as a busy 2-core machine may need (Playwright's default is 30 s)
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const outside: string[] = [];
   const errors: string[] = [];

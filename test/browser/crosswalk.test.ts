@@ -28,6 +28,9 @@ describe('crosswalk per diagnosis', () => {
     const asShown = (rows: Awaited<ReturnType<typeof byDiagnosis>>) =>
       rows.map((r) => [r.dx, count(r.paid), count(r.denied), `${((100 * r.denied) / r.lines).toFixed(1)} %`]);
 
+    // the rows have their own query: wait for its answer (the table is aria-busy until then), not for the summary's
+    const answered = (heading: string) => page.locator('[data-testid="crosswalk-table"]:not([aria-busy="true"])').filter({ has: page.getByRole('heading', { name: heading }) }).waitFor({ timeout: 120_000 });
+    await answered('Diagnoses billed with 71046 (');
     const all = await byDiagnosis();
     await expect.poll(async () => (await cells()).map(([dx, , paid, denied, rate]) => [dx, paid, denied, rate])).toEqual(asShown(all));
     // CDC's short description (icd10cm-order-2026.txt)
@@ -44,6 +47,7 @@ describe('crosswalk per diagnosis', () => {
       SELECT payer FROM denial_facts WHERE billed_procedure = '71046' GROUP BY payer ORDER BY count(*) DESC, payer LIMIT 1`);
     await page.getByTestId('crosswalk-payer').selectOption(payer);
     await expect.poll(() => page.url()).toContain(`crosswalk_payer=${encodeURIComponent(payer).replaceAll('%20', '+')}`);
+    await answered(`Diagnoses billed with 71046 at ${payer}`);
     const one = await byDiagnosis(payer);
     expect(one.length).toBeGreaterThan(0);
     await expect.poll(async () => (await cells()).map(([dx, , paid, denied, rate]) => [dx, paid, denied, rate])).toEqual(asShown(one));

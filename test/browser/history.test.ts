@@ -12,23 +12,23 @@ describe('Back and Forward walk through the views', () => {
 
     const picker = page.getByTestId('month-picker');
     await picker.selectOption('2026-05');
-    await page.waitForURL(/month=2026-05/, { timeout: 30_000 });
+    await page.waitForURL(/month=2026-05/);
     await picker.selectOption('2026-03');
-    await page.waitForURL(/month=2026-03/, { timeout: 30_000 });
+    await page.waitForURL(/month=2026-03/);
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Files & data quality' }).click();
-    await page.waitForURL(/page=files/, { timeout: 30_000 });
+    await page.waitForURL(/page=files/);
 
     await page.goBack();
-    await page.waitForURL((u) => !u.searchParams.has('page') && u.searchParams.get('month') === '2026-03', { timeout: 30_000 });
-    await expect.poll(() => picker.inputValue(), { timeout: 30_000 }).toBe('2026-03');
+    await page.waitForURL((u) => !u.searchParams.has('page') && u.searchParams.get('month') === '2026-03');
+    await expect.poll(() => picker.inputValue()).toBe('2026-03');
     await page.goBack();
-    await expect.poll(() => picker.inputValue(), { timeout: 30_000 }).toBe('2026-05');
+    await expect.poll(() => picker.inputValue()).toBe('2026-05');
     await page.goForward();
-    await expect.poll(() => picker.inputValue(), { timeout: 30_000 }).toBe('2026-03');
+    await expect.poll(() => picker.inputValue()).toBe('2026-03');
     // back to the first view: still the app, with the file still loaded
     await page.goBack();
     await page.goBack();
-    await page.waitForURL((u) => u.href === start, { timeout: 30_000 });
+    await page.waitForURL((u) => u.href === start);
     await expect.poll(() => page.getByTestId('pattern-row').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);

@@ -87,11 +87,11 @@ describe('reference data and crosswalk', () => {
     await loadSample(page);
     await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
     await page.getByLabel('Find in denied lines').fill('71046');
-    await expect.poll(() => page.getByTestId('denied-row').first().textContent(), { timeout: 30_000 }).toContain('71046');
+    await expect.poll(() => page.getByTestId('denied-row').first().textContent()).toContain('71046');
     await page.getByTestId('denied-row').first().click();
     await page.getByTestId('crosswalk-link').click();
     await expect.poll(() => page.url()).toContain('procedure=71046');
-    await page.getByTestId('crosswalk-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('crosswalk-summary').waitFor();
 
     const [totals] = await expected.db.query<{ lines: number; paid: number; denied: number }>(`
       SELECT count(*)::INTEGER AS lines, count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid, count(*) FILTER (WHERE denied)::INTEGER AS denied
@@ -131,7 +131,7 @@ describe('reference data and crosswalk', () => {
     await expect.poll(() => page.getByTestId('ncci-row').count(), { timeout: 60_000 }).toBe(1);
     await page.getByTestId('saved-file').filter({ hasText: 'ncci-ptp-hand-made.txt' }).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => page.getByTestId('reference-ncci').textContent(), { timeout: 60_000 }).toContain('None imported');
-    await expect.poll(() => page.getByTestId('saved-file').count(), { timeout: 10_000 }).toBe(kept.length - 1);
+    await expect.poll(() => page.getByTestId('saved-file').count()).toBe(kept.length - 1);
 
     expect(outside).toEqual([]);
     expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // a poll waits as long as a busy 2-core machine may need (the default is 1 s)
+    expect: { poll: { timeout: 60_000, interval: 100 } },
   },
 });
