@@ -43,7 +43,7 @@ describe('reference data and crosswalk', () => {
     await expect.poll(() => page.getByTestId('coverage-summary').textContent(), { timeout: 60_000 }).toContain('Covered');
     expect(await rowTexts(page, 'coverage-row')).toEqual([`FY20262025-10-01 – 2026-09-30${count(22839)}FY20260covered`]);
     expect((await rowTexts(page, 'release-row')).map((r) => r.slice(0, r.indexOf('FY', 2)))).toEqual(
-      ['FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026'],
+      ['FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026', 'FY2027'],
     );
     // numbers only for CPT: the starter list has no descriptor column
     await expect.poll(() => page.getByTestId('reference-procedures').locator('th').allTextContents()).toEqual(['Code', 'Code set', 'Last valid date of service', 'Replaced by', 'Release cited']);

@@ -181,7 +181,7 @@ function FeeSchedule({ overview: { pfsReleases, pfs } }: { overview: ReferenceOv
       ) : (
         <p className="error">No fee-schedule release is loaded: the modifier rules fall back to the CPT surgery range for 25 and the short list of one-side procedures.</p>
       )}
-      <div className="scroll">
+      <ScrollBox label="Fee-schedule releases loaded">
         <table className="numbers">
           <thead>
             <tr><th>Release</th><th>Answers dates of service</th><th className="num">Codes</th><th>Origin</th><th>Source</th></tr>
@@ -198,7 +198,7 @@ function FeeSchedule({ overview: { pfsReleases, pfs } }: { overview: ReferenceOv
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </Section>
   );
 }
