@@ -12,6 +12,7 @@ import { PAGES } from './pages.ts';
 import { useUrlParam } from './url-state.ts';
 import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
+import { forgetKeptFile } from './storage/kept-files.ts';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -27,6 +28,7 @@ export function App() {
   const [progress, setProgress] = useState<LoadState | null>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  const [removed, setRemoved] = useState('');
   const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
@@ -65,6 +67,19 @@ export function App() {
       setBusy(false);
       setProgress(null);
     }
+  }, []);
+
+  /** Unloads a file and everything it added; its kept copy (if "Keep data" is on) goes too. */
+  const removeFile = useCallback(async (fileId: number, sha256: string) => {
+    const { name, repeats } = await engine.call('removeFile', fileId);
+    setLoads((previous) => previous.filter((entry) => entry.result.sha256 !== sha256));
+    await forgetKeptFile(sha256);
+    setVersion((v) => v + 1);
+    const refused = repeats.map((r) => `“${r.name}” (${r.payments})`).join(', ');
+    setRemoved(
+      `“${name}” was unloaded with every row it added.` +
+        (refused ? ` Payments in ${refused} had been refused as repeats of it: load those files again to count them.` : ''),
+    );
   }, []);
 
   useEffect(() => {
@@ -110,7 +125,9 @@ export function App() {
       <FileLoader disabled={status !== 'ready' || busy} busy={busy} progress={progress} onFiles={(files) => load(files)}
         onSample={(kind) => loadSampleFiles(kind).then((files) => load(files))} />
 
-      <LoadLog entries={loads} version={version} />
+      {removed && <p className="hint" role="status" data-testid="file-removed">{removed}</p>}
+
+      <LoadLog entries={loads} version={version} onRemove={removeFile} />
 
       {needsMapping && needsMapping.result.proposal && (
         <MappingDialog
@@ -138,7 +155,7 @@ export function App() {
               ))}
             </nav>
           )}
-          <page.component version={version} onDataChanged={dataChanged} />
+          <page.component version={version} onDataChanged={dataChanged} onRemoveFile={removeFile} />
         </>
       )}
       </main>

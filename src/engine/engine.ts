@@ -5,6 +5,7 @@ import { loadFile, type InputFile } from './ingest/load-file.ts';
 import type { FileLoadResult } from './ingest/file-load-result.ts';
 import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
+import { FILE_NAME_SQL, REMOVE_FILE_SQL, REPEATS_OF_FILE_SQL } from './ingest/remove-file.sql.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
 import { UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
 import { refreshAnalysis } from './refresh.ts';
@@ -112,6 +113,19 @@ export class Engine {
     return results;
   }
 
+  /**
+   * Unloads a file and everything it added, then re-classifies. Answers the files whose
+   * payments had been refused as repeats of this file's: they count again only when loaded again.
+   */
+  async removeFile(fileId: number): Promise<{ name: string; repeats: { name: string; payments: number }[] }> {
+    const [file] = await this.db.query<{ name: string }>(FILE_NAME_SQL(fileId));
+    if (!file) throw new Error(`no loaded file has id ${fileId}`);
+    const repeats = await this.db.query<{ name: string; payments: number }>(REPEATS_OF_FILE_SQL(fileId, file.name));
+    await this.db.exec(REMOVE_FILE_SQL(fileId));
+    await this.refresh();
+    return { name: file.name, repeats };
+  }
+
   /** Rebuilds links, adjudication chains, classification and the facts table from the canonical tables. */
   async refresh(): Promise<void> {
     await refreshAnalysis(this.db);
@@ -150,7 +164,7 @@ export class Engine {
   }
 
   files() {
-    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number; lines_not_deniable: number }>(FILES_SQL);
+    return this.db.query<{ file_id: number; name: string; sha256: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number; lines_not_deniable: number }>(FILES_SQL);
   }
 
   /** Fields on which an export copy and the 835 adjudication it repeats disagree, with the value kept and why. */

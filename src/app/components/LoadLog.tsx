@@ -3,6 +3,7 @@ import type { LoadEntry } from '../App.tsx';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatCountOf } from '../format.ts';
+import { RemoveFileButton } from './RemoveFileButton.tsx';
 
 const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-mapping': 'Needs column mapping', rejected: 'Not loaded' };
 
@@ -11,7 +12,7 @@ const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-map
  * reason. One summary line (files, rows loaded and rejected, warnings) that opens on demand,
  * so a batch of 95 files does not push the review below the fold.
  */
-export function LoadLog({ entries, version }: { entries: LoadEntry[]; version: number }) {
+export function LoadLog({ entries, version, onRemove }: { entries: LoadEntry[]; version: number; onRemove: (fileId: number, sha256: string) => Promise<void> }) {
   const [showRejects, setShowRejects] = useState(false);
   const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
   if (entries.length === 0 && !rejects?.length) return null;
@@ -34,6 +35,9 @@ export function LoadLog({ entries, version }: { entries: LoadEntry[]; version: n
           {entries.map(({ result }) => (
             <li key={`${result.name}-${result.sha256 ?? result.message}`} className={`status-${result.status}`} data-testid="load-result">
               <strong>{result.name}</strong> — <span className="status">{STATUS_LABEL[result.status]}</span>: {result.message}
+              {result.status === 'loaded' && result.fileId !== null && result.sha256 && (
+                <> <RemoveFileButton name={result.name} onRemove={() => onRemove(result.fileId!, result.sha256!)} /></>
+              )}
               {result.warnings.map((w) => (
                 <div key={w} className="warning">⚠ {w}</div>
               ))}

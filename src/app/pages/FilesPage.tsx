@@ -3,6 +3,7 @@ import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import type { PageProps } from '../pages.ts';
+import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
 
 const LIMIT = 500;
 
@@ -11,7 +12,7 @@ const LIMIT = 500;
  * every rejected row with its reason, payments and their balance, claims or
  * lines whose own numbers do not add up, and lines that found no partner.
  */
-export function FilesPage({ version }: PageProps) {
+export function FilesPage({ version, onRemoveFile }: PageProps) {
   const files = useEngineQuery(() => engine.call('files'), [version]);
   const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
   const remittances = useEngineQuery(() => engine.call('remittances'), [version]);
@@ -23,7 +24,7 @@ export function FilesPage({ version }: PageProps) {
       <Section title="Loaded files" testId="files-table" count={files?.length}>
         <table className="numbers">
           <thead>
-            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th title="$0 lines, reporting-only codes and predeterminations: not denials, and left out of every rate">Cannot be denied</th><th>Notes</th></tr>
+            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th title="$0 lines, reporting-only codes and predeterminations: not denials, and left out of every rate">Cannot be denied</th><th>Notes</th><th><span className="sr-only">Unload</span></th></tr>
           </thead>
           <tbody>
             {files?.map((f) => (
@@ -39,6 +40,7 @@ export function FilesPage({ version }: PageProps) {
                 <td className="num">{formatCount(f.lines_merged)}</td>
                 <td className="num">{formatCount(f.lines_not_deniable)}</td>
                 <td>{f.warnings.join(' · ')}</td>
+                <td><RemoveFileButton name={f.name} onRemove={() => onRemoveFile(f.file_id, f.sha256)} /></td>
               </tr>
             ))}
           </tbody>

@@ -10,7 +10,7 @@ WITH not_deniable AS (
   WHERE (al.is_initial AND NOT d.deniable) OR al.adjudication_kind = 'predetermination'
   GROUP BY al.file_id
 )
-SELECT file_id, name, format, content, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
+SELECT file_id, name, sha256, format, content, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
   rows_read, rows_loaded, rows_rejected, warnings, coalesce(m.lines_added, 0) AS lines_added, coalesce(m.lines_merged, 0) AS lines_merged,
   coalesce(n.lines, 0) AS lines_not_deniable
 FROM files LEFT JOIN file_line_merges m USING (file_id) LEFT JOIN not_deniable n USING (file_id) ORDER BY file_id
