@@ -15,7 +15,7 @@ import { loadShippedReference, type ShippedReferenceBytes } from './reference/lo
 import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
-import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
+import { FILES_SQL, REJECTS_SQL, REJECT_GROUPS_SQL, REJECT_ROWS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
 import { SOURCE_DISAGREEMENTS_LIST_SQL } from './analysis/merge-report.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
@@ -33,6 +33,7 @@ import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { crosswalkPayers, crosswalkProcedures, crosswalkRows, crosswalkSummary } from './analytics/crosswalk.ts';
 import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
+import { rejectsCsv, type RejectRow } from './export/rejects-csv.ts';
 import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
 
 export interface LoadOptions {
@@ -174,6 +175,21 @@ export class Engine {
 
   rejects(fileId?: number) {
     return this.db.query<{ file_id: number; file: string; line: number | null; reason: string; excerpt: string | null }>(REJECTS_SQL(fileId));
+  }
+
+  /** Rejected rows grouped by reason (without the row's own values), the biggest group first. */
+  rejectGroups() {
+    return this.db.query<{ pattern: string; rows: number; files: number; example: string }>(REJECT_GROUPS_SQL);
+  }
+
+  /** The first `limit` rejected rows of one reason group (as rejectGroups names it). */
+  rejectRows(pattern: string, limit: number) {
+    return this.db.query<RejectRow>(REJECT_ROWS_SQL(pattern, limit));
+  }
+
+  /** Every rejected row of one reason group, or of all, as an Excel-safe CSV. */
+  rejectsCsv(pattern?: string) {
+    return rejectsCsv(this.db, pattern);
   }
 
   unmatched() {

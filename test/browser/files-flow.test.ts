@@ -36,3 +36,46 @@ describe('unloading a file', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// Rejected by hand: rows 3, 5 and 6 have a date of service that is not a date, row 4 no claim ID.
+const EXPORT = [
+  'Claim ID,DOS,CPT,Billed,Paid',
+  'K1,01/05/2026,99213,100.00,80.00',
+  'K2,13/45/2026,99213,100.00,80.00',
+  ',01/05/2026,99213,100.00,80.00',
+  'K4,2026-02-30,99214,120.00,0',
+  'K5,yesterday,99213,100.00,80.00',
+].join('\n');
+const DATE_GROUP = "date of service '…' is not a date (expected MM/DD/YYYY, YYYY-MM-DD or YYYYMMDD)";
+
+describe('rejected rows', () => {
+  it('are grouped by reason with counts; a group opens to its rows and downloads as CSV', async () => {
+    const { page, errors } = await openApp(browser(), '?page=files');
+    await engineReady(page);
+    await page.setInputFiles('#file-input', { name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(EXPORT) });
+    const groups = page.getByTestId('rejects-table').getByTestId('reject-group');
+    await expect.poll(() => groups.locator('summary').allTextContents(), { timeout: 60_000 }).toEqual([`3 rows · ${DATE_GROUP}`, '1 row · no claim ID']);
+    expect(await page.getByTestId('rejects-table').locator('h2').textContent()).toBe('Rejected rows (4)');
+
+    await groups.first().locator('summary').click();
+    const rows = groups.first().locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(['3', '5', '6']);
+    expect(await groups.nth(1).locator('tbody tr').count()).toBe(0); // closed groups are not read
+
+    const [download] = await Promise.all([page.waitForEvent('download'), groups.first().getByTestId('reject-group-csv').click()]);
+    const csv = await new Promise<string>((resolve, reject) => {
+      download.createReadStream().then((stream) => {
+        const parts: Buffer[] = [];
+        stream.on('data', (c: Buffer) => parts.push(c));
+        stream.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+        stream.on('error', reject);
+      }, reject);
+    });
+    expect(download.suggestedFilename()).toMatch(/^rejected-rows-date-of-service-.*\.csv$/);
+    expect(csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+      'File,Line', 'export.csv,3', 'export.csv,5', 'export.csv,6',
+    ]);
+    expect(errors).toEqual([]);
+  });
+});

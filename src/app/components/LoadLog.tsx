@@ -4,18 +4,19 @@ import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatCountOf } from '../format.ts';
 import { RemoveFileButton } from './RemoveFileButton.tsx';
+import { RejectGroups } from './RejectGroups.tsx';
 
 const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-mapping': 'Needs column mapping', rejected: 'Not loaded' };
 
 /**
- * What happened to every file, and every row that could not be loaded, with file, line and
- * reason. One summary line (files, rows loaded and rejected, warnings) that opens on demand,
- * so a batch of 95 files does not push the review below the fold.
+ * What happened to every file, and the rows that could not be loaded grouped by reason.
+ * One summary line (files, rows loaded and rejected, warnings) that opens on demand, so a batch of 95 files does not push the review below the fold.
  */
 export function LoadLog({ entries, version, onRemove }: { entries: LoadEntry[]; version: number; onRemove: (fileId: number, sha256: string) => Promise<void> }) {
   const [showRejects, setShowRejects] = useState(false);
-  const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
-  if (entries.length === 0 && !rejects?.length) return null;
+  const rejectGroups = useEngineQuery(() => engine.call('rejectGroups'), [version]);
+  const rejected = rejectGroups?.reduce((n, g) => n + g.rows, 0) ?? 0;
+  if (entries.length === 0 && rejected === 0) return null;
   const results = entries.map((e) => e.result);
   const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
   const notLoaded = results.filter((r) => r.status === 'rejected' || r.status === 'needs-mapping').length;
@@ -45,28 +46,12 @@ export function LoadLog({ entries, version, onRemove }: { entries: LoadEntry[]; 
           ))}
         </ul>
       </details>
-      {rejects && rejects.length > 0 && (
+      {rejectGroups && rejected > 0 && (
         <>
           <button type="button" onClick={() => setShowRejects((s) => !s)} aria-expanded={showRejects}>
-            {showRejects ? 'Hide' : 'Show'} {formatCount(rejects.length)} rejected rows
+            {showRejects ? 'Hide' : 'Show'} {formatCount(rejected)} rejected rows by reason
           </button>
-          {showRejects && (
-            <table className="rejects" data-testid="rejects">
-              <thead>
-                <tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr>
-              </thead>
-              <tbody>
-                {rejects.slice(0, 500).map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.file}</td>
-                    <td className="num">{r.line ?? '—'}</td>
-                    <td>{r.reason}</td>
-                    <td className="excerpt">{r.excerpt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {showRejects && <RejectGroups groups={rejectGroups} version={version} />}
         </>
       )}
     </section>

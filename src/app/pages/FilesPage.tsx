@@ -4,17 +4,18 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
+import { RejectGroups } from '../components/RejectGroups.tsx';
 
 const LIMIT = 500;
 
 /**
  * Everything loaded and everything that was not: files with their row counts,
- * every rejected row with its reason, payments and their balance, claims or
+ * the rejected rows grouped by reason, payments and their balance, claims or
  * lines whose own numbers do not add up, and lines that found no partner.
  */
 export function FilesPage({ version, onRemoveFile }: PageProps) {
   const files = useEngineQuery(() => engine.call('files'), [version]);
-  const rejects = useEngineQuery(() => engine.call('rejects'), [version]);
+  const rejectGroups = useEngineQuery(() => engine.call('rejectGroups'), [version]);
   const remittances = useEngineQuery(() => engine.call('remittances'), [version]);
   const unbalanced = useEngineQuery(() => engine.call('unbalanced'), [version]);
   const unmatched = useEngineQuery(() => engine.call('unmatched'), [version]);
@@ -47,16 +48,8 @@ export function FilesPage({ version, onRemoveFile }: PageProps) {
         </table>
       </Section>
 
-      <Section title="Rejected rows" testId="rejects-table" count={rejects?.length} empty="Every row was loaded.">
-        <table className="rejects">
-          <thead><tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr></thead>
-          <tbody>
-            {rejects?.slice(0, LIMIT).map((r, i) => (
-              <tr key={i}><td>{r.file}</td><td className="num">{r.line ?? '—'}</td><td>{r.reason}</td><td className="excerpt">{r.excerpt}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <More shown={LIMIT} total={rejects?.length} />
+      <Section title="Rejected rows" testId="rejects-table" count={rejectGroups?.reduce((n, g) => n + g.rows, 0)} empty="Every row was loaded.">
+        {rejectGroups && <RejectGroups groups={rejectGroups} version={version} />}
       </Section>
 
       <Section title="Payments (835)" testId="remittances-table" count={remittances?.length} empty="No 835 remittances loaded.">
