@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { count, nodeEngineWith, openApp, useChromium, engineReady } from './browser.ts';
 
 const browser = useChromium();
@@ -76,6 +77,26 @@ describe('rejected rows', () => {
     expect(csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
       'File,Line', 'export.csv,3', 'export.csv,5', 'export.csv,6',
     ]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('file warnings', () => {
+  it('say in plain words what happened, the X12 detail one click away', async () => {
+    const { page, errors } = await openApp(browser(), '?page=files');
+    await engineReady(page);
+    // 835-remit.835 has 59 segments from ST to SE; its trailer is made to say 25
+    const joined = readFileSync('test/fixtures/x12/835-remit.835', 'utf8').replace('SE*59*0001', 'SE*25*0001');
+    await page.setInputFiles('#file-input', { name: 'joined.835', mimeType: 'text/plain', buffer: Buffer.from(joined) });
+    const warning = page.locator('[data-testid="files-table"] tbody tr', { hasText: 'joined.835' }).getByTestId('file-warning').first();
+    await expect.poll(() => warning.textContent(), { timeout: 60_000 }).toContain(
+      '⚠ The file’s trailer counts 25 segments but the file has 59: it was probably joined from several files; nothing was lost.',
+    );
+    const detail = warning.locator('code');
+    expect(await detail.isVisible()).toBe(false);
+    await warning.locator('summary').click();
+    expect(await detail.textContent()).toBe('Transaction set at segment 3: SE01 says 25 segments, 59 were found.');
+    expect(await detail.isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 });

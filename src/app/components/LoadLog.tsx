@@ -5,6 +5,7 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatCountOf } from '../format.ts';
 import { RemoveFileButton } from './RemoveFileButton.tsx';
 import { RejectGroups } from './RejectGroups.tsx';
+import { FileWarning } from './FileWarning.tsx';
 
 const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-mapping': 'Needs column mapping', rejected: 'Not loaded' };
 
@@ -40,7 +41,7 @@ export function LoadLog({ entries, version, onRemove }: { entries: LoadEntry[]; 
                 <> <RemoveFileButton name={result.name} onRemove={() => onRemove(result.fileId!, result.sha256!)} /></>
               )}
               {result.warnings.map((w) => (
-                <div key={w} className="warning">⚠ {w}</div>
+                <FileWarning key={w} warning={w} />
               ))}
             </li>
           ))}

@@ -5,6 +5,7 @@ import { formatCount, formatMoney } from '../format.ts';
 import type { PageProps } from '../pages.ts';
 import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
 import { RejectGroups } from '../components/RejectGroups.tsx';
+import { FileWarning } from '../components/FileWarning.tsx';
 
 const LIMIT = 500;
 
@@ -40,7 +41,7 @@ export function FilesPage({ version, onRemoveFile }: PageProps) {
                 <td className="num">{formatCount(f.lines_added)}</td>
                 <td className="num">{formatCount(f.lines_merged)}</td>
                 <td className="num">{formatCount(f.lines_not_deniable)}</td>
-                <td>{f.warnings.join(' · ')}</td>
+                <td>{f.warnings.map((w) => <FileWarning key={w} warning={w} />)}</td>
                 <td><RemoveFileButton name={f.name} onRemove={() => onRemoveFile(f.file_id, f.sha256)} /></td>
               </tr>
             ))}
