@@ -29,7 +29,7 @@ describe('unloading a file', () => {
 
     await expect.poll(() => rows.allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining('medicare-part-b-2026-03.835')]);
     expect(await page.getByTestId('file-removed').textContent()).toBe(`“${name}” was unloaded with every row it added.`);
-    expect(await page.getByTestId('load-summary').locator('summary').textContent()).toMatch(/^1 file · /);
+    expect(await page.getByTestId('load-summary').locator(':scope > summary').textContent()).toMatch(/^1 file · /);
     const alone = await (await nodeEngineWith([KEEP])).kpis();
     await page.getByRole('button', { name: 'Dashboard' }).click();
     await expect.poll(() => page.getByTestId('kpi-lines').textContent(), { timeout: 60_000 }).toContain(count(alone.lines));
@@ -97,6 +97,46 @@ describe('file warnings', () => {
     await warning.locator('summary').click();
     expect(await detail.textContent()).toBe('Transaction set at segment 3: SE01 says 25 segments, 59 were found.');
     expect(await detail.isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('unloading a kept file', () => {
+  it('removes it from the load list and from what this computer keeps, so the next tab does not load it again', async () => {
+    const { page, errors } = await openApp(browser());
+    await engineReady(page);
+    await page.getByTestId('keep-data').check();
+    await page.setInputFiles('#file-input', ['test/fixtures/x12/835-remit.835', 'test/fixtures/x12/837p-claims.837']);
+    // the files kept in IndexedDB, by name, as the next tab would load them
+    const kept = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('denial-lens-files', 1);
+            // not kept yet: do not create the database (the app creates it with its store)
+            open.onupgradeneeded = () => open.transaction!.abort();
+            open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
+            open.onsuccess = () => {
+              const all = open.result.transaction('files').objectStore('files').getAll();
+              all.onsuccess = () => {
+                resolve((all.result as { file: File }[]).map((k) => k.file.name));
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(kept, { timeout: 60_000 }).toEqual(['835-remit.835', '837p-claims.837']);
+
+    await page.getByTestId('load-summary').locator(':scope > summary').click();
+    const entry = page.getByTestId('load-result').filter({ hasText: '837p-claims.837' });
+    await entry.getByRole('button', { name: 'Remove 837p-claims.837' }).click();
+    await entry.getByTestId('remove-file-confirm').click();
+    await expect.poll(() => page.getByTestId('load-result').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining('835-remit.835 — Loaded')]);
+    await expect.poll(kept, { timeout: 60_000 }).toEqual(['835-remit.835']);
+
+    const next = await page.context().newPage();
+    await next.goto(page.url());
+    await expect.poll(() => next.getByTestId('load-result').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining('835-remit.835 — Loaded')]);
     expect(errors).toEqual([]);
   });
 });
