@@ -50,6 +50,7 @@ export function App() {
 
   const load = useCallback(async (files: File[], explicit?: { signature: string; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]) => {
     if (explicit) rememberMapping(explicit.signature, explicit.mapping);
+    setRemoved('');
     setBusy(true);
     try {
       const results = await engine.load(files, rememberedMappings(), fileMappings);
