@@ -15,6 +15,7 @@ import { useUrlParam } from './url-state.ts';
 import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
 import { QueryError } from './components/QueryState.tsx';
+import { forgetKeptFile } from './storage/kept-files.ts';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -30,6 +31,7 @@ export function App() {
   const [progress, setProgress] = useState<LoadState | null>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  const [removed, setRemoved] = useState('');
   const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
@@ -51,6 +53,7 @@ export function App() {
 
   const load = useCallback(async (files: File[], explicit?: { signature: string; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]) => {
     if (explicit) rememberMapping(explicit.signature, explicit.mapping);
+    setRemoved('');
     setBusy(true);
     try {
       const results = await engine.load(files, rememberedMappings(), fileMappings);
@@ -68,6 +71,19 @@ export function App() {
       setBusy(false);
       setProgress(null);
     }
+  }, []);
+
+  /** Unloads a file and everything it added; its kept copy (if "Keep data" is on) goes too. */
+  const removeFile = useCallback(async (fileId: number, sha256: string) => {
+    const { name, repeats } = await engine.call('removeFile', fileId);
+    setLoads((previous) => previous.filter((entry) => entry.result.sha256 !== sha256));
+    await forgetKeptFile(sha256);
+    setVersion((v) => v + 1);
+    const refused = repeats.map((r) => `“${r.name}” (${r.payments})`).join(', ');
+    setRemoved(
+      `“${name}” was unloaded with every row it added.` +
+        (refused ? ` Payments in ${refused} had been refused as repeats of it: load those files again to count them.` : ''),
+    );
   }, []);
 
   useEffect(() => {
@@ -117,7 +133,9 @@ export function App() {
       <FileLoader disabled={status !== 'ready' || busy} busy={busy} progress={progress} onFiles={(files) => load(files)}
         onSample={(kind) => loadSampleFiles(kind).then((files) => load(files))} />
 
-      <LoadLog entries={loads} />
+      {removed && <p className="hint" role="status" data-testid="file-removed">{removed}</p>}
+
+      <LoadLog entries={loads} onRemove={removeFile} />
 
       {needsMapping && needsMapping.result.proposal && (
         <MappingDialog
@@ -145,7 +163,7 @@ export function App() {
               ))}
             </nav>
           )}
-          <page.component onDataChanged={dataChanged} />
+          <page.component onDataChanged={dataChanged} onRemoveFile={removeFile} />
         </>
       )}
       </main>

@@ -1,6 +1,6 @@
 import type { Filters } from '../engine/analytics/filters.sql.ts';
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+export const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
 
 /** Up to two values by name, then how many more. */
 function values(label: string, list: string[] | undefined): string | null {

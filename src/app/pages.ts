@@ -10,6 +10,8 @@ import { ReferencePage } from './pages/ReferencePage.tsx';
 export interface PageProps {
   /** A page changed the data itself (e.g. imported reference files, which re-classifies): every page re-queries. */
   onDataChanged: () => void;
+  /** Unloads a loaded file and everything it added (the Files page's "Remove"). */
+  onRemoveFile: (fileId: number, sha256: string) => Promise<void>;
 }
 
 /** The app's pages, in tab order. The page shown is the URL's `page` parameter (bookmarkable). */

@@ -5,6 +5,7 @@ import { loadFile, type InputFile } from './ingest/load-file.ts';
 import type { FileLoadResult } from './ingest/file-load-result.ts';
 import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
+import { FILE_NAME_SQL, REMOVE_FILE_SQL, REPEATS_OF_FILE_SQL } from './ingest/remove-file.sql.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
 import { UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
 import { refreshAnalysis } from './refresh.ts';
@@ -14,7 +15,7 @@ import { loadShippedReference, type ShippedReferenceBytes } from './reference/lo
 import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
-import { FILES_SQL, REJECTS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
+import { FILES_SQL, REJECTS_SQL, REJECT_GROUPS_SQL, REJECT_ROWS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
 import { SOURCE_DISAGREEMENTS_LIST_SQL } from './analysis/merge-report.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
 import type { Category } from './classify/categories.ts';
@@ -32,6 +33,7 @@ import { readWorksheetCsv, worksheetCsv } from './audit/worksheet-csv.ts';
 import { crosswalkPayers, crosswalkProcedures, crosswalkRows, crosswalkSummary } from './analytics/crosswalk.ts';
 import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
+import { rejectsCsv, type RejectRow } from './export/rejects-csv.ts';
 import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
 
 export interface LoadOptions {
@@ -112,6 +114,19 @@ export class Engine {
     return results;
   }
 
+  /**
+   * Unloads a file and everything it added, then re-classifies. Answers the files whose
+   * payments had been refused as repeats of this file's: they count again only when loaded again.
+   */
+  async removeFile(fileId: number): Promise<{ name: string; repeats: { name: string; payments: number }[] }> {
+    const [file] = await this.db.query<{ name: string }>(FILE_NAME_SQL(fileId));
+    if (!file) throw new Error(`no loaded file has id ${fileId}`);
+    const repeats = await this.db.query<{ name: string; payments: number }>(REPEATS_OF_FILE_SQL(fileId, file.name));
+    await this.db.exec(REMOVE_FILE_SQL(fileId));
+    await this.refresh();
+    return { name: file.name, repeats };
+  }
+
   /** Rebuilds links, adjudication chains, classification and the facts table from the canonical tables. */
   async refresh(): Promise<void> {
     await refreshAnalysis(this.db);
@@ -150,7 +165,7 @@ export class Engine {
   }
 
   files() {
-    return this.db.query<{ file_id: number; name: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number; lines_not_deniable: number }>(FILES_SQL);
+    return this.db.query<{ file_id: number; name: string; sha256: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number; lines_not_deniable: number }>(FILES_SQL);
   }
 
   /** Fields on which an export copy and the 835 adjudication it repeats disagree, with the value kept and why. */
@@ -160,6 +175,21 @@ export class Engine {
 
   rejects(fileId?: number) {
     return this.db.query<{ file_id: number; file: string; line: number | null; reason: string; excerpt: string | null }>(REJECTS_SQL(fileId));
+  }
+
+  /** Rejected rows grouped by reason (without the row's own values), the biggest group first. */
+  rejectGroups() {
+    return this.db.query<{ pattern: string; rows: number; files: number; example: string }>(REJECT_GROUPS_SQL);
+  }
+
+  /** The first `limit` rejected rows of one reason group (as rejectGroups names it). */
+  rejectRows(pattern: string, limit: number) {
+    return this.db.query<RejectRow>(REJECT_ROWS_SQL(pattern, limit));
+  }
+
+  /** Every rejected row of one reason group, or of all, as an Excel-safe CSV. */
+  rejectsCsv(pattern?: string) {
+    return rejectsCsv(this.db, pattern);
   }
 
   unmatched() {

@@ -19,7 +19,7 @@ describe('loading a batch of files', () => {
     });
     await page.setInputFiles('#file-input', ANTHEM);
     const summary = page.getByTestId('load-summary');
-    await expect.poll(() => summary.locator('summary').textContent(), { timeout: 120_000 }).toMatch(/^4 files · [\d,]+ rows loaded · [\d,]+ rejected · \d+ warnings?$/);
+    await expect.poll(() => summary.locator(':scope > summary').textContent(), { timeout: 120_000 }).toMatch(/^4 files · [\d,]+ rows loaded · [\d,]+ rejected · \d+ warnings?$/);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     for (const [i, path] of ANTHEM.entries()) {
       const name = path.split('/').pop()!;
@@ -31,13 +31,13 @@ describe('loading a batch of files', () => {
     const rows = page.getByTestId('load-result');
     expect(await rows.count()).toBe(4);
     expect(await rows.first().isVisible()).toBe(false);
-    await summary.locator('summary').click();
+    await summary.locator(':scope > summary').click();
     expect(await rows.first().isVisible()).toBe(true);
 
     // the same file again: "Already loaded", naming the file it repeats
     const first = ANTHEM[0].split('/').pop()!;
     await page.setInputFiles('#file-input', ANTHEM[0]);
-    await expect.poll(() => summary.locator('summary').textContent(), { timeout: 60_000 }).toContain('· 1 already loaded');
+    await expect.poll(() => summary.locator(':scope > summary').textContent(), { timeout: 60_000 }).toContain('· 1 already loaded');
     const duplicate = (await rows.allTextContents()).filter((t) => t.includes('Already loaded'));
     expect(duplicate).toHaveLength(1);
     expect(duplicate[0]).toMatch(new RegExp(`^${first.replaceAll('.', '\\.')} — Already loaded: identical to “${first.replaceAll('.', '\\.')}”, loaded \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: nothing was added$`));

@@ -87,7 +87,9 @@ describe('monthly review on the sample CSV export', () => {
     expect(await kpi(page, 'denial_rate_dollars')).toBe(rate(aug.denied, aug.billed));
     expect(await kpi(page, 'denied_amount')).toBe(dollars(aug.denied));
     expect(await kpi(page, 'coding_share_dollars')).toBe(rate(aug.coding, aug.denied));
-    expect(await kpi(page, 'recovered_amount')).toBe('$0'); // a CSV export holds first adjudications only
+    // a CSV export holds first adjudications only: a later payment cannot be seen, so no $0 is shown
+    expect(await kpi(page, 'recovered_amount')).toBe('—');
+    expect(await page.getByTestId('kpi-recovered-note').textContent()).toBe('Cannot be measured from the loaded files: it needs the later 835 remittances');
     const linesChange = aug.lines - jul.lines;
     expect(await page.getByTestId('review-kpi-lines').getByTestId('kpi-vs-previous').textContent()).toBe(
       `${linesChange >= 0 ? '+' : '−'}${count(Math.abs(linesChange))} (${linesChange >= 0 ? '+' : '−'}${Math.abs((100 * linesChange) / jul.lines).toFixed(1)} %) vs Jul 2026`,

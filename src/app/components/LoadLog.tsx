@@ -4,19 +4,22 @@ import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryError } from './QueryState.tsx';
 import { formatCount, formatCountOf } from '../format.ts';
+import { RemoveFileButton } from './RemoveFileButton.tsx';
+import { RejectGroups } from './RejectGroups.tsx';
+import { FileWarning } from './FileWarning.tsx';
 
 const STATUS_LABEL = { loaded: 'Loaded', duplicate: 'Already loaded', 'needs-mapping': 'Needs column mapping', rejected: 'Not loaded' };
 
 /**
- * What happened to every file, and every row that could not be loaded, with file, line and
- * reason. One summary line (files, rows loaded and rejected, warnings) that opens on demand,
- * so a batch of 95 files does not push the review below the fold.
+ * What happened to every file, and the rows that could not be loaded grouped by reason.
+ * One summary line (files, rows loaded and rejected, warnings) that opens on demand, so a batch of 95 files does not push the review below the fold.
  */
-export function LoadLog({ entries }: { entries: LoadEntry[] }) {
+export function LoadLog({ entries, onRemove }: { entries: LoadEntry[]; onRemove: (fileId: number, sha256: string) => Promise<void> }) {
   const [showRejects, setShowRejects] = useState(false);
-  const rejectsQuery = useEngineQuery(() => engine.call('rejects'), []);
-  const rejects = rejectsQuery.data;
-  if (entries.length === 0 && !rejects?.length && !rejectsQuery.error) return null;
+  const rejectGroupsQuery = useEngineQuery(() => engine.call('rejectGroups'), []);
+  const rejectGroups = rejectGroupsQuery.data;
+  const rejected = rejectGroups?.reduce((n, g) => n + g.rows, 0) ?? 0;
+  if (entries.length === 0 && rejected === 0 && !rejectGroupsQuery.error) return null;
   const results = entries.map((e) => e.result);
   const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
   const notLoaded = results.filter((r) => r.status === 'rejected' || r.status === 'needs-mapping').length;
@@ -36,36 +39,23 @@ export function LoadLog({ entries }: { entries: LoadEntry[] }) {
           {entries.map(({ result }) => (
             <li key={`${result.name}-${result.sha256 ?? result.message}`} className={`status-${result.status}`} data-testid="load-result">
               <strong>{result.name}</strong> — <span className="status">{STATUS_LABEL[result.status]}</span>: {result.message}
+              {result.status === 'loaded' && result.fileId !== null && result.sha256 && (
+                <> <RemoveFileButton name={result.name} onRemove={() => onRemove(result.fileId!, result.sha256!)} /></>
+              )}
               {result.warnings.map((w) => (
-                <div key={w} className="warning">⚠ {w}</div>
+                <FileWarning key={w} warning={w} />
               ))}
             </li>
           ))}
         </ul>
       </details>
-      {rejectsQuery.error && <QueryError error={rejectsQuery.error} name="Rejected rows" onRetry={rejectsQuery.retry} />}
-      {rejects && rejects.length > 0 && (
+      {rejectGroupsQuery.error && <QueryError error={rejectGroupsQuery.error} name="Rejected rows" onRetry={rejectGroupsQuery.retry} />}
+      {rejectGroups && rejected > 0 && (
         <>
           <button type="button" onClick={() => setShowRejects((s) => !s)} aria-expanded={showRejects}>
-            {showRejects ? 'Hide' : 'Show'} {formatCount(rejects.length)} rejected rows
+            {showRejects ? 'Hide' : 'Show'} {formatCount(rejected)} rejected rows by reason
           </button>
-          {showRejects && (
-            <table className="rejects" data-testid="rejects">
-              <thead>
-                <tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr>
-              </thead>
-              <tbody>
-                {rejects.slice(0, 500).map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.file}</td>
-                    <td className="num">{r.line ?? '—'}</td>
-                    <td>{r.reason}</td>
-                    <td className="excerpt">{r.excerpt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {showRejects && <RejectGroups groups={rejectGroups} />}
         </>
       )}
     </section>

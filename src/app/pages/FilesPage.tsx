@@ -3,28 +3,32 @@ import { QueryState } from '../components/QueryState.tsx';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery, type EngineQuery } from '../use-engine-query.ts';
 import { formatCount, formatMoney } from '../format.ts';
+import type { PageProps } from '../pages.ts';
+import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
+import { RejectGroups } from '../components/RejectGroups.tsx';
+import { FileWarning } from '../components/FileWarning.tsx';
 
 const LIMIT = 500;
 
 /**
  * Everything loaded and everything that was not: files with their row counts,
- * every rejected row with its reason, payments and their balance, claims or
+ * the rejected rows grouped by reason, payments and their balance, claims or
  * lines whose own numbers do not add up, and lines that found no partner.
  */
-export function FilesPage() {
+export function FilesPage({ onRemoveFile }: PageProps) {
   const filesQuery = useEngineQuery(() => engine.call('files'), []);
-  const rejectsQuery = useEngineQuery(() => engine.call('rejects'), []);
+  const rejectGroupsQuery = useEngineQuery(() => engine.call('rejectGroups'), []);
   const remittancesQuery = useEngineQuery(() => engine.call('remittances'), []);
   const unbalancedQuery = useEngineQuery(() => engine.call('unbalanced'), []);
   const unmatchedQuery = useEngineQuery(() => engine.call('unmatched'), []);
   const disagreementsQuery = useEngineQuery(() => engine.call('sourceDisagreements'), []);
-  const [files, rejects, remittances, unbalanced, unmatched, disagreements] = [filesQuery.data, rejectsQuery.data, remittancesQuery.data, unbalancedQuery.data, unmatchedQuery.data, disagreementsQuery.data];
+  const [files, rejectGroups, remittances, unbalanced, unmatched, disagreements] = [filesQuery.data, rejectGroupsQuery.data, remittancesQuery.data, unbalancedQuery.data, unmatchedQuery.data, disagreementsQuery.data];
   return (
     <>
       <Section title="Loaded files" testId="files-table" query={filesQuery}>
         <table className="numbers">
           <thead>
-            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th title="$0 lines, reporting-only codes and predeterminations: not denials, and left out of every rate">Cannot be denied</th><th>Notes</th></tr>
+            <tr><th>File</th><th>Format</th><th>Content</th><th>Loaded</th><th>Read</th><th>Loaded</th><th>Rejected</th><th>Lines added</th><th>Merged into lines already loaded</th><th title="$0 lines, reporting-only codes and predeterminations: not denials, and left out of every rate">Cannot be denied</th><th>Notes</th><th><span className="sr-only">Unload</span></th></tr>
           </thead>
           <tbody>
             {files?.map((f) => (
@@ -39,23 +43,16 @@ export function FilesPage() {
                 <td className="num">{formatCount(f.lines_added)}</td>
                 <td className="num">{formatCount(f.lines_merged)}</td>
                 <td className="num">{formatCount(f.lines_not_deniable)}</td>
-                <td>{f.warnings.join(' · ')}</td>
+                <td>{f.warnings.map((w) => <FileWarning key={w} warning={w} />)}</td>
+                <td><RemoveFileButton name={f.name} onRemove={() => onRemoveFile(f.file_id, f.sha256)} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       </Section>
 
-      <Section title="Rejected rows" testId="rejects-table" query={rejectsQuery} empty="Every row was loaded.">
-        <table className="rejects">
-          <thead><tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr></thead>
-          <tbody>
-            {rejects?.slice(0, LIMIT).map((r, i) => (
-              <tr key={i}><td>{r.file}</td><td className="num">{r.line ?? '—'}</td><td>{r.reason}</td><td className="excerpt">{r.excerpt}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <More shown={LIMIT} total={rejects?.length} />
+      <Section title="Rejected rows" testId="rejects-table" query={rejectGroupsQuery} count={rejectGroups?.reduce((n, g) => n + g.rows, 0)} empty="Every row was loaded.">
+        {rejectGroups && <RejectGroups groups={rejectGroups} />}
       </Section>
 
       <Section title="Payments (835)" testId="remittances-table" query={remittancesQuery} empty="No 835 remittances loaded.">
@@ -136,8 +133,8 @@ export function FilesPage() {
 const FORMAT: Record<string, string> = { csv: 'CSV', 'x12-835': 'X12 835', 'x12-837p': 'X12 837P' };
 const CONTENT: Record<string, string> = { 'claim+remit': 'claims with payments', claim: 'claims', remit: 'remittances' };
 
-function Section({ title, testId, query, empty, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; empty?: string; children: ReactNode }) {
-  const count = query.data?.length;
+/** `count` when the rows are not what is counted (rejected rows, shown in groups). */
+function Section({ title, testId, query, count = query.data?.length, empty, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; count?: number; empty?: string; children: ReactNode }) {
   return (
     <section className="panel" data-testid={testId} aria-busy={query.loading || undefined}>
       <h2>

@@ -90,7 +90,11 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
                 <div className="kpi-note">{formatCount(k.current.denied_lines)} of {formatCount(k.current.lines)} lines</div>
               )}
               {id === 'recovered_amount' && (
-                <div className="kpi-note">{formatCount(k.current.recovered_lines)} initially denied lines paid later</div>
+                <div className="kpi-note" data-testid="kpi-recovered-note">
+                  {k.recoveredMeasurable
+                    ? `${formatCount(k.current.recovered_lines)} initially denied lines paid later`
+                    : 'Cannot be measured from the loaded files: it needs the later 835 remittances'}
+                </div>
               )}
               {id === 'denied_amount' && k.current.unexplained_amount > 0 && (
                 <div className="kpi-note" data-testid="kpi-unexplained" title="Denied dollars whose reason code is not in the CARC table, or that came with no reason code: map the codes on the Reference page">

@@ -47,7 +47,7 @@ export const KPI_DEFINITIONS: Record<KpiId, { label: string; definition: string 
   recovered_amount: {
     label: 'Recovered later',
     definition:
-      'Dollars paid by a later adjudication (a corrected claim, or reprocessing after a reversal) on lines initially denied in this month. Only remittances (835) that carry the later payments show it; a CSV export of first adjudications shows $0.',
+      'Dollars paid by a later adjudication (a corrected claim, or reprocessing after a reversal) on lines initially denied in this month. Only remittances (835) that carry the later payments show it; with a CSV export of first adjudications alone it cannot be measured and is shown as —.',
   },
   post_payment_denied_amount: {
     label: 'Post-payment denials',

@@ -54,6 +54,21 @@ async function addNew(files: readonly NewKeptFile[]): Promise<void> {
   });
 }
 
+/** Deletes the kept copy of one file (it was unloaded), after the writes queued before. */
+export function forgetKeptFile(sha256: string): Promise<void> {
+  const run = writes.then(async () => {
+    if (!(await dbExists(KEPT_FILES_DB))) return;
+    await transact(KEPT_FILES_DB, setup, STORE, 'readwrite', (store) => {
+      const find = store.index('sha256').getKey(sha256);
+      find.onsuccess = () => {
+        if (find.result !== undefined) store.delete(find.result);
+      };
+    });
+  });
+  writes = run.catch(() => {});
+  return run;
+}
+
 export function eraseKeptFiles(): Promise<void> {
   return deleteDb(KEPT_FILES_DB);
 }

@@ -1,3 +1,5 @@
+import { sqlString } from '../db/sql-quote.ts';
+
 /** Every file with its rows, and how many lines it added or merged into lines already loaded (merge-report.sql.ts). */
 /**
  * Every file with its rows, the lines it added or merged, and its adjudications that no
@@ -10,7 +12,7 @@ WITH not_deniable AS (
   WHERE (al.is_initial AND NOT d.deniable) OR al.adjudication_kind = 'predetermination'
   GROUP BY al.file_id
 )
-SELECT file_id, name, format, content, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
+SELECT file_id, name, sha256, format, content, strftime(loaded_at, '%Y-%m-%d %H:%M') AS loaded_at,
   rows_read, rows_loaded, rows_rejected, warnings, coalesce(m.lines_added, 0) AS lines_added, coalesce(m.lines_merged, 0) AS lines_merged,
   coalesce(n.lines, 0) AS lines_not_deniable
 FROM files LEFT JOIN file_line_merges m USING (file_id) LEFT JOIN not_deniable n USING (file_id) ORDER BY file_id
@@ -21,6 +23,36 @@ SELECT r.file_id, f.name AS file, r.line, r.reason, r.excerpt
 FROM rejects r JOIN files f USING (file_id)
 ${fileId === undefined ? '' : `WHERE r.file_id = ${Math.trunc(fileId)}`}
 ORDER BY r.file_id, r.line NULLS FIRST
+`;
+
+/**
+ * A reject reason without its row's values, so that rows rejected for the same reason group
+ * together: quoted values ('13/45/2026', “name”) become '…', numbers #. DuckDB's message for a
+ * malformed CSV record quotes the record itself: its error type is the group. A repeated
+ * payment names its payer and file unquoted (load-parsed.ts): one group.
+ */
+const REASON_PATTERN = /* sql */ `CASE
+  WHEN starts_with(r.reason, 'malformed CSV record: ') THEN regexp_extract(r.reason, '^malformed CSV record: [A-Z ]+')
+  WHEN regexp_matches(r.reason, '^payment .* was already loaded ') THEN 'payment … was already loaded: its claims are not counted again'
+  ELSE regexp_replace(regexp_replace(regexp_replace(r.reason,
+    '''[^'']*''', '''…''', 'g'), '“[^”]*”', '“…”', 'g'), '\\b[0-9]+([.,][0-9]+)*\\b', '#', 'g')
+END`;
+
+/** Rejected rows by reason: how many, in how many files, and one reason as written. */
+export const REJECT_GROUPS_SQL = /* sql */ `
+SELECT ${REASON_PATTERN} AS pattern, count(*)::INTEGER AS rows, count(DISTINCT r.file_id)::INTEGER AS files,
+  min(r.reason) AS example
+FROM rejects r
+GROUP BY pattern ORDER BY rows DESC, pattern
+`;
+
+/** The rejected rows of one reason group (every group when `pattern` is undefined), `limit` of them. */
+export const REJECT_ROWS_SQL = (pattern: string | undefined, limit?: number) => /* sql */ `
+SELECT f.name AS file, r.line, r.reason, r.excerpt, ${REASON_PATTERN} AS pattern
+FROM rejects r JOIN files f USING (file_id)
+${pattern === undefined ? '' : `WHERE ${REASON_PATTERN} = ${sqlString(pattern)}`}
+ORDER BY r.file_id, r.line NULLS FIRST
+${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}
 `;
 
 /** Every payment (835 transaction), with its balance: BPR02 = Σ CLP04 − Σ PLB. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import type { Filters } from './filters.sql.ts';
-import { kpiMonthsSql } from './review.sql.ts';
+import { RECOVERY_MEASURABLE_SQL, kpiMonthsSql } from './review.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /** One month's counts and sums, from which every KPI is a ratio or a value. */
@@ -67,6 +67,8 @@ export interface ReviewKpis {
    * claims of the three months before (null unless all three are loaded).
    */
   hfmaClaimRate: number | null;
+  /** false when no loaded file can show a later payment (no 835, one adjudication per line): "Recovered later" is then null, not $0 */
+  recoveredMeasurable: boolean;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -95,7 +97,7 @@ function averageOf(months: MonthMeasures[]): MonthMeasures {
 }
 
 /** KPIs of the reviewed month against the month before and the average of the three before. */
-export function compareMonths(rows: MonthMeasures[]): ReviewKpis {
+export function compareMonths(rows: MonthMeasures[], recoveredMeasurable: boolean): ReviewKpis {
   const current = rows.at(-1)!;
   const prior = rows.slice(0, -1).filter((r) => r.loaded);
   const previous = rows.at(-2)?.loaded ? rows.at(-2)! : null;
@@ -103,9 +105,10 @@ export function compareMonths(rows: MonthMeasures[]): ReviewKpis {
   const kpis = {} as Record<KpiId, Kpi>;
   for (const id of KPI_IDS) {
     const { unit, of } = DEFINITIONS[id];
-    const value = of(current);
-    const prev = previous ? of(previous) : null;
-    const avg = average ? of(average) : null;
+    const measured = id !== 'recovered_amount' || recoveredMeasurable;
+    const value = measured ? of(current) : null;
+    const prev = previous && measured ? of(previous) : null;
+    const avg = average && measured ? of(average) : null;
     const change = (base: number | null) => (value !== null && base !== null ? value - base : null);
     const relative = (base: number | null) => (unit !== 'rate' && value !== null && base ? (value - base) / base : null);
     kpis[id] = {
@@ -121,10 +124,12 @@ export function compareMonths(rows: MonthMeasures[]): ReviewKpis {
     averageMonths: prior.map((m) => m.month),
     kpis,
     hfmaClaimRate: prior.length === 3 ? ratio(current.denied_claims, average!.claims) : null,
+    recoveredMeasurable,
   };
 }
 
 export async function reviewKpis(db: Db, filters: Filters): Promise<ReviewKpis> {
   const [claimKeys] = await db.query<ClaimKeyRange>(CLAIM_KEY_RANGE_SQL);
-  return compareMonths(await db.query<MonthMeasures>(kpiMonthsSql(filters, claimKeys)));
+  const [{ measurable }] = await db.query<{ measurable: boolean }>(RECOVERY_MEASURABLE_SQL);
+  return compareMonths(await db.query<MonthMeasures>(kpiMonthsSql(filters, claimKeys)), measurable);
 }

@@ -177,3 +177,13 @@ SELECT strftime(m, '%Y-%m') AS month, * EXCLUDE (m) FROM (
 )
 ORDER BY month, provider`;
 }
+
+/**
+ * Whether a later payment on a denied line can be seen at all: an 835 carries the later
+ * adjudications; an export of first adjudications never does, unless some line of it
+ * has several adjudications.
+ */
+export const RECOVERY_MEASURABLE_SQL = /* sql */ `
+SELECT EXISTS (SELECT 1 FROM files WHERE format = 'x12-835')
+    OR EXISTS (SELECT 1 FROM analysis_lines WHERE adjudications > 1) AS measurable
+`;

@@ -88,8 +88,12 @@ function tally(into: Map<string, FlagTally>, flags: string[], segment: number): 
   }
 }
 
+/** A reversal (CLP02 = 22) is how a payer corrects a claim: ordinary, so no warning (the claim keeps its flag). */
+const NOT_A_WARNING = new Set(['reversal']);
+
 function summarize(warnings: string[], tallies: Map<string, FlagTally>, noun: string): void {
   for (const [flag, { count, firstSegment }] of tallies) {
+    if (NOT_A_WARNING.has(flag)) continue;
     warnings.push(`${count} ${noun}${count === 1 ? '' : 's'} flagged '${flag}' (first at segment ${firstSegment}).`);
   }
 }

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { engine } from '../engine-instance.ts';
+import { useEngineQuery } from '../use-engine-query.ts';
+import { downloadText } from '../download.ts';
+import { slug } from '../export-name.ts';
+import { formatCount, formatCountOf } from '../format.ts';
+
+const LIMIT = 500;
+
+type Group = { pattern: string; rows: number; files: number; example: string };
+
+const download = (pattern?: string) =>
+  engine.call('rejectsCsv', pattern).then((csv) => downloadText(`rejected-rows${pattern ? `-${slug(pattern).slice(0, 80)}` : ''}.csv`, csv));
+
+/**
+ * Rejected rows grouped by reason ('…' stands for each row's own value), the biggest group
+ * first; a group opens to its rows and downloads as CSV.
+ */
+export function RejectGroups({ groups }: { groups: Group[] }) {
+  return (
+    <div className="reject-groups" data-testid="reject-groups">
+      <p>
+        <button type="button" className="link" onClick={() => download()} data-testid="rejects-csv">
+          Download all {formatCountOf(groups.reduce((n, g) => n + g.rows, 0), 'rejected row')} (CSV)
+        </button>
+      </p>
+      {groups.map((g) => (
+        <RejectGroup key={g.pattern} group={g} />
+      ))}
+    </div>
+  );
+}
+
+function RejectGroup({ group }: { group: Group }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details data-testid="reject-group" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <span className="count">{formatCountOf(group.rows, 'row')}</span>
+        {group.files > 1 && ` in ${formatCount(group.files)} files`} · {group.pattern}
+      </summary>
+      {open && <GroupRows group={group} />}
+    </details>
+  );
+}
+
+function GroupRows({ group }: { group: Group }) {
+  const rows = useEngineQuery(() => engine.call('rejectRows', group.pattern, LIMIT), [group.pattern]).data;
+  return (
+    <div className="scroll">
+      <button type="button" className="link" onClick={() => download(group.pattern)} data-testid="reject-group-csv">
+        Download these {formatCountOf(group.rows, 'row')} (CSV)
+      </button>
+      <table className="rejects">
+        <thead><tr><th>File</th><th>Line</th><th>Reason</th><th>Text</th></tr></thead>
+        <tbody>
+          {rows?.map((r, i) => (
+            <tr key={i}><td>{r.file}</td><td className="num">{r.line ?? '—'}</td><td>{r.reason}</td><td className="excerpt">{r.excerpt}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {group.rows > LIMIT && <p className="hint">First {formatCount(LIMIT)} of {formatCount(group.rows)} shown: the CSV has them all.</p>}
+    </div>
+  );
+}
