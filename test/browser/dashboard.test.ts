@@ -59,8 +59,8 @@ describe('dashboard on the sample CSV export', () => {
 
     // the detail panel: evidence and a fix
     await page.getByTestId('denied-row').first().click();
-    await page.getByTestId('line-detail').waitFor();
-    expect(await page.getByTestId('line-detail').textContent()).toContain('Evidence');
+    // the panel opens at once and fills when the line's own query answers
+    await expect.poll(() => page.getByTestId('line-detail').textContent()).toContain('Evidence');
     expect((await page.getByTestId('fix').textContent())?.length).toBeGreaterThan(20);
     await screenshot(page, 'dashboard-filtered-detail');
 

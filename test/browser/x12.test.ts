@@ -31,7 +31,7 @@ describe('835 + 837P through the file input', () => {
     await page.getByLabel('Find in denied lines').fill('GP2603');
     await expect.poll(() => page.getByTestId('denied-row').first().textContent()).toContain('GP2603');
     await page.getByTestId('denied-row').first().click();
-    await page.getByTestId('line-detail').waitFor();
+    await expect.poll(() => page.getByTestId('line-detail').textContent()).toContain('Evidence');
     expect(await page.getByTestId('line-detail').textContent()).not.toContain('diagnoses none linked');
 
     await page.getByRole('button', { name: 'Files & data quality' }).click();
