@@ -172,6 +172,8 @@ describe('CSV adjustments as vendors write them', () => {
       // whole dollars: amounts only where every item is a group-code + amount pair
       'M6,05/03/2026,99213,100.00,50.00,CO-45 30; PR-1 20',
       'M7,05/03/2026,99213,100.00,0.00,CO-16 97 N290',
+      // a vendor code with an amount: the amount is not read as CARCs 150 and 00
+      'M8,05/04/2026,99213,150.00,0.00,ADNEOB 150.00',
     ].join('\n');
     const [result] = await engine.loadFiles([csvFile('cells.csv', text)]);
     expect(result.status).toBe('loaded');
@@ -189,14 +191,15 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'M6', group_code: 'PR', carc: '1', amount: 20, level: 'line' },
       { claim_id: 'M7', group_code: 'CO', carc: '16', amount: null, level: 'line' },
       { claim_id: 'M7', group_code: null, carc: '97', amount: null, level: 'line' },
+      { claim_id: 'M8', group_code: null, carc: 'ADNEOB', amount: null, level: 'line' },
     ]);
     expect(await engine.db.query('SELECT claim_id, code FROM remarks JOIN service_lines USING (line_id) ORDER BY line_id')).toEqual([
       { claim_id: 'M5', code: 'N130' }, { claim_id: 'M7', code: 'N290' },
     ]);
     // 200 − 70 = 130 = 71.27 + 58.73; 200 − 128.73 = 71.27; 180 − 100 = 80 = 30 + 50; 100 − 50 = 50 = 30 + 20;
-    // M7's codes have no amounts: not checked
+    // M7's and M8's codes have no amounts: not checked
     expect((await lines()).map((l) => [l.claim_id, l.balance_diff, l.flags])).toEqual([
-      ['M1', 0, []], ['M2', 0, []], ['M3', 0, []], ['M4', 0, []], ['M5', 0, []], ['M6', 0, []], ['M7', null, []],
+      ['M1', 0, []], ['M2', 0, []], ['M3', 0, []], ['M4', 0, []], ['M5', 0, []], ['M6', 0, []], ['M7', null, []], ['M8', null, []],
     ]);
     expect(result.warnings).toEqual([]);
   });

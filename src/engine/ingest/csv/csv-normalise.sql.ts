@@ -82,6 +82,11 @@ const PAIRED_CELL = '^([ ]*(CO|PR|OA|PI|CR)[ -]*[ABDPWY]?[0-9]{1,3}[ :=]+[$]?[0-
 const WHOLE_AMOUNT = '((CO|PR|OA|PI|CR)[ -]*[ABDPWY]?[0-9]{1,3}[ :=]+[$]?[0-9]+)([;, ]|$)';
 /** A whole cell that is an amount, not a reason code: what a reason column holds when mapped to the wrong column. */
 const AMOUNT_CELL = '^[(]?-?[$]?-?[0-9][0-9,]*[.][0-9]{1,2}[)]?-?$|^[(]?-?[$]-?[0-9][0-9,]*[)]?-?$';
+/**
+ * A vendor code (three letters or more: not a group, CARC or RARC) followed by an amount, `ADNEOB 150.00`:
+ * the amount is dropped before codes are read, so that it is not read as CARCs 150 and 00.
+ */
+const VENDOR_AMOUNT = '(^|[ ;,])([A-Z]{3,}[A-Z0-9]*)[ :=]+[$]?[0-9][0-9,]*[.][0-9]{1,2}';
 /** Remark codes (RARC) are M…, MA…, N…; anything else left in an adjustment cell is an unmapped vendor code. */
 const REMARK_SHAPE = '^(M|MA|N)[0-9]{1,3}$';
 /** The carc of an adjustment the export gave as an amount under a group (a "Contractual Adj" column) with no reason code. */
@@ -177,7 +182,7 @@ function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string
   const pairTexts = readable.map((p) => `,
     CASE WHEN p${p.n}_is_amount THEN ''
          WHEN regexp_full_match(p${p.n}_cell, '${PAIRED_CELL}') THEN regexp_replace(p${p.n}_cell, '${WHOLE_AMOUNT}', '\\1.00\\3', 'g')
-         ELSE p${p.n}_cell END AS p${p.n}_text`).join('');
+         ELSE regexp_replace(p${p.n}_cell, '${VENDOR_AMOUNT}', '\\1\\2', 'g') END AS p${p.n}_text`).join('');
   const pairItems = readable.map((p) => `,
     regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 1) AS p${p.n}_g1,
     regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 2) AS p${p.n}_codes,
