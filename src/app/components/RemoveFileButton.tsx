@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { messageOf } from '../../engine/message-of.ts';
 
 /** "Remove" for one loaded file, asking first; the question names the file and what goes with it. */
 export function RemoveFileButton({ name, onRemove }: { name: string; onRemove: () => Promise<unknown> }) {
@@ -16,7 +17,7 @@ export function RemoveFileButton({ name, onRemove }: { name: string; onRemove: (
     try {
       await onRemove();
     } catch (e) {
-      setProblem(`not removed: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(`not removed: ${messageOf(e)}`);
       setWorking(false);
     }
   };
