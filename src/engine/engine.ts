@@ -5,20 +5,42 @@ import { loadFile, type InputFile } from './ingest/load-file.ts';
 import type { FileLoadResult } from './ingest/file-load-result.ts';
 import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
-import { FILE_NAME_SQL, REMOVE_FILE_SQL, REPEATS_OF_FILE_SQL } from './ingest/remove-file.sql.ts';
+import { FILE_NAME_SQL, REMOVE_FILE_SQL, REPEATS_OF_FILE_SQL, type FileNameRow, type RepeatsOfFileRow } from './ingest/remove-file.sql.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
-import { UNMATCHED_SQL } from './analysis/analysis-lines.sql.ts';
+import { UNMATCHED_SQL, type UnmatchedRow } from './analysis/analysis-lines.sql.ts';
 import { refreshAnalysis } from './refresh.ts';
 import { CachingDb } from './db/caching-db.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
-import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL } from './analytics/lines.sql.ts';
-import { FILTER_OPTIONS_SQL, deniedLinesSql, kpisSql, monthlyByCategorySql, type DeniedLineRow, type SortDirection } from './analytics/dashboard.sql.ts';
+import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL, type LineDetailRow } from './analytics/lines.sql.ts';
+import {
+  FILTER_OPTIONS_SQL,
+  deniedLinesSql,
+  kpisSql,
+  monthlyByCategorySql,
+  type DeniedLineRow,
+  type FilterOptions,
+  type FilterOptionsRow,
+  type Kpis,
+  type MonthRow,
+  type SortDirection,
+} from './analytics/dashboard.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
-import { FILES_SQL, REJECTS_SQL, REJECT_GROUPS_SQL, REJECT_ROWS_SQL, REMITTANCES_SQL, UNBALANCED_SQL } from './analytics/files.sql.ts';
-import { SOURCE_DISAGREEMENTS_LIST_SQL } from './analysis/merge-report.sql.ts';
+import {
+  FILES_SQL,
+  REJECTS_SQL,
+  REJECT_GROUPS_SQL,
+  REJECT_ROWS_SQL,
+  REMITTANCES_SQL,
+  UNBALANCED_SQL,
+  type FileRow,
+  type RejectGroupRow,
+  type RejectListRow,
+  type RemittanceRow,
+  type UnbalancedRow,
+} from './analytics/files.sql.ts';
+import { SOURCE_DISAGREEMENTS_LIST_SQL, type SourceDisagreementRow } from './analysis/merge-report.sql.ts';
 import type { Filters } from './analytics/filters.sql.ts';
-import type { Category } from './classify/categories.ts';
 import { reviewPatterns, type PatternOptions } from './analytics/patterns.ts';
 import { reviewKpis } from './analytics/review-kpis.ts';
 import { reviewMonths } from './analytics/partial-months.ts';
@@ -42,29 +64,6 @@ export interface LoadOptions {
   /** An explicit mapping for this one file (from the mapping screen). */
   mapping?: HeaderMapping;
   onProgress?: (file: string, p: LoadProgress) => void;
-}
-
-export interface MonthRow {
-  month: string;
-  lines: number;
-  denied_lines: number;
-  billed: number;
-  denied_amount: number;
-  by_category: { category: Category; lines: number; amount: number }[];
-}
-
-export interface Kpis {
-  lines: number;
-  claims: number;
-  denied_lines: number;
-  denied_claims: number;
-  billed: number;
-  paid: number;
-  denied_amount: number;
-  denied_billed: number;
-  coding_denied_lines: number;
-  coding_denied_amount: number;
-  recovered_amount: number;
 }
 
 /**
@@ -119,9 +118,9 @@ export class Engine {
    * payments had been refused as repeats of this file's: they count again only when loaded again.
    */
   async removeFile(fileId: number): Promise<{ name: string; repeats: { name: string; payments: number }[] }> {
-    const [file] = await this.db.query<{ name: string }>(FILE_NAME_SQL(fileId));
+    const [file] = await this.db.query<FileNameRow>(FILE_NAME_SQL(fileId));
     if (!file) throw new Error(`no loaded file has id ${fileId}`);
-    const repeats = await this.db.query<{ name: string; payments: number }>(REPEATS_OF_FILE_SQL(fileId, file.name));
+    const repeats = await this.db.query<RepeatsOfFileRow>(REPEATS_OF_FILE_SQL(fileId, file.name));
     await this.db.exec(REMOVE_FILE_SQL(fileId));
     await this.refresh();
     return { name: file.name, repeats };
@@ -149,13 +148,13 @@ export class Engine {
     return this.db.query<DeniedLineRow>(deniedLinesSql(filters, page));
   }
 
-  async lineDetail(lineId: number): Promise<Record<string, unknown> | null> {
-    const [row] = await this.db.query(LINE_DETAIL_SQL(lineId));
+  async lineDetail(lineId: number): Promise<LineDetailRow | null> {
+    const [row] = await this.db.query<LineDetailRow>(LINE_DETAIL_SQL(lineId));
     return row ?? null;
   }
 
-  async filterOptions(): Promise<{ payers: string[]; providers: string[]; service_months: string[]; remit_months: string[] }> {
-    const [row] = await this.db.query<{ payers: string[] | null; providers: string[] | null; service_months: string[] | null; remit_months: string[] | null }>(FILTER_OPTIONS_SQL);
+  async filterOptions(): Promise<FilterOptions> {
+    const [row] = await this.db.query<FilterOptionsRow>(FILTER_OPTIONS_SQL);
     return {
       payers: row.payers ?? [],
       providers: row.providers ?? [],
@@ -165,21 +164,21 @@ export class Engine {
   }
 
   files() {
-    return this.db.query<{ file_id: number; name: string; sha256: string; format: string; content: string; loaded_at: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: string[]; lines_added: number; lines_merged: number; lines_not_deniable: number }>(FILES_SQL);
+    return this.db.query<FileRow>(FILES_SQL);
   }
 
   /** Fields on which an export copy and the 835 adjudication it repeats disagree, with the value kept and why. */
   sourceDisagreements() {
-    return this.db.query<{ claim_id: string; line_number: number | null; service_date: string | null; procedure: string | null; payer: string | null; field: string; kept: string | null; kept_file: string; other: string | null; other_file: string; why: string }>(SOURCE_DISAGREEMENTS_LIST_SQL);
+    return this.db.query<SourceDisagreementRow>(SOURCE_DISAGREEMENTS_LIST_SQL);
   }
 
   rejects(fileId?: number) {
-    return this.db.query<{ file_id: number; file: string; line: number | null; reason: string; excerpt: string | null }>(REJECTS_SQL(fileId));
+    return this.db.query<RejectListRow>(REJECTS_SQL(fileId));
   }
 
   /** Rejected rows grouped by reason (without the row's own values), the biggest group first. */
   rejectGroups() {
-    return this.db.query<{ pattern: string; rows: number; files: number; example: string }>(REJECT_GROUPS_SQL);
+    return this.db.query<RejectGroupRow>(REJECT_GROUPS_SQL);
   }
 
   /** The first `limit` rejected rows of one reason group (as rejectGroups names it). */
@@ -193,15 +192,15 @@ export class Engine {
   }
 
   unmatched() {
-    return this.db.query<{ kind: string; claim_id: string; line_number: number | null; service_date: string | null; procedure: string | null; billed: number | null; file: string }>(UNMATCHED_SQL);
+    return this.db.query<UnmatchedRow>(UNMATCHED_SQL);
   }
 
   remittances() {
-    return this.db.query<{ remit_id: number; file: string; payer: string | null; trace_number: string | null; payment_method: string | null; payment_date: string | null; payment_amount: number | null; provider_adjustments: number | null; balance_diff: number | null; claims: number }>(REMITTANCES_SQL);
+    return this.db.query<RemittanceRow>(REMITTANCES_SQL);
   }
 
   unbalanced() {
-    return this.db.query<{ level: 'claim' | 'line'; file: string; claim_id: string; line_number: number | null; payer: string | null; charge: number | null; paid: number | null; difference: number; segment: number | null }>(UNBALANCED_SQL);
+    return this.db.query<UnbalancedRow>(UNBALANCED_SQL);
   }
 
   /** Diagnoses a procedure was paid and denied with in the loaded data, at every payer or at one, with their descriptions. */

@@ -47,8 +47,8 @@ describe('reference data and crosswalk', () => {
     );
     // numbers only for CPT: the starter list has no descriptor column
     await expect.poll(() => page.getByTestId('reference-procedures').locator('th').allTextContents()).toEqual(['Code', 'Code set', 'Last valid date of service', 'Replaced by', 'Release cited']);
-    const payerCodes = (await expected.referenceOverview()).payerCodes.length;
-    await expect.poll(() => page.getByTestId('payer-code-row').count()).toBe(payerCodes);
+    const payer_codes = (await expected.referenceOverview()).payer_codes.length;
+    await expect.poll(() => page.getByTestId('payer-code-row').count()).toBe(payer_codes);
 
     if (HAS_SHARED) {
       // the shipped FY2025 by its content: nothing new; then, as the importer offers, loaded as the April 2025 update

@@ -2,7 +2,7 @@ import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryState } from './QueryState.tsx';
-import type { Kpis } from '../../engine/engine.ts';
+import type { Kpis } from '../../engine/analytics/dashboard.sql.ts';
 import { formatCount, formatCountOf, formatMoney, formatPercent } from '../format.ts';
 
 /** Headline numbers for the current filters. Definitions in each tile's tooltip. */

@@ -2,38 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryState } from './QueryState.tsx';
-import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
+import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
+import type { Evidence } from '../../engine/classify/evidence.ts';
 import { formatMoney } from '../format.ts';
 import { ClaimDetail } from './ClaimDetail.tsx';
 import { CrosswalkLink } from '../reference/CrosswalkLink.tsx';
 
-interface Evidence {
-  source: 'payer' | 'reference' | 'history' | 'rule';
-  text: string;
-  codes: string[];
-}
-
-interface Detail {
-  claim_id: string;
-  line_number: number | null;
-  service_date_text: string | null;
-  paid_date_text: string | null;
-  payer: string;
-  provider: string;
-  procedure: string | null;
-  billed_procedure: string | null;
-  modifiers: string[];
-  diagnoses_dotted: string[];
-  billed: number;
-  paid: number;
-  denied_amount: number;
-  category: Category;
-  secondary: Category[];
-  evidence: Evidence[];
-  fix: string;
-}
-
-const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Your history', rule: 'Billing rule' };
+const SOURCE_LABEL: Record<Evidence['source'], string> = { payer: 'Payer said', reference: 'Code data', history: 'Your history', rule: 'Billing rule' };
 
 /**
  * Why a line was put in its category, and what to do about it: a panel at the side of the
@@ -41,7 +16,7 @@ const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Yo
  * Escape or ✕ closes it and returns focus to what opened it (the line's row).
  */
 export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () => void }) {
-  const query = useEngineQuery(() => engine.call('lineDetail', lineId) as Promise<Detail | null>, [lineId]);
+  const query = useEngineQuery(() => engine.call('lineDetail', lineId), [lineId]);
   const d = query.error ? undefined : query.data;
   const [showClaim, setShowClaim] = useState(false);
   const opener = useRef<Element | null>(null);

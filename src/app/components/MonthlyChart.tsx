@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
-import type { MonthRow } from '../../engine/engine.ts';
+import type { MonthRow } from '../../engine/analytics/dashboard.sql.ts';
 import { toCsv, type CsvColumn } from '../../engine/export/csv.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';

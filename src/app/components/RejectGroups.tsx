@@ -4,10 +4,9 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { downloadText } from '../download.ts';
 import { slug } from '../export-name.ts';
 import { formatCount, formatCountOf } from '../format.ts';
+import type { RejectGroupRow } from '../../engine/analytics/files.sql.ts';
 
 const LIMIT = 500;
-
-type Group = { pattern: string; rows: number; files: number; example: string };
 
 const download = (pattern?: string) =>
   engine.call('rejectsCsv', pattern).then((csv) => downloadText(`rejected-rows${pattern ? `-${slug(pattern).slice(0, 80)}` : ''}.csv`, csv));
@@ -16,7 +15,7 @@ const download = (pattern?: string) =>
  * Rejected rows grouped by reason ('…' stands for each row's own value), the biggest group
  * first; a group opens to its rows and downloads as CSV.
  */
-export function RejectGroups({ groups }: { groups: Group[] }) {
+export function RejectGroups({ groups }: { groups: RejectGroupRow[] }) {
   return (
     <div className="reject-groups" data-testid="reject-groups">
       <p>
@@ -31,7 +30,7 @@ export function RejectGroups({ groups }: { groups: Group[] }) {
   );
 }
 
-function RejectGroup({ group }: { group: Group }) {
+function RejectGroup({ group }: { group: RejectGroupRow }) {
   const [open, setOpen] = useState(false);
   return (
     <details data-testid="reject-group" onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -44,7 +43,7 @@ function RejectGroup({ group }: { group: Group }) {
   );
 }
 
-function GroupRows({ group }: { group: Group }) {
+function GroupRows({ group }: { group: RejectGroupRow }) {
   const rows = useEngineQuery(() => engine.call('rejectRows', group.pattern, LIMIT), [group.pattern]).data;
   return (
     <div className="scroll">

@@ -51,7 +51,7 @@ export function ReferencePage({ onDataChanged }: PageProps) {
   );
 }
 
-function Coverage({ overview: { coverage, undatedLines } }: { overview: ReferenceOverview }) {
+function Coverage({ overview: { coverage, undated_lines } }: { overview: ReferenceOverview }) {
   const total = coverage.reduce((sum, c) => sum + c.lines, 0);
   const uncovered = coverage.reduce((sum, c) => sum + c.uncovered_lines, 0);
   const missing = coverage.filter((c) => !c.covered).map((c) => `FY${c.fiscal_year}`);
@@ -74,7 +74,7 @@ function Coverage({ overview: { coverage, undatedLines } }: { overview: Referenc
           for {missing.length === 1 ? 'that year' : 'those years'} below.
         </p>
       )}
-      {undatedLines > 0 && <p className="warning">{n(undatedLines, 'line')} without a date of service: their codes cannot be checked against any release.</p>}
+      {undated_lines > 0 && <p className="warning">{n(undated_lines, 'line')} without a date of service: their codes cannot be checked against any release.</p>}
       {coverage.length > 0 && (
         <table className="numbers">
           <thead>
@@ -163,10 +163,10 @@ function Ncci({ overview: { ncci } }: { overview: ReferenceOverview }) {
   );
 }
 
-function FeeSchedule({ overview: { pfsReleases, pfs } }: { overview: ReferenceOverview }) {
-  const newest = pfsReleases.at(-1);
+function FeeSchedule({ overview: { pfs_releases, pfs } }: { overview: ReferenceOverview }) {
+  const newest = pfs_releases.at(-1);
   return (
-    <Section title="CMS fee-schedule indicators (PFS relative value file)" count={n(pfsReleases.length, 'release')} testId="reference-pfs">
+    <Section title="CMS fee-schedule indicators (PFS relative value file)" count={n(pfs_releases.length, 'release')} testId="reference-pfs">
       <p className="hint">
         Global days and the bilateral-surgery indicator per HCPCS code (code numbers only), from each quarterly PPRRVU release: they decide modifier 25
         (0/10-day global) or 57 (90-day global) on a same-day E/M, none for services without a global period (XXX), and 50 vs RT/LT.{' '}
@@ -187,7 +187,7 @@ function FeeSchedule({ overview: { pfsReleases, pfs } }: { overview: ReferenceOv
             <tr><th>Release</th><th>Answers dates of service</th><th className="num">Codes</th><th>Origin</th><th>Source</th></tr>
           </thead>
           <tbody>
-            {pfsReleases.map((r) => (
+            {pfs_releases.map((r) => (
               <tr key={r.release} data-testid="pfs-release-row">
                 <td>{r.release}</td>
                 <td>{r.effective_from} – {r.effective_to ?? 'and after'}</td>
@@ -203,13 +203,13 @@ function FeeSchedule({ overview: { pfsReleases, pfs } }: { overview: ReferenceOv
   );
 }
 
-function Procedures({ overview: { procedures, procedureGroups } }: { overview: ReferenceOverview }) {
+function Procedures({ overview: { procedures, procedure_groups } }: { overview: ReferenceOverview }) {
   return (
     <Section title="CPT/HCPCS starter list" count={n(procedures.length, 'code')} testId="reference-procedures">
       <p className="hint">
         Code numbers only: CPT descriptors are AMA copyright and are not shown. Deletions we are sure of, each with the release that made it;
         every other procedure code has unknown validity. Code groups the rules use:{' '}
-        {procedureGroups.map((g) => `${GROUPS[g.grp] ?? g.grp}: ${n(g.codes, 'code')}`).join('; ')}.
+        {procedure_groups.map((g) => `${GROUPS[g.grp] ?? g.grp}: ${n(g.codes, 'code')}`).join('; ')}.
       </p>
       <ScrollBox label="CPT/HCPCS starter list">
         <table className="numbers">
@@ -235,9 +235,9 @@ function Procedures({ overview: { procedures, procedureGroups } }: { overview: R
 
 const GROUPS: Record<string, string> = { em: 'E/M', lateral: 'one-side procedures (RT/LT) where the fee schedule does not answer' };
 
-function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: ReferenceOverview }) {
+function PayerCodes({ overview: { payer_codes, payer_code_lists } }: { overview: ReferenceOverview }) {
   return (
-    <Section title="CARC/RARC mapping" count={n(payerCodes.length, 'code')} testId="reference-payer-codes">
+    <Section title="CARC/RARC mapping" count={n(payer_codes.length, 'code')} testId="reference-payer-codes">
       <p className="hint">
         What the payer's reason and remark codes mean for the classification: whether a reason is a denial, its bucket, and whether code data may
         refine it. Every CARC of the list is here, stopped ones with their stop date; a reason code not in the table is shown as unmapped, never
@@ -245,13 +245,13 @@ function PayerCodes({ overview: { payerCodes, payerCodeLists } }: { overview: Re
       </p>
       <div className="payer-code-lists">
         {(['CARC', 'RARC'] as const).map((kind) => {
-          const rows = payerCodes.filter((c) => c.kind === kind);
+          const rows = payer_codes.filter((c) => c.kind === kind);
           return (
             <div key={kind}>
               <h3>
                 {kind === 'CARC' ? 'Claim adjustment reason codes' : 'Remittance advice remark codes'} <span className="count">({n(rows.length, 'code')})</span>
               </h3>
-              <p className="hint source">Source: {payerCodeLists[kind]}</p>
+              <p className="hint source">Source: {payer_code_lists[kind]}</p>
               <ScrollBox label={kind === 'CARC' ? 'Claim adjustment reason codes' : 'Remittance advice remark codes'}>
                 <table className="numbers">
                   <thead>

@@ -10,16 +10,11 @@ import { formatRate, monthLabel } from './review-format.ts';
 import { heatColor } from './palette.ts';
 import { SideScroll } from '../components/SideScroll.tsx';
 
-interface Cell {
-  payer: string;
-  category: string;
-  lines: number;
-  amount: number;
-}
+type Cell = PayerCategoryRow['cells'][number] & { payer: string };
 
 const COLUMNS: TableColumn<Cell>[] = [
   { header: 'Payer', value: (c) => c.payer },
-  { header: 'Category', value: (c) => CATEGORY_LABELS[c.category as Category] ?? c.category },
+  { header: 'Category', value: (c) => CATEGORY_LABELS[c.category] },
   { header: 'Denied lines', value: (c) => c.lines, show: (c) => formatCount(c.lines), numeric: true },
   { header: 'Denied ($)', value: (c) => c.amount, show: (c) => formatMoney(c.amount), numeric: true },
 ];

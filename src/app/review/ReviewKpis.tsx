@@ -76,9 +76,9 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
               <div className={`kpi-change ${tone(id, kpi.change_average, partial)}`} data-testid="kpi-vs-average">
                 {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
               </div>
-              {id === 'denial_rate_claims' && k.hfmaClaimRate !== null && (
+              {id === 'denial_rate_claims' && k.hfma_claim_rate !== null && (
                 <div className="kpi-note" title="Denied claims this month ÷ average claims of the three months before (HFMA Claim Integrity Task Force denominator)">
-                  HFMA form: {formatRate(k.hfmaClaimRate)}
+                  HFMA form: {formatRate(k.hfma_claim_rate)}
                 </div>
               )}
               {id === 'coding_share_dollars' && (
@@ -91,7 +91,7 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
               )}
               {id === 'recovered_amount' && (
                 <div className="kpi-note" data-testid="kpi-recovered-note">
-                  {k.recoveredMeasurable
+                  {k.recovered_measurable
                     ? `${formatCount(k.current.recovered_lines)} initially denied lines paid later`
                     : 'Cannot be measured from the loaded files: it needs the later 835 remittances'}
                 </div>
@@ -116,8 +116,8 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
 }
 
 function averageLabel(k: Kpis): string | null {
-  const n = k.averageMonths.length;
+  const n = k.average_months.length;
   if (n === 0) return null;
-  const span = n === 1 ? formatMonth(k.averageMonths[0]) : `${formatMonth(k.averageMonths[0])}–${formatMonth(k.averageMonths[n - 1])}`;
+  const span = n === 1 ? formatMonth(k.average_months[0]) : `${formatMonth(k.average_months[0])}–${formatMonth(k.average_months[n - 1])}`;
   return n === 3 ? `3-month avg (${span})` : `${n}-month avg (${span}; fewer loaded)`;
 }

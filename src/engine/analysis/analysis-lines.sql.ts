@@ -271,6 +271,15 @@ SELECT w.line_id, claim_key, file_id, source, claim_id, line_number, service_dat
 FROM with_claim w JOIN line_chains ch USING (line_id)`;
 
 /** Claim lines (837P / claims export) that no remittance paid or denied, and remit lines with no claim line. */
+export interface UnmatchedRow {
+  kind: 'claim line without remittance' | 'remittance line without claim';
+  claim_id: string;
+  line_number: number | null;
+  service_date: string | null;
+  procedure: string | null;
+  billed: number | null;
+  file: string;
+}
 export const UNMATCHED_SQL = /* sql */ `
 WITH lines AS (
   SELECT l.claim_id, l.line_number, l.service_date, l.procedure, l.billed, l.source, f.name AS file, i.canonical_id

@@ -62,6 +62,19 @@ FROM (SELECT * EXCLUDE (fields), unnest(fields) AS f FROM compared)
 WHERE f.kept IS NOT NULL AND f.other IS NOT NULL AND f.kept <> f.other;
 `;
 
+export interface SourceDisagreementRow {
+  claim_id: string;
+  line_number: number | null;
+  service_date: string | null;
+  procedure: string | null;
+  payer: string | null;
+  field: string;
+  kept: string | null;
+  kept_file: string;
+  other: string | null;
+  other_file: string;
+  why: string;
+}
 export const SOURCE_DISAGREEMENTS_LIST_SQL = /* sql */ `
 SELECT claim_id, line_number, strftime(service_date, '%Y-%m-%d') AS service_date, procedure, payer, field, kept, kept_file, other, other_file, why
 FROM source_disagreements ORDER BY claim_id, line_number, field

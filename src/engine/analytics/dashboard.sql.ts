@@ -9,6 +9,14 @@ import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
  * they are a share of. One pass grouped by month and category (over review_cube
  * unless a filter needs the lines), then rolled up.
  */
+export interface MonthRow {
+  month: string;
+  lines: number;
+  denied_lines: number;
+  billed: number;
+  denied_amount: number;
+  by_category: { category: Category; lines: number; amount: number }[];
+}
 export function monthlyByCategorySql(filters: Filters): string {
   const source = factSource(filters);
   return /* sql */ `
@@ -28,6 +36,19 @@ ORDER BY m`;
 }
 
 /** Headline numbers for the selected filters (and month, when one is chosen). */
+export interface Kpis {
+  lines: number;
+  claims: number;
+  denied_lines: number;
+  denied_claims: number;
+  billed: number;
+  paid: number;
+  denied_amount: number;
+  denied_billed: number;
+  coding_denied_lines: number;
+  coding_denied_amount: number;
+  recovered_amount: number;
+}
 export function kpisSql(filters: Filters, claimKeys: ClaimKeyRange): string {
   return /* sql */ `
 SELECT count(*)::INTEGER AS lines,
@@ -156,7 +177,14 @@ WHERE ${where}
 ORDER BY ${order}`;
 }
 
-/** Distinct values for the filter pickers. */
+/** Distinct values for the filter pickers (NULL lists before anything is loaded). */
+export interface FilterOptionsRow {
+  payers: string[] | null;
+  providers: string[] | null;
+  service_months: string[] | null;
+  remit_months: string[] | null;
+}
+export type FilterOptions = { [K in keyof FilterOptionsRow]: NonNullable<FilterOptionsRow[K]> };
 export const FILTER_OPTIONS_SQL = /* sql */ `
 SELECT
   (SELECT list(DISTINCT payer ORDER BY payer) FROM denial_facts) AS payers,

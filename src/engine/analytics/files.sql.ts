@@ -1,10 +1,25 @@
 import { sqlString } from '../db/sql-quote.ts';
 
-/** Every file with its rows, and how many lines it added or merged into lines already loaded (merge-report.sql.ts). */
 /**
  * Every file with its rows, the lines it added or merged, and its adjudications that no
  * rate counts because they cannot be denied ($0 lines, reporting-only codes, predeterminations).
  */
+export interface FileRow {
+  file_id: number;
+  name: string;
+  sha256: string;
+  format: string;
+  content: string;
+  /** 'YYYY-MM-DD HH:MM' */
+  loaded_at: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  warnings: string[];
+  lines_added: number;
+  lines_merged: number;
+  lines_not_deniable: number;
+}
 export const FILES_SQL = /* sql */ `
 WITH not_deniable AS (
   SELECT al.file_id, count(*)::INTEGER AS lines
@@ -18,6 +33,13 @@ SELECT file_id, name, sha256, format, content, strftime(loaded_at, '%Y-%m-%d %H:
 FROM files LEFT JOIN file_line_merges m USING (file_id) LEFT JOIN not_deniable n USING (file_id) ORDER BY file_id
 `;
 
+export interface RejectListRow {
+  file_id: number;
+  file: string;
+  line: number | null;
+  reason: string;
+  excerpt: string | null;
+}
 export const REJECTS_SQL = (fileId?: number) => /* sql */ `
 SELECT r.file_id, f.name AS file, r.line, r.reason, r.excerpt
 FROM rejects r JOIN files f USING (file_id)
@@ -39,6 +61,12 @@ const REASON_PATTERN = /* sql */ `CASE
 END`;
 
 /** Rejected rows by reason: how many, in how many files, and one reason as written. */
+export interface RejectGroupRow {
+  pattern: string;
+  rows: number;
+  files: number;
+  example: string;
+}
 export const REJECT_GROUPS_SQL = /* sql */ `
 SELECT ${REASON_PATTERN} AS pattern, count(*)::INTEGER AS rows, count(DISTINCT r.file_id)::INTEGER AS files,
   min(r.reason) AS example
@@ -56,6 +84,18 @@ ${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}
 `;
 
 /** Every payment (835 transaction), with its balance: BPR02 = Σ CLP04 − Σ PLB. */
+export interface RemittanceRow {
+  remit_id: number;
+  file: string;
+  payer: string | null;
+  trace_number: string | null;
+  payment_method: string | null;
+  payment_date: string | null;
+  payment_amount: number | null;
+  provider_adjustments: number | null;
+  balance_diff: number | null;
+  claims: number;
+}
 export const REMITTANCES_SQL = /* sql */ `
 SELECT r.remit_id, f.name AS file, r.payer, r.trace_number, r.payment_method, strftime(r.payment_date, '%Y-%m-%d') AS payment_date,
   r.payment_amount::DOUBLE AS payment_amount, r.provider_adjustment_total::DOUBLE AS provider_adjustments,
@@ -66,6 +106,17 @@ ORDER BY r.payment_date, r.payer, r.trace_number
 `;
 
 /** Claims and lines whose own numbers do not add up (charge − adjustments ≠ paid), as the payer sent them. */
+export interface UnbalancedRow {
+  level: 'claim' | 'line';
+  file: string;
+  claim_id: string;
+  line_number: number | null;
+  payer: string | null;
+  charge: number | null;
+  paid: number | null;
+  difference: number;
+  segment: number | null;
+}
 export const UNBALANCED_SQL = /* sql */ `
 SELECT 'claim' AS level, f.name AS file, c.claim_id, NULL::INTEGER AS line_number, c.payer,
   c.total_charge::DOUBLE AS charge, c.paid::DOUBLE AS paid, c.balance_diff::DOUBLE AS difference, c.source_line AS segment

@@ -1,3 +1,6 @@
+import type { Category } from '../classify/categories.ts';
+import type { Evidence } from '../classify/evidence.ts';
+
 /** ICD-10-CM for people: M5450 → M54.50. */
 export const DISPLAY_MACROS_SQL = /* sql */ `
 CREATE OR REPLACE MACRO dl_icd_dotted(code) AS CASE WHEN len(code) > 3 THEN left(code, 3) || '.' || substr(code, 4) ELSE code END;
@@ -41,6 +44,30 @@ LEFT JOIN service_lines l ON l.line_id = al.line_id
 LEFT JOIN adj ON adj.line_id = al.line_id
 ORDER BY al.file_id, c.source_line, l.source_line NULLS FIRST, al.line_id
 `;
+
+/** The detail panel's line: the denial_facts row (the fields the page reads) and its reasons. */
+export interface LineDetailRow {
+  line_id: number;
+  claim_id: string;
+  line_number: number | null;
+  service_date_text: string | null;
+  paid_date_text: string | null;
+  payer: string;
+  provider: string;
+  procedure: string | null;
+  billed_procedure: string | null;
+  modifiers: string[];
+  diagnoses_dotted: string[];
+  billed: number;
+  paid: number;
+  denied_amount: number;
+  category: Category;
+  secondary: Category[];
+  evidence: Evidence[];
+  fix: string;
+  adjustments: { group: string | null; reason: string; amount: number | null; level: 'line' | 'claim'; description: string | null }[];
+  remark_list: { code: string; description: string | null }[];
+}
 
 /** One line with everything known about it, for the detail panel. */
 export const LINE_DETAIL_SQL = (lineId: number) => /* sql */ `

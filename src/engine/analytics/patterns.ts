@@ -1,15 +1,10 @@
 import type { Db } from '../db/db.ts';
 import type { Category } from '../classify/categories.ts';
+import type { Evidence } from '../classify/evidence.ts';
 import type { Filters } from './filters.sql.ts';
 import { monthsEnding } from './months.ts';
 import { patternStatus, PATTERN_STATUSES, type PatternStatus } from './pattern-status.ts';
 import { patternDetailsSql, patternSummarySql } from './patterns.sql.ts';
-
-export interface Evidence {
-  source: 'payer' | 'reference' | 'history' | 'rule';
-  text: string;
-  codes: string[];
-}
 
 export interface PatternRow {
   pattern_key: string;

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine.ts';
 import type { FileLoadResult } from '../ingest/file-load-result.ts';
 import type { AuditSample } from '../audit/sample.ts';
+import type { Evidence } from '../classify/evidence.ts';
 
 /**
  * The CLI's JSON document. A stable contract (issue #2): later versions may add
@@ -45,7 +46,7 @@ export interface ReportLine {
   deniedAmount: number;
   category: string | null;
   secondary: string[];
-  evidence: { source: string; text: string; codes: string[] }[];
+  evidence: Evidence[];
   fix: string | null;
 }
 

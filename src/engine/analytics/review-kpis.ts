@@ -44,7 +44,7 @@ export interface Kpi {
   unit: 'count' | 'rate' | 'dollars';
   value: number | null;
   previous: number | null;
-  /** over `ReviewKpis.averageMonths` */
+  /** over `ReviewKpis.average_months` */
   average: number | null;
   /** value − previous / value − average, in the KPI's unit (rates: a difference of fractions = points) */
   change_previous: number | null;
@@ -60,15 +60,15 @@ export interface ReviewKpis {
   /** null when the month before is not in the loaded data */
   previous: MonthMeasures | null;
   /** the loaded months among the three before the reviewed one (the average's base) */
-  averageMonths: string[];
+  average_months: string[];
   kpis: Record<KpiId, Kpi>;
   /**
    * HFMA Claim Integrity Task Force form: claims denied this month ÷ the average
    * claims of the three months before (null unless all three are loaded).
    */
-  hfmaClaimRate: number | null;
+  hfma_claim_rate: number | null;
   /** false when no loaded file can show a later payment (no 835, one adjudication per line): "Recovered later" is then null, not $0 */
-  recoveredMeasurable: boolean;
+  recovered_measurable: boolean;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -121,10 +121,10 @@ export function compareMonths(rows: MonthMeasures[], recoveredMeasurable: boolea
     month: current.month,
     current,
     previous,
-    averageMonths: prior.map((m) => m.month),
+    average_months: prior.map((m) => m.month),
     kpis,
-    hfmaClaimRate: prior.length === 3 ? ratio(current.denied_claims, average!.claims) : null,
-    recoveredMeasurable,
+    hfma_claim_rate: prior.length === 3 ? ratio(current.denied_claims, average!.claims) : null,
+    recovered_measurable: recoveredMeasurable,
   };
 }
 

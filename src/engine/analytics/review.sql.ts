@@ -2,6 +2,7 @@ import { sqlString } from '../db/sql-quote.ts';
 import { isMonth } from './months.ts';
 import { CODING_CATEGORY_SQL as CODING, UNEXPLAINED_CATEGORY_SQL, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
 import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
+import type { Category } from '../classify/categories.ts';
 
 /**
  * The monthly review's queries. Rates keep every line of the month in the
@@ -96,7 +97,7 @@ export interface PayerCategoryRow extends Rates {
   billed: number;
   denied_lines: number;
   denied_amount: number;
-  cells: { category: string; lines: number; amount: number }[];
+  cells: { category: Category; lines: number; amount: number }[];
 }
 
 export interface ProviderMonthRow extends Omit<PayerMonthRow, 'payer' | 'payer_rank'> {

@@ -1,15 +1,10 @@
 import type { Db } from '../db/db.ts';
 import type { Category } from '../classify/categories.ts';
+import type { Evidence } from '../classify/evidence.ts';
 import { planDraw } from './draw.ts';
 import { frameFingerprintSql, frameStrataSql, frameUnitsSql, sampledLinesSql } from './frame.sql.ts';
 import { csvCell, toCsv, type CsvColumn } from '../export/csv.ts';
 import { checkSpec, describeFrame, describeMethod, type SampleSpec } from './spec.ts';
-
-export interface Evidence {
-  source: string;
-  text: string;
-  codes: string[];
-}
 
 export interface WorksheetLine {
   lineNumber: number | null;

@@ -21,12 +21,19 @@ DELETE FROM files WHERE file_id = ${id};
 `;
 };
 
+export interface FileNameRow {
+  name: string;
+}
 export const FILE_NAME_SQL = (fileId: number) => /* sql */ `SELECT name FROM files WHERE file_id = ${Math.trunc(fileId)}`;
 
 /**
  * Files with payments refused as repeats of a payment in file `name` (load-parsed.ts writes
  * "was already loaded from <name>: …"): once `name` is gone those payments are loaded nowhere.
  */
+export interface RepeatsOfFileRow {
+  name: string;
+  payments: number;
+}
 export const REPEATS_OF_FILE_SQL = (fileId: number, name: string) => /* sql */ `
 SELECT f.name, count(*)::INTEGER AS payments
 FROM rejects r JOIN files f USING (file_id)

@@ -34,15 +34,15 @@ export interface ReferenceOverview {
     covered: boolean;
     releases: string[] | null;
   }[];
-  undatedLines: number;
+  undated_lines: number;
   ncci: { source: string; version: string | null; edits: number; not_deleted: number; first_effective: string; last_effective: string }[];
   /** CMS fee-schedule releases loaded; effective_to is the day before the next one (null: the newest, used for all later dates). */
-  pfsReleases: { release: string; effective_from: string; effective_to: string | null; codes: number; source: string; origin: 'shipped' | 'imported' }[];
+  pfs_releases: { release: string; effective_from: string; effective_to: string | null; codes: number; source: string; origin: 'shipped' | 'imported' }[];
   pfs: { codes: number; intervals: number; with_global_now: number };
   procedures: { code: string; code_system: 'CPT' | 'HCPCS'; valid_from: string | null; valid_to: string | null; replacements: string[]; source: string }[];
-  procedureGroups: { grp: string; codes: number }[];
+  procedure_groups: { grp: string; codes: number }[];
   /** The payer_codes table as classification reads it (denial NULL for remarks, stop_date NULL while active). */
-  payerCodes: {
+  payer_codes: {
     kind: 'CARC' | 'RARC';
     code: string;
     denial: boolean | null;
@@ -51,7 +51,7 @@ export interface ReferenceOverview {
     role: CarcRow['role'] | RarcRow['role'];
     stop_date: string | null;
   }[];
-  payerCodeLists: typeof PAYER_CODE_LISTS;
+  payer_code_lists: typeof PAYER_CODE_LISTS;
 }
 
 /** Everything the Reference page shows, read from the reference tables themselves. */
@@ -63,13 +63,13 @@ export async function referenceOverview(db: Db): Promise<ReferenceOverview> {
     releases: await db.query(OVERVIEW_RELEASES_SQL),
     icd10cm,
     coverage: await db.query(OVERVIEW_COVERAGE_SQL),
-    undatedLines,
+    undated_lines: undatedLines,
     ncci: await db.query(OVERVIEW_NCCI_SQL),
-    pfsReleases: await db.query(OVERVIEW_PFS_RELEASES_SQL),
+    pfs_releases: await db.query(OVERVIEW_PFS_RELEASES_SQL),
     pfs,
     procedures: await db.query(OVERVIEW_PROCEDURES_SQL),
-    procedureGroups: await db.query(OVERVIEW_PROCEDURE_GROUPS_SQL),
-    payerCodes: await db.query(OVERVIEW_PAYER_CODES_SQL),
-    payerCodeLists: PAYER_CODE_LISTS,
+    procedure_groups: await db.query(OVERVIEW_PROCEDURE_GROUPS_SQL),
+    payer_codes: await db.query(OVERVIEW_PAYER_CODES_SQL),
+    payer_code_lists: PAYER_CODE_LISTS,
   };
 }

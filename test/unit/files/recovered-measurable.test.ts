@@ -17,7 +17,7 @@ describe('"Recovered later" when the loaded files cannot show it', () => {
     ]);
     const k = await engine.reviewKpis({ month: '2026-01' });
     expect(k.current).toMatchObject({ lines: 2, denied_lines: 1 });
-    expect(k.recoveredMeasurable).toBe(false);
+    expect(k.recovered_measurable).toBe(false);
     expect(k.kpis.recovered_amount).toMatchObject({ value: null, previous: null, average: null, change_previous: null });
   });
 
@@ -27,7 +27,7 @@ describe('"Recovered later" when the loaded files cannot show it', () => {
     // paid, is reversed and paid again (835-reversal.835): not a recovery of a denial
     await engine.loadFiles([fixture('835-remit.835'), fixture('835-reversal.835')]);
     const k = await engine.reviewKpis({ month: '2025-10' });
-    expect(k.recoveredMeasurable).toBe(true);
+    expect(k.recovered_measurable).toBe(true);
     expect(k.kpis.recovered_amount.value).toBe(0);
   });
 });

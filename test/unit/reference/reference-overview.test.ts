@@ -26,7 +26,7 @@ describe('reference overview', () => {
       { fiscal_year: 2019, lines: 1, first_date: '2019-05-01', last_date: '2019-05-01', uncovered_lines: 1, covered: false, releases: null },
       { fiscal_year: 2026, lines: 2, first_date: '2025-10-01', last_date: '2026-09-30', uncovered_lines: 0, covered: true, releases: ['FY2026'] },
     ]);
-    expect(overview.undatedLines).toBe(0);
+    expect(overview.undated_lines).toBe(0);
   });
 
   it('lists the shipped releases with the code counts of the official files', () => {
@@ -48,24 +48,24 @@ describe('reference overview', () => {
       code: '99201', code_system: 'CPT', valid_from: null, valid_to: '2020-12-31', replacements: ['99202'],
       source: 'AMA CPT 2021 annual release, effective 2021-01-01 (office/outpatient E/M revision)',
     });
-    expect(overview.procedureGroups).toEqual([
+    expect(overview.procedure_groups).toEqual([
       { grp: 'em', codes: PROCEDURE_GROUPS.em.length },
       { grp: 'lateral', codes: PROCEDURE_GROUPS.lateral.length },
     ]);
   });
 
   it('lists the 21 shipped CMS PFS releases (SOURCES.md of cms-pfs-indicators), the newest answering all later dates', () => {
-    expect(overview.pfsReleases).toHaveLength(21);
-    expect(overview.pfsReleases[0]).toMatchObject({ release: 'RVU20A', effective_from: '2020-01-01', effective_to: '2020-03-31', origin: 'shipped' });
+    expect(overview.pfs_releases).toHaveLength(21);
+    expect(overview.pfs_releases[0]).toMatchObject({ release: 'RVU20A', effective_from: '2020-01-01', effective_to: '2020-03-31', origin: 'shipped' });
     // RVU24D and RVU25A-C are not available: RVU24C answers until RVU25D
-    expect(overview.pfsReleases.at(-2)).toMatchObject({ release: 'RVU24C', effective_from: '2024-07-01', effective_to: '2025-09-30' });
-    expect(overview.pfsReleases.at(-1)).toMatchObject({ release: 'RVU25D', effective_from: '2025-10-01', effective_to: null });
+    expect(overview.pfs_releases.at(-2)).toMatchObject({ release: 'RVU24C', effective_from: '2024-07-01', effective_to: '2025-09-30' });
+    expect(overview.pfs_releases.at(-1)).toMatchObject({ release: 'RVU25D', effective_from: '2025-10-01', effective_to: null });
     expect(overview.pfs.intervals).toBeGreaterThan(overview.pfs.codes);
   });
 
   it('shows every CARC/RARC mapping row in code order, with the X12 lists cited', () => {
-    expect(overview.payerCodes).toHaveLength(CARCS.length + RARCS.length);
-    const carc = overview.payerCodes.filter((c) => c.kind === 'CARC').map((c) => c.code);
+    expect(overview.payer_codes).toHaveLength(CARCS.length + RARCS.length);
+    const carc = overview.payer_codes.filter((c) => c.kind === 'CARC').map((c) => c.code);
     const numeric = carc.filter((c) => /^[0-9]+$/.test(c));
     expect(carc.slice(0, numeric.length)).toEqual(numeric); // numbers first
     expect(numeric.map(Number)).toEqual(numeric.map(Number).sort((a, b) => a - b)); // 4 before 11 before 100
@@ -73,10 +73,10 @@ describe('reference overview', () => {
     expect(letters.slice(0, 3)).toEqual(['A0', 'A1', 'A2']); // then by letter
     expect(letters.indexOf('B9')).toBeLessThan(letters.indexOf('B10'));
     // X12 CARC list (March 2024): 15 stopped 2018-05-01; 45 active and not a denial (TEAM-BRIEF)
-    expect(overview.payerCodes.find((c) => c.kind === 'CARC' && c.code === '15')).toMatchObject({ denial: true, stop_date: '2018-05-01' });
-    expect(overview.payerCodes.find((c) => c.kind === 'CARC' && c.code === '45')).toMatchObject({ denial: false, bucket: 'contractual', stop_date: null });
-    expect(overview.payerCodes.find((c) => c.kind === 'RARC' && c.code === 'N290')).toMatchObject({ denial: null, role: 'cause', stop_date: null });
-    expect(overview.payerCodes.filter((c) => c.kind === 'RARC').map((c) => c.code).slice(0, 4)).toEqual(['M15', 'M25', 'M62', 'M64']);
-    expect(overview.payerCodeLists).toEqual(PAYER_CODE_LISTS);
+    expect(overview.payer_codes.find((c) => c.kind === 'CARC' && c.code === '15')).toMatchObject({ denial: true, stop_date: '2018-05-01' });
+    expect(overview.payer_codes.find((c) => c.kind === 'CARC' && c.code === '45')).toMatchObject({ denial: false, bucket: 'contractual', stop_date: null });
+    expect(overview.payer_codes.find((c) => c.kind === 'RARC' && c.code === 'N290')).toMatchObject({ denial: null, role: 'cause', stop_date: null });
+    expect(overview.payer_codes.filter((c) => c.kind === 'RARC').map((c) => c.code).slice(0, 4)).toEqual(['M15', 'M25', 'M62', 'M64']);
+    expect(overview.payer_code_lists).toEqual(PAYER_CODE_LISTS);
   });
 });

@@ -24,7 +24,7 @@ describe('monthly review KPIs (hand-counted, see dataset.ts)', () => {
       post_payment_denied_lines: 0, post_payment_denied_amount: 0,
     });
     expect(k.previous).toMatchObject({ month: '2026-03', lines: 3, denied_lines: 1, denied_amount: 120, billed: 420 });
-    expect(k.averageMonths).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(k.average_months).toEqual(['2026-01', '2026-02', '2026-03']);
 
     expect(k.kpis.lines).toMatchObject({ value: 8, previous: 3, average: 3, change_previous: 5, relative_previous: 5 / 3 });
     expect(k.kpis.denial_rate_lines.value).toBeCloseTo(7 / 8);
@@ -43,7 +43,7 @@ describe('monthly review KPIs (hand-counted, see dataset.ts)', () => {
     expect(k.kpis.coding_share_lines.value).toBeCloseTo(3 / 7);
     expect(k.kpis.recovered_amount).toMatchObject({ value: 80, previous: 0, average: 0 });
     // HFMA form: 7 denied claims ÷ average 3 claims submitted in the three months before
-    expect(k.hfmaClaimRate).toBeCloseTo(7 / 3);
+    expect(k.hfma_claim_rate).toBeCloseTo(7 / 3);
   });
 
   it('keeps every line in the denominator when a category is chosen', async () => {
@@ -64,8 +64,8 @@ describe('monthly review KPIs (hand-counted, see dataset.ts)', () => {
 
   it('marks months outside the loaded data instead of reading them as zero', async () => {
     const k = await engine.reviewKpis({ month: '2026-02' });
-    expect(k.averageMonths).toEqual(['2026-01']);
-    expect(k.hfmaClaimRate).toBeNull();
+    expect(k.average_months).toEqual(['2026-01']);
+    expect(k.hfma_claim_rate).toBeNull();
     const first = await engine.reviewKpis({ month: '2026-01' });
     expect(first.previous).toBeNull();
     expect(first.kpis.lines).toMatchObject({ value: 3, previous: null, average: null, change_previous: null });
