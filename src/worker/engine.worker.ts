@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { Engine } from '../engine/engine.ts';
 import { createBrowserDb, wasmMemoryBytes } from './browser-db.ts';
-import { CANCELLED, NOT_CALLABLE, workerError, type EngineMethod, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import { CANCELLED, workerError, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import { isCallable } from '../engine/engine-api.ts';
 import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { SHIPPED_REFERENCE_FILES, type ShippedReferenceBytes } from '../engine/reference/load-reference.ts';
@@ -20,10 +21,6 @@ enginePromise.then(
   () => post({ kind: 'ready' }),
   (error) => post({ kind: 'fatal', error: String(error) }),
 );
-
-function callable(engine: Engine, method: string): method is EngineMethod {
-  return !(NOT_CALLABLE as readonly string[]).includes(method) && typeof (engine as unknown as Record<string, unknown>)[method] === 'function';
-}
 
 // Requests are handled one at a time, in order: DuckDB runs synchronously here.
 // The shipped ICD-10-CM reference is fetched first, in the background, so that the
@@ -61,7 +58,7 @@ async function handle(request: Exclude<WorkerRequest, { kind: 'cancel' }>): Prom
   try {
     const engine = await enginePromise;
     if (request.kind === 'call') {
-      if (!callable(engine, request.method)) throw new Error(`unknown method ${request.method}`);
+      if (!isCallable(request.method)) throw new Error(`${request.method} is not an engine method the page may call`);
       const run = engine[request.method] as (...args: unknown[]) => Promise<unknown>;
       post({ kind: 'reply', id: request.id, ok: true, value: await run.apply(engine, request.args) });
     } else {

@@ -1,18 +1,13 @@
-import type { Engine } from '../engine/engine.ts';
+import type { EngineApi, EngineMethod } from '../engine/engine-api.ts';
 import type { FileLoadResult } from '../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import type { LoadProgress } from '../engine/ingest/load-progress.ts';
 import type { ReferenceRestore } from './restore-reference.ts';
 
-/**
- * Engine methods the page may call through the worker: every public method except
- * those that load data (loading has its own message, with File objects and progress).
- */
-export const NOT_CALLABLE = ['loadFile', 'loadFiles', 'refresh', 'loadReference', 'db'] as const;
-type MethodNames<T> = { [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
-export type EngineMethod = Exclude<MethodNames<Engine>, (typeof NOT_CALLABLE)[number]>;
-export type EngineArgs<M extends EngineMethod> = Parameters<Engine[M]>;
-export type EngineResult<M extends EngineMethod> = Awaited<ReturnType<Engine[M]>>;
+/** Engine methods the page may call: the engine's allow-list (src/engine/engine-api.ts). */
+export type { EngineMethod };
+export type EngineArgs<M extends EngineMethod> = Parameters<EngineApi[M]>;
+export type EngineResult<M extends EngineMethod> = Awaited<ReturnType<EngineApi[M]>>;
 
 export type WorkerRequest =
   | { id: number; kind: 'call'; method: EngineMethod; args: unknown[] }
