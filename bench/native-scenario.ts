@@ -4,6 +4,7 @@
  * the same JavaScript parsers, only the Db differs.
  */
 import { readFileSync } from 'node:fs';
+import { sql } from '../src/engine/db/sql.ts';
 import path from 'node:path';
 import { NativeDb } from '../src/engine/db/native-db.ts';
 import { Engine } from '../src/engine/engine.ts';
@@ -28,7 +29,7 @@ export async function runNativeScenario(files: string[], threads = 2): Promise<N
     const loaded = performance.now();
     await engine.refresh();
     const done = performance.now();
-    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM denial_facts');
+    const [{ n }] = await db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM denial_facts`);
     return { loadSeconds: (loaded - started) / 1000, classifySeconds: (done - loaded) / 1000, threads, linesLoaded: n };
   } finally {
     await db.close();

@@ -6,6 +6,7 @@
  * Prints statements slower than 200 ms (every one with --all) and the totals.
  */
 import { readFileSync } from 'node:fs';
+import { statementsOf, type Sql } from '../src/engine/db/sql.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNodeDb } from '../src/engine/db/node-db.ts';
@@ -24,12 +25,12 @@ const engine = await Engine.open(db, await readShippedReferenceFiles());
 const exec = db.exec.bind(db);
 let phase = 'load';
 const totals = new Map<string, number>();
-db.exec = async (sql: string) => {
-  for (const statement of sql.split(/;\s*\n/).filter((s) => s.trim())) {
+db.exec = async (script: Sql) => {
+  for (const statement of statementsOf(script)) {
     const started = performance.now();
     await exec(statement);
     const ms = performance.now() - started;
-    const label = statement.trim().replace(/\s+/g, ' ').slice(0, 90);
+    const label = statement.text.trim().replace(/\s+/g, ' ').slice(0, 90);
     totals.set(phase, (totals.get(phase) ?? 0) + ms);
     if (values.all || ms > 200) console.log(`${phase.padEnd(8)} ${ms.toFixed(0).padStart(7)} ms  ${label}`);
   }

@@ -20,7 +20,7 @@ import { parseConversionTable, type Conversion } from '../src/engine/reference/i
 import { addConversions, addRelease, deriveIcd10cm } from '../src/engine/reference/icd10cm/derive.ts';
 import { parseOrderFile, type OrderRecord } from '../src/engine/reference/icd10cm/order-file.ts';
 import { OFFICIAL_RELEASES, releaseKey, type OfficialRelease, type ReleaseName } from '../src/engine/reference/icd10cm/releases.ts';
-import { EXPORT_ICD10CM_SQL, EXPORT_RELEASES_SQL, BUILD_SUMMARY_SQL } from '../src/engine/reference/shipped.sql.ts';
+import { exportIcd10cmSql, exportReleasesSql, BUILD_SUMMARY_SQL } from '../src/engine/reference/shipped.sql.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // ../shared beside the repository
@@ -193,8 +193,8 @@ function checkAgainstAddenda(release: string, before: OrderRecord[], after: Orde
 async function write(db: Db): Promise<void> {
   const icd = path.join(OUT, 'icd10cm.csv.gz');
   const releases = path.join(OUT, 'icd10cm-releases.csv');
-  await db.exec(EXPORT_ICD10CM_SQL(icd));
-  await db.exec(EXPORT_RELEASES_SQL(releases));
+  await db.exec(exportIcd10cmSql(icd));
+  await db.exec(exportReleasesSql(releases));
   for (const row of await db.query(BUILD_SUMMARY_SQL)) console.log(row);
   console.log(`${path.relative(ROOT, icd)}: ${statSync(icd).size} bytes`);
   console.log(`${path.relative(ROOT, releases)}: ${statSync(releases).size} bytes`);

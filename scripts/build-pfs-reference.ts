@@ -10,12 +10,12 @@
  * a re-release with the same indicators, 2024-03-09), else the first day of the quarter.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { sql } from '../src/engine/db/sql.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeDb } from '../src/engine/db/node-db.ts';
-import { sqlString } from '../src/engine/db/sql-quote.ts';
 import { GLOBAL_DAYS } from '../src/engine/reference/pfs/pprrvu-file.ts';
-import { DERIVE_PFS_SQL, EXPORT_PFS_RELEASES_SQL, EXPORT_PFS_SQL } from '../src/engine/reference/pfs/pfs.sql.ts';
+import { DERIVE_PFS_SQL, exportPfsReleasesSql, exportPfsSql } from '../src/engine/reference/pfs/pfs.sql.ts';
 import { REFERENCE_SCHEMA_SQL } from '../src/engine/reference/reference.sql.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,12 +48,12 @@ async function main(): Promise<void> {
     const file = `pprrvu_${p.key}.csv.gz`;
     if (!files.includes(file)) throw new Error(`${file} (in _provenance.csv) not found`);
     await db.registerFile(file, new Uint8Array(readFileSync(path.join(SOURCE, file))));
-    await db.exec(`CREATE OR REPLACE TEMP TABLE rows AS
+    await db.exec(sql`CREATE OR REPLACE TEMP TABLE rows AS
       SELECT hcpcs AS code, coalesce(modifier, '') AS modifier, global_days, bilat_surg AS bilateral, release
-      FROM read_csv(${sqlString(file)}, header = true, all_varchar = true)`);
-    const [check] = await db.query<{ rows: number; bad: number; releases: string; duplicates: number }>(`
+      FROM read_csv(${file}, header = true, all_varchar = true)`);
+    const [check] = await db.query<{ rows: number; bad: number; releases: string; duplicates: number }>(sql`
       SELECT count(*)::INTEGER AS rows,
-             count(*) FILTER (WHERE NOT regexp_matches(code, '^[0-9A-Z]{5}$') OR NOT list_contains(${`[${GLOBAL_DAYS.map(sqlString).join(', ')}]`}, global_days)
+             count(*) FILTER (WHERE NOT regexp_matches(code, '^[0-9A-Z]{5}$') OR NOT list_contains(${GLOBAL_DAYS}, global_days)
                               OR NOT regexp_matches(bilateral, '^[0-9]$'))::INTEGER AS bad,
              string_agg(DISTINCT release, ',') AS releases,
              (count(*) - count(DISTINCT (code, modifier)))::INTEGER AS duplicates
@@ -63,24 +63,24 @@ async function main(): Promise<void> {
     }
     const effective = p.effective !== 'NA' ? p.effective : `${p.year}-${QUARTER_START[p.quarter]}`;
     const cms = `${p.original_file}${p.zip !== 'NA' ? ` (${p.zip})` : ''}`;
-    await db.exec(`
+    await db.exec(sql`
       INSERT INTO ref_pfs_release_codes
-      SELECT ${sqlString(p.release)}, code, global_days, bilateral
+      SELECT ${p.release}, code, global_days, bilateral
       FROM (SELECT *, row_number() OVER (PARTITION BY code ORDER BY modifier <> '') AS n FROM rows WHERE modifier IN ('', '26'))
       WHERE n = 1;
       INSERT INTO ref_pfs_releases
-      SELECT ${sqlString(p.release)}, ${sqlString(effective)}::DATE, count(*)::INTEGER, ${sqlString(`CMS PPRRVU ${p.release}: ${cms}`)}, 'shipped'
-      FROM ref_pfs_release_codes WHERE release = ${sqlString(p.release)};
+      SELECT ${p.release}, ${effective}::DATE, count(*)::INTEGER, ${`CMS PPRRVU ${p.release}: ${cms}`}, 'shipped'
+      FROM ref_pfs_release_codes WHERE release = ${p.release};
       DROP TABLE rows`);
     await db.dropFile(file);
   }
   await db.exec(DERIVE_PFS_SQL);
   const indicators = path.join(OUT, 'pfs-indicators.csv.gz');
   const releases = path.join(OUT, 'pfs-releases.csv');
-  await db.exec(EXPORT_PFS_SQL(indicators));
-  await db.exec(EXPORT_PFS_RELEASES_SQL(releases));
-  for (const row of await db.query(`SELECT release, effective_from, codes FROM ref_pfs_releases ORDER BY effective_from`)) console.log(row);
-  console.log(...(await db.query(`
+  await db.exec(exportPfsSql(indicators));
+  await db.exec(exportPfsReleasesSql(releases));
+  for (const row of await db.query(sql`SELECT release, effective_from, codes FROM ref_pfs_releases ORDER BY effective_from`)) console.log(row);
+  console.log(...(await db.query(sql`
     SELECT count(*)::INTEGER AS intervals, count(DISTINCT code)::INTEGER AS codes,
            count(*) FILTER (WHERE valid_to IS NULL)::INTEGER AS in_newest_release,
            (SELECT count(*) FROM (SELECT code FROM ref_pfs GROUP BY code HAVING count(*) > 1))::INTEGER AS codes_with_changes

@@ -11,6 +11,7 @@
  * files it names. Files SQL alone cannot read as they are are listed as problems
  * with what to do.
  */
+import { Sql, sql } from '../engine/db/sql.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,19 +20,19 @@ import { createNodeDb } from '../engine/db/node-db.ts';
 import type { Db } from '../engine/db/db.ts';
 import { CANONICAL_SCHEMA_SQL } from '../engine/schema/canonical.sql.ts';
 import { REFERENCE_SCHEMA_SQL } from '../engine/reference/reference.sql.ts';
-import { CSV_VALUE_MACROS_SQL, CSV_REJECTS_SQL, DROP_CSV_TEMP_SQL, createRowsSql, csvKeysSql, dateFormatHitsSql, insertClaimsSql, insertLinesSql, insertRowsSql, mapsAdjustmentAmounts } from '../engine/ingest/csv/csv-normalise.sql.ts';
+import { CSV_VALUE_MACROS_SQL, csvRejectsSql, DROP_CSV_TEMP_SQL, createRowsSql, csvKeysSql, dateFormatHitsSql, insertClaimsSql, insertLinesSql, insertRowsSql, mapsAdjustmentAmounts } from '../engine/ingest/csv/csv-normalise.sql.ts';
 import { DROP_CHUNK_SQL, chunkRowsSql, emptyRowsSql, insertMalformedSql, readChunkSql } from '../engine/ingest/csv/stage-csv.sql.ts';
 import { planCsv, usualDateFormat } from '../engine/ingest/csv/load-csv.ts';
 import { detectFormat } from '../engine/ingest/detect-format.ts';
 import { DISPLAY_MACROS_SQL } from '../engine/analytics/lines.sql.ts';
 import { createPayerCodesSql } from '../engine/classify/payer-codes.sql.ts';
-import { LOAD_SHIPPED_RELEASES_SQL, READ_SHIPPED_ICD10CM_SQL, REPLACE_WITH_SHIPPED_SQL } from '../engine/reference/shipped.sql.ts';
-import { REPLACE_PROCEDURE_FACTS_SQL } from '../engine/reference/procedure.sql.ts';
+import { DROP_SHIPPED_STAGING_SQL, loadShippedReleasesSql, readShippedIcd10cmSql, REPLACE_WITH_SHIPPED_SQL } from '../engine/reference/shipped.sql.ts';
+import { replaceProcedureFactsSql } from '../engine/reference/procedure.sql.ts';
 import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from '../engine/reference/procedure-facts.ts';
 import { SHIPPED_REFERENCE_FILES } from '../engine/reference/load-reference.ts';
-import { LOAD_SHIPPED_PFS_SQL, PFS_COPY_SHIPPED_SQL } from '../engine/reference/pfs/pfs.sql.ts';
+import { loadShippedPfsSql, PFS_COPY_SHIPPED_SQL } from '../engine/reference/pfs/pfs.sql.ts';
 import { REFRESH_STEPS, createEmptySql, insertBatchSql } from '../engine/refresh.sql.ts';
-import { DROP_SHIPPED_STAGING_SQL, insertLoadedCsvFileSql, writeResultsSql } from '../engine/export/server-run.sql.ts';
+import { insertLoadedCsvFileSql, writeResultsSql } from '../engine/export/server-run.sql.ts';
 
 const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/reference');
 /** Each export gets its own key range: file i's claims and lines are numbered from i·10¹². */
@@ -81,24 +82,27 @@ export async function emitAnalysisSql(options: EmitOptions): Promise<EmittedScri
     DISPLAY_MACROS_SQL,
     createPayerCodesSql(),
     section('Reference data: ICD-10-CM (CDC/CMS releases), CMS fee-schedule indicators (shipped with the app) and the CPT/HCPCS starter lists'),
-    READ_SHIPPED_ICD10CM_SQL(reference(SHIPPED_REFERENCE_FILES.icd10cm)),
-    LOAD_SHIPPED_RELEASES_SQL(reference(SHIPPED_REFERENCE_FILES.releases)),
+    readShippedIcd10cmSql(reference(SHIPPED_REFERENCE_FILES.icd10cm)),
+    loadShippedReleasesSql(reference(SHIPPED_REFERENCE_FILES.releases)),
     REPLACE_WITH_SHIPPED_SQL,
     DROP_SHIPPED_STAGING_SQL,
-    LOAD_SHIPPED_PFS_SQL(reference(SHIPPED_REFERENCE_FILES.pfs), reference(SHIPPED_REFERENCE_FILES.pfsReleases)),
+    loadShippedPfsSql(reference(SHIPPED_REFERENCE_FILES.pfs), reference(SHIPPED_REFERENCE_FILES.pfsReleases)),
     PFS_COPY_SHIPPED_SQL,
-    REPLACE_PROCEDURE_FACTS_SQL(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS),
+    replaceProcedureFactsSql(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS),
     ...loads,
     section('Classification: links, adjudication chains, payer / reference / rule / history findings, denial_facts, patterns'),
-    ...REFRESH_STEPS.flatMap((step) => (typeof step === 'string' ? [step] : [createEmptySql(step), insertBatchSql(step, ...ALL_LINES)])),
+    ...REFRESH_STEPS.flatMap((step) => (step instanceof Sql ? [step] : [createEmptySql(step), insertBatchSql(step, ...ALL_LINES)])),
     section(`Results, written to ${path.join(path.resolve(options.outDir), 'results')}`),
     writeResultsSql(path.join(path.resolve(options.outDir), 'results'), { from: options.from, to: options.to, parquet: true }),
   ];
-  const sql = `${header(options, problems)}\n${statements.map((s) => `${s.trim().replace(/;$/, '')};`).join('\n\n')}\n`;
-  return { sql, problems };
+  return { sql: `${header(options, problems)}\n${scriptOf(statements)}\n`, problems };
 }
 
-const section = (title: string) => `-- ${'='.repeat(100)}\n-- ${title}\n-- ${'='.repeat(100)}\nSELECT ${`'${title.replaceAll("'", "''").slice(0, 60)}'`} AS step`;
+/** Statements as the script's text, each ending with one semicolon. */
+const scriptOf = (statements: readonly (Sql | string)[]) => statements.map((s) => `${String(s).trim().replace(/;$/, '')};`).join('\n\n');
+
+/** A banner comment and a SELECT naming the step, so the DuckDB CLI shows where it is. */
+const section = (title: string) => `-- ${'='.repeat(100)}\n-- ${title}\n-- ${'='.repeat(100)}\n${sql`SELECT ${title.slice(0, 60)} AS step`.text}`;
 
 function header(options: EmitOptions, problems: string[]): string {
   return `-- Denial Lens: the whole analysis as DuckDB SQL (generated by \`npm run analyze -- --emit-sql\`, ${new Date().toISOString().slice(0, 10)}).
@@ -136,22 +140,20 @@ async function exportLoadSql(db: Db, file: string, fileId: number): Promise<stri
 
   const base = fileId * KEY_SPACE;
   const rowBase = layout.headerRow;
-  return [
+  return scriptOf([
     section(`Export ${fileId}: ${path.basename(file)} (${content}; columns ${Object.entries(mapping).map(([f, i]) => `${f}=${layout.headers[i!]}`).join(', ')})`),
     createRowsSql(mapping, emptyRowsSql(mappedColumns)),
     readChunkSql({ fileName: file, columnCount: layout.headers.length, delimiter: layout.delimiter }),
     insertRowsSql(mapping, chunkRowsSql({ rowBase, mappedColumns }), usualDateFormat(hits)),
     insertMalformedSql({ fileId, rowBase }),
-    CSV_REJECTS_SQL(fileId),
+    csvRejectsSql(fileId),
     csvKeysSql({ claimKeyBase: base + 1, lineIdBase: base + 1 }),
     insertLinesSql({ fileId, source: content, from: base, to: base + KEY_SPACE - 1, amountColumns: mapsAdjustmentAmounts(mapping) }),
     insertClaimsSql({ fileId, source: content, from: base, to: base + KEY_SPACE - 1 }),
     insertLoadedCsvFileSql({ fileId, name: path.basename(file), sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length, content }),
     DROP_CHUNK_SQL,
     DROP_CSV_TEMP_SQL,
-  ]
-    .map((s) => `${s.trim().replace(/;$/, '')};`)
-    .join('\n\n');
+  ]);
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

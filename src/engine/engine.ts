@@ -5,14 +5,14 @@ import { loadFile, type InputFile } from './ingest/load-file.ts';
 import type { FileLoadResult } from './ingest/file-load-result.ts';
 import type { HeaderMapping } from './ingest/csv/header-mapping.ts';
 import type { LoadProgress } from './ingest/load-progress.ts';
-import { FILE_NAME_SQL, REMOVE_FILE_SQL, REPEATS_OF_FILE_SQL, type FileNameRow, type RepeatsOfFileRow } from './ingest/remove-file.sql.ts';
+import { fileNameSql, removeFileSql, repeatsOfFileSql, type FileNameRow, type RepeatsOfFileRow } from './ingest/remove-file.sql.ts';
 import { createPayerCodesSql } from './classify/payer-codes.sql.ts';
 import { UNMATCHED_SQL, type UnmatchedRow } from './analysis/analysis-lines.sql.ts';
 import { refreshAnalysis } from './refresh.ts';
 import { CachingDb } from './db/caching-db.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference/reference.sql.ts';
 import { loadShippedReference, type ShippedReferenceBytes } from './reference/load-reference.ts';
-import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, LINE_DETAIL_SQL, type LineDetailRow } from './analytics/lines.sql.ts';
+import { DISPLAY_MACROS_SQL, EXPORT_ADJUDICATIONS_SQL, EXPORT_LINES_SQL, lineDetailSql, type LineDetailRow } from './analytics/lines.sql.ts';
 import {
   FILTER_OPTIONS_SQL,
   deniedLinesSql,
@@ -28,9 +28,9 @@ import {
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './analytics/claim-count.sql.ts';
 import {
   FILES_SQL,
-  REJECTS_SQL,
+  rejectsSql,
   REJECT_GROUPS_SQL,
-  REJECT_ROWS_SQL,
+  rejectRowsSql,
   REMITTANCES_SQL,
   UNBALANCED_SQL,
   type FileRow,
@@ -118,10 +118,10 @@ export class Engine {
    * payments had been refused as repeats of this file's: they count again only when loaded again.
    */
   async removeFile(fileId: number): Promise<{ name: string; repeats: { name: string; payments: number }[] }> {
-    const [file] = await this.db.query<FileNameRow>(FILE_NAME_SQL(fileId));
+    const [file] = await this.db.query<FileNameRow>(fileNameSql(fileId));
     if (!file) throw new Error(`no loaded file has id ${fileId}`);
-    const repeats = await this.db.query<RepeatsOfFileRow>(REPEATS_OF_FILE_SQL(fileId, file.name));
-    await this.db.exec(REMOVE_FILE_SQL(fileId));
+    const repeats = await this.db.query<RepeatsOfFileRow>(repeatsOfFileSql(fileId, file.name));
+    await this.db.exec(removeFileSql(fileId));
     await this.refresh();
     return { name: file.name, repeats };
   }
@@ -149,7 +149,7 @@ export class Engine {
   }
 
   async lineDetail(lineId: number): Promise<LineDetailRow | null> {
-    const [row] = await this.db.query<LineDetailRow>(LINE_DETAIL_SQL(lineId));
+    const [row] = await this.db.query<LineDetailRow>(lineDetailSql(lineId));
     return row ?? null;
   }
 
@@ -173,7 +173,7 @@ export class Engine {
   }
 
   rejects(fileId?: number) {
-    return this.db.query<RejectListRow>(REJECTS_SQL(fileId));
+    return this.db.query<RejectListRow>(rejectsSql(fileId));
   }
 
   /** Rejected rows grouped by reason (without the row's own values), the biggest group first. */
@@ -183,7 +183,7 @@ export class Engine {
 
   /** The first `limit` rejected rows of one reason group (as rejectGroups names it). */
   rejectRows(pattern: string, limit: number) {
-    return this.db.query<RejectRow>(REJECT_ROWS_SQL(pattern, limit));
+    return this.db.query<RejectRow>(rejectRowsSql(pattern, limit));
   }
 
   /** Every rejected row of one reason group, or of all, as an Excel-safe CSV. */

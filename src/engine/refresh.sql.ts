@@ -12,6 +12,7 @@ import { CLAIM_ADJUSTMENT_SHARES_SQL } from './analysis/claim-adjustments.sql.ts
 import { FILE_LINE_MERGES_SQL, SOURCE_DISAGREEMENTS_SQL } from './analysis/merge-report.sql.ts';
 import { DENIED_PATTERNS_SQL, POST_PAYMENT_DENIALS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
 import { LINE_PATTERNS_SQL, SLICE_MONTHS_SQL } from './analytics/patterns.sql.ts';
+import { ident, sql, type Sql } from './db/sql.ts';
 
 /**
  * A table of one row per analysed line, written batch by batch: `select(from, to)`
@@ -20,11 +21,11 @@ import { LINE_PATTERNS_SQL, SLICE_MONTHS_SQL } from './analytics/patterns.sql.ts
  */
 export interface BatchedTable {
   table: string;
-  select: (from: number, to: number) => string;
+  select: (from: number, to: number) => Sql;
 }
 
 /** Statements of Engine.refresh, in order: links, chains, classification, facts, patterns. */
-export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
+export const REFRESH_STEPS: readonly (Sql | BatchedTable)[] = [
   LINE_IDENTITY_SQL,
   LINE_CHAINS_SQL,
   { table: 'analysis_lines', select: analysisLinesSql },
@@ -53,5 +54,5 @@ export const REFRESH_STEPS: readonly (string | BatchedTable)[] = [
 ];
 
 /** The table with its columns and no rows. */
-export const createEmptySql = (t: BatchedTable) => `CREATE OR REPLACE TABLE ${t.table} AS ${t.select(1, 0)}`;
-export const insertBatchSql = (t: BatchedTable, from: number, to: number) => `INSERT INTO ${t.table} ${t.select(from, to)}`;
+export const createEmptySql = (t: BatchedTable): Sql => sql`CREATE OR REPLACE TABLE ${ident(t.table)} AS ${t.select(1, 0)}`;
+export const insertBatchSql = (t: BatchedTable, from: number, to: number): Sql => sql`INSERT INTO ${ident(t.table)} ${t.select(from, to)}`;

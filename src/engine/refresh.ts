@@ -1,6 +1,7 @@
 import type { Db } from './db/db.ts';
-import { LINE_BATCHES_SQL } from './analysis/analysis-lines.sql.ts';
+import { LINE_BATCHES_SQL, type LineBatchRow } from './analysis/analysis-lines.sql.ts';
 import { REFRESH_STEPS, createEmptySql, insertBatchSql } from './refresh.sql.ts';
+import { Sql } from './db/sql.ts';
 
 /**
  * Rebuilds links, adjudication chains, classification, the facts table and the
@@ -8,13 +9,13 @@ import { REFRESH_STEPS, createEmptySql, insertBatchSql } from './refresh.sql.ts'
  * of lines (LINE_BATCHES_SQL), so memory stays flat however many lines are loaded.
  */
 export async function refreshAnalysis(db: Db): Promise<void> {
-  let batches: { from_id: number; to_id: number }[] | undefined;
+  let batches: LineBatchRow[] | undefined;
   for (const step of REFRESH_STEPS) {
-    if (typeof step === 'string') {
+    if (step instanceof Sql) {
       await db.exec(step);
       continue;
     }
-    batches ??= await db.query<{ from_id: number; to_id: number }>(LINE_BATCHES_SQL);
+    batches ??= await db.query<LineBatchRow>(LINE_BATCHES_SQL);
     await db.exec(createEmptySql(step));
     for (const b of batches) await db.exec(insertBatchSql(step, b.from_id, b.to_id));
   }

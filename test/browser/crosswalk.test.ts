@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { count, nodeEngineWith, openApp, SAMPLE_CSV, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
-import { sqlString } from '../../src/engine/db/sql-quote.ts';
 
 const browser = useChromium();
 let expected: Engine;
@@ -12,10 +12,10 @@ beforeAll(async () => {
 
 /** Per diagnosis billed with 71046 (optionally at one payer), counted here from denial_facts. */
 async function byDiagnosis(payer?: string) {
-  return expected.db.query<{ dx: string; paid: number; denied: number; lines: number }>(`
+  return expected.db.query<{ dx: string; paid: number; denied: number; lines: number }>(sql`
     SELECT left(dx, 3) || '.' || substr(dx, 4) AS dx, count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid,
       count(*) FILTER (WHERE denied)::INTEGER AS denied, count(*)::INTEGER AS lines
-    FROM (SELECT denied, paid, unnest(diagnoses) AS dx FROM denial_facts WHERE billed_procedure = '71046'${payer ? ` AND payer = ${sqlString(payer)}` : ''})
+    FROM (SELECT denied, paid, unnest(diagnoses) AS dx FROM denial_facts WHERE billed_procedure = '71046'${payer ? sql` AND payer = ${payer}` : sql``})
     GROUP BY dx ORDER BY paid DESC, denied DESC, dx`);
 }
 
@@ -43,7 +43,7 @@ describe('crosswalk per diagnosis', () => {
     );
 
     // one payer: the rows of that payer only, and the choice in the URL
-    const [{ payer }] = await expected.db.query<{ payer: string }>(`
+    const [{ payer }] = await expected.db.query<{ payer: string }>(sql`
       SELECT payer FROM denial_facts WHERE billed_procedure = '71046' GROUP BY payer ORDER BY count(*) DESC, payer LIMIT 1`);
     await page.getByTestId('crosswalk-payer').selectOption(payer);
     await expect.poll(() => page.url()).toContain(`crosswalk_payer=${encodeURIComponent(payer).replaceAll('%20', '+')}`);

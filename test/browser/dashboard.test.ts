@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { count, nodeEngineWith, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
@@ -20,7 +21,7 @@ describe('dashboard on the sample CSV export', () => {
     await expect.poll(() => page.getByTestId('load-result').first().textContent()).toContain('22,839 of 22,839 rows loaded');
     const k = await expected.kpis();
     const [{ denied_lines: sqlDenied }] = await expected.db.query<{ denied_lines: number }>(
-      'SELECT count(*)::INTEGER AS denied_lines FROM denial_facts WHERE denied',
+      sql`SELECT count(*)::INTEGER AS denied_lines FROM denial_facts WHERE denied`,
     );
     expect(k.denied_lines).toBe(sqlDenied);
     await expect.poll(() => page.getByTestId('kpi-lines').textContent()).toContain(count(k.lines));

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -93,25 +94,25 @@ describe('reference data and crosswalk', () => {
     await expect.poll(() => page.url()).toContain('procedure=71046');
     await page.getByTestId('crosswalk-summary').waitFor();
 
-    const [totals] = await expected.db.query<{ lines: number; paid: number; denied: number }>(`
+    const [totals] = await expected.db.query<{ lines: number; paid: number; denied: number }>(sql`
       SELECT count(*)::INTEGER AS lines, count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid, count(*) FILTER (WHERE denied)::INTEGER AS denied
       FROM denial_facts WHERE billed_procedure = '71046'`);
     expect(totals.lines).toBeGreaterThan(0);
     expect(await page.getByTestId('crosswalk-lines-billed').textContent()).toBe(`${count(totals.lines)} lines`);
     expect(await page.getByTestId('crosswalk-paid').textContent()).toBe(`${count(totals.paid)} lines`);
     expect(await page.getByTestId('crosswalk-denied').textContent()).toBe(`${count(totals.denied)} lines`);
-    const byDx = await expected.db.query<{ dx: string; paid: number; denied: number }>(`
+    const byDx = await expected.db.query<{ dx: string; paid: number; denied: number }>(sql`
       SELECT left(dx, 3) || '.' || substr(dx, 4) AS dx, count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid, count(*) FILTER (WHERE denied)::INTEGER AS denied
       FROM (SELECT denied, paid, unnest(diagnoses) AS dx FROM denial_facts WHERE billed_procedure = '71046')
       GROUP BY dx ORDER BY paid DESC, denied DESC, dx`);
     const shown = await page.getByTestId('crosswalk-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(shown.map(([dx, , paid, denied]) => ({ dx, paid, denied }))).toEqual(byDx.map((r) => ({ dx: r.dx, paid: count(r.paid), denied: count(r.denied) })));
-    const [{ paidWithDx }] = await expected.db.query<{ paidWithDx: number }>(`
+    const [{ paidWithDx }] = await expected.db.query<{ paidWithDx: number }>(sql`
       SELECT count(*)::INTEGER AS "paidWithDx" FROM denial_facts WHERE billed_procedure = '71046' AND NOT denied AND paid > 0 AND len(diagnoses) > 0`);
     expect(await page.getByTestId('crosswalk-evidence').textContent()).toContain(
       `71046 was paid ${count(paidWithDx)} times (lines with a diagnosis) in the loaded data, with ${byDx.filter((r) => r.paid > 0).slice(0, 3).map((r) => r.dx).join(', ')}`,
     );
-    const [{ evidence }] = await expected.db.query<{ evidence: number }>(`
+    const [{ evidence }] = await expected.db.query<{ evidence: number }>(sql`
       SELECT count(*)::INTEGER AS evidence FROM denial_facts
       WHERE billed_procedure = '71046' AND denied AND (category = 'mismatch' OR len(list_filter(evidence, lambda e: e.source = 'history')) > 0)`);
     expect(await page.getByTestId('crosswalk-lines').locator('h2').textContent()).toContain(`(${count(evidence)} lines)`);

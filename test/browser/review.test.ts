@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { count, nodeEngineWith, openApp, SAMPLE_CSV, screenshot, useChromium } from './browser.ts';
 import type { Engine } from '../../src/engine/engine.ts';
-import { sqlString } from '../../src/engine/db/sql-quote.ts';
 
 const MONTH = '2026-08';
 const dollars = (n: number) => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -28,13 +28,13 @@ interface MonthSql {
   coding: number;
 }
 
-async function monthSql(month: string, where = 'TRUE', column = 'service_month'): Promise<MonthSql> {
-  const [row] = await expected.db.query<MonthSql>(`
+async function monthSql(month: string, where = sql`TRUE`, column = sql`service_month`): Promise<MonthSql> {
+  const [row] = await expected.db.query<MonthSql>(sql`
     SELECT count(*)::INTEGER AS lines, count(DISTINCT claim_key)::INTEGER AS claims,
       count(*) FILTER (WHERE denied)::INTEGER AS denied_lines, count(DISTINCT claim_key) FILTER (WHERE denied)::INTEGER AS denied_claims,
       sum(billed)::DOUBLE AS billed, sum(denied_amount)::DOUBLE AS denied,
       coalesce(sum(denied_amount) FILTER (WHERE category IN ('outdated', 'missing_modifier', 'unspecified', 'mismatch')), 0)::DOUBLE AS coding
-    FROM denial_facts WHERE strftime(${column}, '%Y-%m') = ${sqlString(month)} AND ${where}`);
+    FROM denial_facts WHERE strftime(${column}, '%Y-%m') = ${month} AND ${where}`);
   return row;
 }
 
@@ -117,9 +117,9 @@ describe('monthly review on the sample CSV export', () => {
     await page.getByTestId('patterns').screenshot({ path: 'test-results/review-patterns.png' });
 
     // … to its lines: exactly the lines SQL finds for that pattern and month
-    const [{ n: patternLines }] = await expected.db.query<{ n: number }>(`
+    const [{ n: patternLines }] = await expected.db.query<{ n: number }>(sql`
       SELECT count(*)::INTEGER AS n FROM denial_facts d JOIN line_patterns p USING (line_id)
-      WHERE p.pattern_key = ${sqlString(top.pattern_key)} AND strftime(d.service_month, '%Y-%m') = ${sqlString(MONTH)}`);
+      WHERE p.pattern_key = ${top.pattern_key} AND strftime(d.service_month, '%Y-%m') = ${MONTH}`);
     expect(patternLines).toBe(top.lines);
     await row.getByTestId('pattern-lines').click();
     await expect.poll(() => page.getByTestId('drill').textContent()).toContain('pattern');
@@ -135,7 +135,7 @@ describe('monthly review on the sample CSV export', () => {
     const claim = page.getByTestId('claim-detail');
     await claim.waitFor();
     const claimId = /Claim (\S+)/.exec((await claim.locator('h4').textContent())!)![1];
-    const [{ n: claimLines }] = await expected.db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM analysis_lines WHERE claim_id = ${sqlString(claimId)}`);
+    const [{ n: claimLines }] = await expected.db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM analysis_lines WHERE claim_id = ${claimId}`);
     expect(await claim.getByTestId('claim-lines').locator('tbody tr').count()).toBe(claimLines);
     expect(await claim.textContent()).toMatch(/Diagnoses: 1\. [A-Z]\d/);
     expect(await claim.textContent()).toMatch(/CO-\d+ \$/);
@@ -230,7 +230,7 @@ describe('monthly review on the sample CSV export', () => {
     expect(await page.getByTestId('month-picker').inputValue()).toBe(MONTH);
     expect(await page.locator('input[name="basis"]:checked').evaluate((e) => e.parentElement!.textContent)).toContain('remittance date');
     expect(await page.getByTestId('filter-payers').locator('summary').textContent()).toBe(`Payer: ${payer}`);
-    const m = await monthSql(MONTH, `payer = ${sqlString(payer)}`, 'remit_month');
+    const m = await monthSql(MONTH, sql`payer = ${payer}`, sql`remit_month`);
     await expect.poll(() => kpi(page, 'lines')).toBe(count(m.lines));
     expect(await kpi(page, 'denial_rate_dollars')).toBe(rate(m.denied, m.billed));
     expect(await kpi(page, 'denied_amount')).toBe(dollars(m.denied));

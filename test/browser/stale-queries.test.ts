@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { count, nodeEngineWith, openApp, SAMPLE_CSV, useChromium } from './browser.ts';
 import { PAGE_PROBE, type ProbeState } from '../../bench/page-probe.ts';
 
@@ -18,7 +19,7 @@ describe('queries the page no longer needs', () => {
     for (const month of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) await picker.selectOption(month);
 
     const [june] = await expected.db.query<{ lines: number }>(
-      "SELECT count(*)::INTEGER AS lines FROM denial_facts WHERE strftime(service_month, '%Y-%m') = '2026-06'");
+      sql`SELECT count(*)::INTEGER AS lines FROM denial_facts WHERE strftime(service_month, '%Y-%m') = '2026-06'`);
     await expect.poll(() => page.locator('.review-kpis-block h2').textContent(), { timeout: 60_000 }).toBe('Key figures, Jun 2026');
     await expect
       .poll(() => page.getByTestId('review-kpi-lines').getByTestId('kpi-value').textContent(), { timeout: 60_000 })

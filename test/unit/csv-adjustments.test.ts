@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { openTestEngine, csvFile } from './helpers.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { proposeMapping } from '../../src/engine/ingest/csv/header-mapping.ts';
@@ -14,12 +15,12 @@ beforeEach(async () => {
 
 const adjustments = () =>
   engine.db.query<{ claim_id: string; group_code: string | null; carc: string; amount: number | null }>(
-    `SELECT l.claim_id, a.group_code, a.carc, a.amount::DOUBLE AS amount, a.level
+    sql`SELECT l.claim_id, a.group_code, a.carc, a.amount::DOUBLE AS amount, a.level
      FROM adjustments a JOIN service_lines l USING (line_id) ORDER BY l.line_id, a.group_code, a.carc, a.amount`,
   );
 const lines = () =>
   engine.db.query<{ claim_id: string; balance_diff: number | null; flags: string[] }>(
-    `SELECT claim_id, balance_diff::DOUBLE AS balance_diff, flags FROM service_lines ORDER BY line_id`,
+    sql`SELECT claim_id, balance_diff::DOUBLE AS balance_diff, flags FROM service_lines ORDER BY line_id`,
   );
 
 describe('CSV adjustments as vendors write them', () => {
@@ -103,7 +104,7 @@ describe('CSV adjustments as vendors write them', () => {
     ]);
     expect(await lines()).toEqual(['G1', 'G2', 'G3', 'G4', 'G5'].map((claim_id) => ({ claim_id, balance_diff: 0, flags: [] })));
     // the claim keeps the patient's share as before
-    expect(await engine.db.query('SELECT claim_id, patient_responsibility::DOUBLE AS pr FROM claims ORDER BY claim_key')).toEqual([
+    expect(await engine.db.query(sql`SELECT claim_id, patient_responsibility::DOUBLE AS pr FROM claims ORDER BY claim_key`)).toEqual([
       { claim_id: 'G1', pr: 30 }, { claim_id: 'G2', pr: 200 }, { claim_id: 'G3', pr: null }, { claim_id: 'G4', pr: null }, { claim_id: 'G5', pr: null },
     ]);
     // CO 40 + 5, OA 3, PI 90, PR 30 + 200
@@ -193,7 +194,7 @@ describe('CSV adjustments as vendors write them', () => {
       { claim_id: 'M7', group_code: null, carc: '97', amount: null, level: 'line' },
       { claim_id: 'M8', group_code: null, carc: 'ADNEOB', amount: null, level: 'line' },
     ]);
-    expect(await engine.db.query('SELECT claim_id, code FROM remarks JOIN service_lines USING (line_id) ORDER BY line_id')).toEqual([
+    expect(await engine.db.query(sql`SELECT claim_id, code FROM remarks JOIN service_lines USING (line_id) ORDER BY line_id`)).toEqual([
       { claim_id: 'M5', code: 'N130' }, { claim_id: 'M7', code: 'N290' },
     ]);
     // 200 − 70 = 130 = 71.27 + 58.73; 200 − 128.73 = 71.27; 180 − 100 = 80 = 30 + 50; 100 − 50 = 50 = 30 + 20;

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
+import { sql, type Sql } from '../../src/engine/db/sql.ts';
 import { openTestEngine, csvFile } from './helpers.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 
@@ -25,7 +26,7 @@ describe('CSV export ingest', () => {
     expect(result).toMatchObject({ format: 'csv', content: 'claim+remit', rowsRead: 3, rowsLoaded: 3, rowsRejected: 0 });
 
     const lines = await engine.db.query<Record<string, unknown>>(
-      `SELECT claim_id, strftime(service_date, '%Y-%m-%d') AS dos, payer, provider, procedure, modifiers, billed::DOUBLE AS billed,
+      sql`SELECT claim_id, strftime(service_date, '%Y-%m-%d') AS dos, payer, provider, procedure, modifiers, billed::DOUBLE AS billed,
               allowed::DOUBLE AS allowed, paid::DOUBLE AS paid, dx_pointers, strftime(paid_date, '%Y-%m-%d') AS paid_date
        FROM service_lines ORDER BY line_id`,
     );
@@ -34,18 +35,18 @@ describe('CSV export ingest', () => {
       { claim_id: 'C1', dos: '2026-03-04', payer: 'Anthem; Blue Cross', provider: 'Lee, Ann', procedure: '20610', modifiers: ['RT'], billed: 150, allowed: 0, paid: -12, dx_pointers: [2, 1], paid_date: '2026-03-20' },
       { claim_id: 'C2', dos: '2026-03-05', payer: 'Medicare', provider: 'Kim, Bo', procedure: '71046', modifiers: [], billed: 80, allowed: 0, paid: 0, dx_pointers: [1], paid_date: '2026-03-21' },
     ]);
-    expect(await engine.db.query('SELECT claim_key, seq, code FROM diagnoses ORDER BY claim_key, seq')).toEqual([
+    expect(await engine.db.query(sql`SELECT claim_key, seq, code FROM diagnoses ORDER BY claim_key, seq`)).toEqual([
       { claim_key: 1, seq: 1, code: 'M5450' },
       { claim_key: 1, seq: 2, code: 'R059' },
       { claim_key: 2, seq: 1, code: 'M25571' },
     ]);
-    expect(await engine.db.query('SELECT line_id, group_code, carc, amount::DOUBLE AS amount FROM adjustments ORDER BY line_id, carc')).toEqual([
+    expect(await engine.db.query(sql`SELECT line_id, group_code, carc, amount::DOUBLE AS amount FROM adjustments ORDER BY line_id, carc`)).toEqual([
       { line_id: 1, group_code: 'PR', carc: '2', amount: 20 },
       { line_id: 1, group_code: 'CO', carc: '45', amount: 1134.56 },
       { line_id: 2, group_code: 'CO', carc: '97', amount: 162 },
       { line_id: 3, group_code: 'CO', carc: '11', amount: 80 },
     ]);
-    expect(await engine.db.query('SELECT line_id, code FROM remarks ORDER BY line_id')).toEqual([
+    expect(await engine.db.query(sql`SELECT line_id, code FROM remarks ORDER BY line_id`)).toEqual([
       { line_id: 2, code: 'N20' },
       { line_id: 3, code: 'M76' },
     ]);
@@ -79,7 +80,7 @@ describe('CSV export ingest', () => {
       [8, expect.stringContaining('malformed CSV record')],
     ]);
     // a spreadsheet that turned 00142 into 142: restored and flagged
-    expect(await engine.db.query(`SELECT claim_id, procedure, flags FROM service_lines ORDER BY line_id`)).toEqual([
+    expect(await engine.db.query(sql`SELECT claim_id, procedure, flags FROM service_lines ORDER BY line_id`)).toEqual([
       { claim_id: 'K1', procedure: '99213', flags: [] },
       { claim_id: 'K8', procedure: '00142', flags: ['procedure_zero_padded'] },
     ]);
@@ -136,9 +137,9 @@ describe('CSV export ingest', () => {
     ].join('\n');
     const [result] = await engine.loadFiles([csvFile('repeat.csv', text)]);
     expect(result.rowsLoaded).toBe(3);
-    expect(await engine.db.query('SELECT count(*)::INT AS n FROM service_lines')).toEqual([{ n: 1 }]);
-    expect(await engine.db.query('SELECT carc FROM adjustments')).toEqual([{ carc: '16' }]);
-    expect(await engine.db.query('SELECT code FROM remarks')).toEqual([{ code: 'N290' }]);
+    expect(await engine.db.query(sql`SELECT count(*)::INT AS n FROM service_lines`)).toEqual([{ n: 1 }]);
+    expect(await engine.db.query(sql`SELECT carc FROM adjustments`)).toEqual([{ carc: '16' }]);
+    expect(await engine.db.query(sql`SELECT code FROM remarks`)).toEqual([{ code: 'N290' }]);
     expect((await engine.kpis()).denied_amount).toBe(100);
   });
 
@@ -148,19 +149,19 @@ describe('CSV export ingest', () => {
     const [result] = await engine.loadFiles([{ name: 'latin1.csv', bytes: latin1 }]);
     expect(result.status).toBe('loaded');
     expect(result.warnings[0]).toContain('Windows-1252');
-    expect(await engine.db.query('SELECT provider FROM service_lines')).toEqual([{ provider: 'Muñoz “A”' }]);
+    expect(await engine.db.query(sql`SELECT provider FROM service_lines`)).toEqual([{ provider: 'Muñoz “A”' }]);
   });
 
   it('removes every row of a file whose load fails half-way, and keeps what was loaded before', async () => {
     await engine.loadFiles([csvFile('good.csv', 'Claim ID,DOS,CPT,Billed,Paid,Adj Codes\nG1,02/01/2026,99213,100,0,CO-16\n')]);
     const counts = () =>
-      engine.db.query(`SELECT (SELECT count(*) FROM files)::INT f, (SELECT count(*) FROM claims)::INT c, (SELECT count(*) FROM service_lines)::INT l,
+      engine.db.query(sql`SELECT (SELECT count(*) FROM files)::INT f, (SELECT count(*) FROM claims)::INT c, (SELECT count(*) FROM service_lines)::INT l,
         (SELECT count(*) FROM adjustments)::INT a, (SELECT count(*) FROM diagnoses)::INT d, (SELECT count(*) FROM rejects)::INT r`);
     const before = await counts();
     const exec = engine.db.exec.bind(engine.db);
-    engine.db.exec = async (sql: string) => {
-      if (sql.includes('INSERT INTO remarks')) throw new Error('disk on fire');
-      return exec(sql);
+    engine.db.exec = async (statements: Sql) => {
+      if (statements.text.includes('INSERT INTO remarks')) throw new Error('disk on fire');
+      return exec(statements);
     };
     const [result] = await engine.loadFiles([
       csvFile('breaks.csv', 'Claim ID,DOS,CPT,Billed,Paid,Adj Codes,Dx 1\nB1,02/02/2026,99214,150,0,CO-11,M54.50\n,02/02/2026,99214,150,0,CO-11,M54.50\n'),

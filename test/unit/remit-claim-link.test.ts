@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
+import { sql } from '../../src/engine/db/sql.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import Papa from 'papaparse';
 import { openTestEngine } from './helpers.ts';
@@ -21,7 +22,7 @@ interface Denied {
   denied_amount: number;
   diagnoses: string[];
 }
-const DENIED_SQL = `SELECT claim_id, line_number, category, denied_amount::DOUBLE AS denied_amount, diagnoses
+const DENIED_SQL = sql`SELECT claim_id, line_number, category, denied_amount::DOUBLE AS denied_amount, diagnoses
   FROM denial_facts WHERE denied ORDER BY claim_id, line_number`;
 
 let fromCsv: Engine;
@@ -49,24 +50,24 @@ describe('835 + 837P sample', () => {
 
   it('links every remitted line to its claim line, by line control number', async () => {
     expect(await fromX12.unmatched()).toEqual([]);
-    expect(await fromX12.db.query(`SELECT DISTINCT matched_on FROM analysis_lines`)).toEqual([{ matched_on: 'line control number' }]);
+    expect(await fromX12.db.query(sql`SELECT DISTINCT matched_on FROM analysis_lines`)).toEqual([{ matched_on: 'line control number' }]);
   });
 
   it('nets reversals and corrections: a reversed denial is one denial, and what was paid later is recovered', async () => {
     const recoveries: { claim_id: string; recovered: number }[] = JSON.parse(readFileSync('sample-data/planted.json', 'utf8')).recoveries;
     for (const r of recoveries) {
-      const [line] = await fromX12.db.query<{ denied_lines: number; recovered: number; paid_first: number; adjudications: number }>(`
+      const [line] = await fromX12.db.query<{ denied_lines: number; recovered: number; paid_first: number; adjudications: number }>(sql`
         SELECT count(*) FILTER (WHERE denied)::INTEGER AS denied_lines,
           coalesce(sum(paid_later) FILTER (WHERE recovered), 0)::DOUBLE AS recovered,
           sum(paid)::DOUBLE AS paid_first, max(adjudications)::INTEGER AS adjudications
-        FROM denial_facts WHERE claim_id = '${r.claim_id}'`);
+        FROM denial_facts WHERE claim_id = ${r.claim_id}`);
       expect(line.adjudications).toBe(2);
       expect(line.denied_lines).toBeGreaterThan(0);
       // the claim's reprocessed payment = what its denied lines recovered + what the first payment had already paid
       expect(line.recovered + line.paid_first).toBeCloseTo(r.recovered, 2);
     }
     // reversal rows exist but are not adjudications of their own
-    const [{ reversals, counted }] = await fromX12.db.query<{ reversals: number; counted: number }>(`
+    const [{ reversals, counted }] = await fromX12.db.query<{ reversals: number; counted: number }>(sql`
       SELECT count(*) FILTER (WHERE is_reversal)::INTEGER AS reversals,
              count(*) FILTER (WHERE is_reversal AND is_initial)::INTEGER AS counted FROM analysis_lines`);
     expect(reversals).toBeGreaterThan(20);
@@ -82,11 +83,11 @@ describe('the export, the 835s and the 837Ps of the sample together (issue #11)'
     const sep = async (e: Engine) => (await e.monthly({})).find((m) => m.month === '2026-09');
     expect(await sep(all)).toMatchObject({ lines: 2456, denied_lines: 220, denied_amount: 30198 });
     expect(await all.monthly({})).toEqual(await fromCsv.monthly({}));
-    const CLASSIFIED = `SELECT claim_id, line_number, denied, category, denied_amount::DOUBLE AS denied_amount, diagnoses, provider, payer
+    const CLASSIFIED = sql`SELECT claim_id, line_number, denied, category, denied_amount::DOUBLE AS denied_amount, diagnoses, provider, payer
       FROM denial_facts ORDER BY claim_id, line_number, service_date, billed_procedure`;
     expect(await all.db.query(CLASSIFIED)).toEqual(await fromX12.db.query(CLASSIFIED));
     // every export row is a copy of an 835 adjudication, and they agree
-    expect(await all.db.query(`SELECT adjudication_kind AS kind, count(*)::INTEGER AS n FROM analysis_lines WHERE source = 'claim+remit' GROUP BY ALL`))
+    expect(await all.db.query(sql`SELECT adjudication_kind AS kind, count(*)::INTEGER AS n FROM analysis_lines WHERE source = 'claim+remit' GROUP BY ALL`))
       .toEqual([{ kind: 'copy', n: 22839 }]);
     expect(await all.sourceDisagreements()).toEqual([]);
   }, 900_000);
@@ -120,11 +121,11 @@ describe('remittance dedupe', () => {
     const engine = await openTestEngine();
     const [flat] = await engine.loadFiles([read(`${SHARED}/oopfactory__835_WithMultipleInterchanges.txt`)]);
     expect(flat.status).toBe('loaded');
-    const claims = await engine.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM claims');
+    const claims = await engine.db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM claims`);
     const [indented] = await engine.loadFiles([read(`${SHARED}/oopfactory__835_ExampleFromNth_indented.txt`)]);
     expect(indented.status).toBe('loaded');
     expect(indented.rowsLoaded).toBe(0);
-    expect(await engine.db.query('SELECT count(*)::INTEGER AS n FROM claims')).toEqual(claims);
+    expect(await engine.db.query(sql`SELECT count(*)::INTEGER AS n FROM claims`)).toEqual(claims);
   });
 });
 
@@ -144,13 +145,13 @@ describe('joining without the other half', () => {
       .map(({ 'Allowed Amt': _a, 'Paid Amt': _p, 'Adj Codes': _c, 'Remark Codes': _r, 'Check #': _k, 'Check Date': _d, 'Claim Status': _s, ...claim }) => claim);
     const engine = await openTestEngine();
     await engine.loadFiles([{ name: 'claims-2026-03.csv', bytes: new TextEncoder().encode(Papa.unparse(claimsOnly)) }, ...dir('sample-data/835')]);
-    const [row] = await engine.db.query<{ linked: number; with_dx: number; total: number }>(`
+    const [row] = await engine.db.query<{ linked: number; with_dx: number; total: number }>(sql`
       SELECT count(claim_line_id)::INTEGER AS linked, count(*) FILTER (WHERE len(diagnoses) > 0)::INTEGER AS with_dx, count(*)::INTEGER AS total
       FROM analysis_lines WHERE service_month = DATE '2026-03-01' AND is_initial`);
     expect(row.linked).toBe(claimsOnly.length);
     expect(row.with_dx).toBe(claimsOnly.length);
     // and the March denials are classified as from the full export
-    const march = `SELECT claim_id, line_number, category FROM denial_facts WHERE denied AND service_month = DATE '2026-03-01' ORDER BY 1, 2`;
+    const march = sql`SELECT claim_id, line_number, category FROM denial_facts WHERE denied AND service_month = DATE '2026-03-01' ORDER BY 1, 2`;
     expect(await engine.db.query(march)).toEqual(await fromCsv.db.query(march));
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from '../db/sql.ts';
 /**
  * From the canonical tables to one row per adjudication, and one COUNTED
  * adjudication per service line, the unit every classification and chart counts.
@@ -30,7 +31,7 @@
  * Big results are written in batches of lines (refresh.ts): rows written by one
  * statement stay uncompressed until it commits.
  */
-export const LINE_IDENTITY_SQL = /* sql */ `
+export const LINE_IDENTITY_SQL = sql`
 CREATE OR REPLACE TEMP TABLE claim_groups AS
 WITH base AS (
   SELECT claim_key, coalesce(nullif(ltrim(upper(trim(claim_id)), '0'), ''), '0') AS norm_id,
@@ -115,21 +116,21 @@ FROM line_identity WHERE source_rank > 0 AND claim_line_id IS NOT NULL;
 `;
 
 /** Remit lines (and claims adjudicated without lines, as line_id = -claim_key) whose line_id is in [from, to]. */
-const remitLinesSql = (from: number, to: number) => /* sql */ `
+const remitLinesSql = (from: number, to: number) => sql`
   SELECT l.line_id, l.claim_key, l.file_id, l.source, l.claim_id, l.line_number, l.service_date, l.payer, l.provider,
     l.procedure, l.billed_procedure, l.modifiers, l.units, l.billed, l.allowed, l.paid, l.claim_status,
     coalesce(l.paid_date, c.paid_date) AS paid_date, l.flags, l.balance_diff, c.remit_id, c.patient_account,
     c.payer_claim_number, l.line_control
   FROM service_lines l JOIN claims c USING (claim_key)
   WHERE l.source IN ('remit', 'claim+remit') AND l.line_id BETWEEN ${from} AND ${to}
-  ${from < 0 ? /* sql */ `UNION ALL
+  ${from < 0 ? sql`UNION ALL
   -- claims adjudicated without service lines stand in as one line (line_id = -claim_key)
   SELECT -c.claim_key, c.claim_key, c.file_id, c.source, c.claim_id, NULL, c.statement_from, c.payer, c.rendering_provider,
     NULL, NULL, []::VARCHAR[], NULL, c.total_charge, NULL, c.paid, c.status, c.paid_date, list_append(c.flags, 'claim_level_only'),
     c.balance_diff, c.remit_id, c.patient_account, c.payer_claim_number, NULL
   FROM claims c
   WHERE c.source IN ('remit', 'claim+remit') AND -c.claim_key BETWEEN ${from} AND ${to}
-    AND c.claim_key NOT IN (SELECT claim_key FROM service_lines)` : '-- (no claim-level stand-ins: they have negative line_ids)'}`;
+    AND c.claim_key NOT IN (SELECT claim_key FROM service_lines)` : sql`-- (no claim-level stand-ins: they have negative line_ids)`}`;
 
 /**
  * The adjudications of each canonical line, for every line at once (a line spans
@@ -150,7 +151,7 @@ const remitLinesSql = (from: number, to: number) => /* sql */ `
  *   later adjudications, including corrected claims, are 'correction';
  * - 'predetermination' (CLP02 = 25) is no adjudication: never counted, never chained.
  */
-export const LINE_CHAINS_SQL = /* sql */ `
+export const LINE_CHAINS_SQL = sql`
 CREATE OR REPLACE TEMP TABLE line_chains AS
 WITH adj AS (
   SELECT r.line_id, r.claim_key, r.source, r.paid, r.paid_date, r.remit_id, r.billed, c.payer_id,
@@ -225,7 +226,7 @@ FROM kinds;
  * pointer order, the claim's whole list for a line without pointers. (list_sort of
  * (position, code) pairs: an ordered list() aggregate sorts per group, several times slower.)
  */
-export const analysisLinesSql = (from: number, to: number) => /* sql */ `
+export const analysisLinesSql = (from: number, to: number) => sql`
 WITH remit_lines AS (${remitLinesSql(from, to)}
 ), linked AS (
   SELECT r.*, k.claim_line_id, k.matched_on, coalesce(k.claim_line_id, r.line_id) AS dx_line_id
@@ -280,7 +281,7 @@ export interface UnmatchedRow {
   billed: number | null;
   file: string;
 }
-export const UNMATCHED_SQL = /* sql */ `
+export const UNMATCHED_SQL = sql`
 WITH lines AS (
   SELECT l.claim_id, l.line_number, l.service_date, l.procedure, l.billed, l.source, f.name AS file, i.canonical_id
   FROM service_lines l JOIN files f USING (file_id) JOIN line_identity i USING (line_id)
@@ -301,12 +302,16 @@ ORDER BY 1, 2, 3
 export const LINE_BATCH = 122_880;
 
 /** [from_id, to_id] of consecutive line_ids, LINE_BATCH lines each (claim-level stand-ins, negative, first). */
-export const LINE_BATCHES_SQL = /* sql */ `
+export interface LineBatchRow {
+  from_id: number;
+  to_id: number;
+}
+export const LINE_BATCHES_SQL = sql`
 SELECT min(line_id)::BIGINT AS from_id, max(line_id)::BIGINT AS to_id
 FROM (SELECT line_id, (row_number() OVER (ORDER BY line_id) - 1) // ${LINE_BATCH} AS batch FROM line_chains)
 GROUP BY batch ORDER BY batch
 `;
 
-export const DROP_REFRESH_TEMP_SQL = /* sql */ `
+export const DROP_REFRESH_TEMP_SQL = sql`
 DROP TABLE IF EXISTS line_chains; DROP TABLE IF EXISTS line_parents; DROP TABLE IF EXISTS doc_lines; DROP TABLE IF EXISTS claim_groups;
 `;

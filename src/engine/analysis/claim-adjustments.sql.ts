@@ -1,3 +1,4 @@
+import { sql } from '../db/sql.ts';
 /**
  * Claim-level CAS (loop 2100: adjustments the payer did not attribute to a line)
  * allocated to the claim's lines, so a claim-level amount is counted once, never
@@ -13,7 +14,7 @@
  * (line_id = −claim_key) and takes the whole amount. An amount the file did not
  * give stays NULL on every line.
  */
-export const CLAIM_ADJUSTMENT_SHARES_SQL = /* sql */ `
+export const CLAIM_ADJUSTMENT_SHARES_SQL = sql`
 CREATE OR REPLACE TABLE claim_adjustment_shares AS
 WITH claim_adj AS (
   SELECT row_number() OVER () AS adj_no, claim_key, group_code, carc, amount FROM adjustments WHERE level = 'claim'

@@ -1,3 +1,4 @@
+import { sql } from '../db/sql.ts';
 /**
  * What merging the sources did, for the Files & data quality page: per file, how
  * many of its lines were new and how many merged into a line already loaded; and
@@ -11,7 +12,7 @@
  * one: a reversal or correction of a claim it also holds). An 835 claim without
  * service lines counts as one line.
  */
-export const FILE_LINE_MERGES_SQL = /* sql */ `
+export const FILE_LINE_MERGES_SQL = sql`
 CREATE OR REPLACE TABLE file_line_merges AS
 WITH doc AS (
   SELECT l.file_id, i.doc_line_id, i.canonical_id FROM line_identity i JOIN service_lines l USING (line_id)
@@ -31,7 +32,7 @@ FROM first_loaded GROUP BY file_id;
  * line's own and its share of the claim's). The 835 is kept: it is the payer's
  * own remittance, the export a practice-management system's copy of it.
  */
-export const SOURCE_DISAGREEMENTS_SQL = /* sql */ `
+export const SOURCE_DISAGREEMENTS_SQL = sql`
 CREATE OR REPLACE TABLE source_disagreements AS
 WITH pairs AS (
   SELECT e.line_id AS other_id, e.copy_of AS kept_id FROM analysis_lines e WHERE e.adjudication_kind = 'copy'
@@ -75,7 +76,7 @@ export interface SourceDisagreementRow {
   other_file: string;
   why: string;
 }
-export const SOURCE_DISAGREEMENTS_LIST_SQL = /* sql */ `
+export const SOURCE_DISAGREEMENTS_LIST_SQL = sql`
 SELECT claim_id, line_number, strftime(service_date, '%Y-%m-%d') AS service_date, procedure, payer, field, kept, kept_file, other, other_file, why
 FROM source_disagreements ORDER BY claim_id, line_number, field
 `;

@@ -1,3 +1,4 @@
+import { sql, type Sql } from '../db/sql.ts';
 /**
  * Distinct claims as a bitmap over the claim keys: bitstring_agg sets one bit per
  * claim_key in [min, max] and bit_count counts them. Same answers as
@@ -13,14 +14,14 @@ export interface ClaimKeyRange {
   max: number;
 }
 
-export const CLAIM_KEY_RANGE_SQL = /* sql */ `
+export const CLAIM_KEY_RANGE_SQL = sql`
 SELECT coalesce(min(claim_key), 0)::DOUBLE AS min, coalesce(max(claim_key), 0)::DOUBLE AS max FROM denial_facts`;
 
 /** Distinct claims among the rows of the group (that meet `cond`), 0 when none. */
-export function countClaimsSql(range: ClaimKeyRange, cond?: string): string {
+export function countClaimsSql(range: ClaimKeyRange, cond?: Sql): Sql {
   for (const bound of [range.min, range.max]) {
     if (!Number.isSafeInteger(bound)) throw new Error(`claim key bound ${bound} is not an integer`);
   }
-  const bitmap = `bitstring_agg(claim_key, ${range.min}, ${range.max})`;
-  return `coalesce(bit_count(${cond ? `${bitmap} FILTER (WHERE ${cond})` : bitmap}), 0)::INTEGER`;
+  const bitmap = sql`bitstring_agg(claim_key, ${range.min}, ${range.max})`;
+  return sql`coalesce(bit_count(${cond ? sql`${bitmap} FILTER (WHERE ${cond})` : bitmap}), 0)::INTEGER`;
 }

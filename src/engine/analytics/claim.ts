@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import type { Category } from '../classify/categories.ts';
-import { CLAIM_DIAGNOSES_SQL, CLAIM_DOCUMENTS_SQL, CLAIM_LINES_SQL, CLAIM_UNANSWERED_SQL } from './claim.sql.ts';
+import { claimDiagnosesSql, claimDocumentsSql, claimLinesSql, claimUnansweredSql } from './claim.sql.ts';
 
 interface Adjustment {
   group: string | null;
@@ -81,14 +81,14 @@ export interface ClaimDetail {
 
 /** The claim a line belongs to (all payers' documents of the same claim id); null for an unknown line. */
 export async function claimDetail(db: Db, lineId: number): Promise<ClaimDetail | null> {
-  const lines = await db.query<ClaimLine>(CLAIM_LINES_SQL(lineId));
+  const lines = await db.query<ClaimLine>(claimLinesSql(lineId));
   if (lines.length === 0) return null;
-  const documents = await db.query<ClaimDocument>(CLAIM_DOCUMENTS_SQL(lineId));
+  const documents = await db.query<ClaimDocument>(claimDocumentsSql(lineId));
   return {
     claim_id: documents[0]?.claim_id ?? '',
     documents,
-    diagnoses: await db.query<{ seq: number; code: string }>(CLAIM_DIAGNOSES_SQL(lineId)),
+    diagnoses: await db.query<{ seq: number; code: string }>(claimDiagnosesSql(lineId)),
     lines,
-    unanswered: await db.query(CLAIM_UNANSWERED_SQL(lineId)),
+    unanswered: await db.query(claimUnansweredSql(lineId)),
   };
 }

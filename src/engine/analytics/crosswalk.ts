@@ -1,8 +1,15 @@
 import type { Db } from '../db/db.ts';
-import { sqlString } from '../db/sql-quote.ts';
 import type { Category } from '../classify/categories.ts';
 import { MIN_PAID_LINES } from '../classify/rules/history.sql.ts';
-import { CROSSWALK_EVIDENCE_LINES_SQL, CROSSWALK_PAYERS_SQL, CROSSWALK_PROCEDURES_SQL, CROSSWALK_ROWS_SQL, CROSSWALK_SUMMARY_SQL } from './crosswalk.sql.ts';
+import {
+  crosswalkEvidenceLinesSql,
+  crosswalkPayersSql,
+  CROSSWALK_PROCEDURES_SQL,
+  crosswalkRowsSql,
+  crosswalkSummarySql,
+  type CrosswalkPayerRow,
+  type CrosswalkProcedureRow,
+} from './crosswalk.sql.ts';
 
 export interface CrosswalkSummary {
   procedure: string;
@@ -41,7 +48,7 @@ const EVIDENCE_LINES_SHOWN = 200;
 export const normaliseProcedure = (procedure: string) => procedure.trim().toUpperCase();
 
 export function crosswalkProcedures(db: Db) {
-  return db.query<{ procedure: string; lines: number; paid_lines: number; denied_lines: number }>(CROSSWALK_PROCEDURES_SQL);
+  return db.query<CrosswalkProcedureRow>(CROSSWALK_PROCEDURES_SQL);
 }
 
 /** One diagnosis billed with a procedure: its lines, paid and denied, and what the code means. */
@@ -59,17 +66,16 @@ export interface CrosswalkRow {
 
 /** The diagnoses a procedure was billed with, at every payer or at one. */
 export function crosswalkRows(db: Db, procedure: string, payer?: string) {
-  return db.query<CrosswalkRow>(CROSSWALK_ROWS_SQL(sqlString(normaliseProcedure(procedure)), payer ? sqlString(payer) : null));
+  return db.query<CrosswalkRow>(crosswalkRowsSql(normaliseProcedure(procedure), payer || null));
 }
 
 export function crosswalkPayers(db: Db, procedure: string) {
-  return db.query<{ payer: string; lines: number }>(CROSSWALK_PAYERS_SQL(sqlString(normaliseProcedure(procedure))));
+  return db.query<CrosswalkPayerRow>(crosswalkPayersSql(normaliseProcedure(procedure)));
 }
 
 export async function crosswalkSummary(db: Db, procedure: string): Promise<CrosswalkSummary> {
   const code = normaliseProcedure(procedure);
-  const literal = sqlString(code);
-  const [totals] = await db.query<Omit<CrosswalkSummary, 'procedure' | 'min_paid_lines' | 'evidence_lines'>>(CROSSWALK_SUMMARY_SQL(literal));
-  const evidence = await db.query<CrosswalkSummary['evidence_lines'][number]>(CROSSWALK_EVIDENCE_LINES_SQL(literal, EVIDENCE_LINES_SHOWN));
+  const [totals] = await db.query<Omit<CrosswalkSummary, 'procedure' | 'min_paid_lines' | 'evidence_lines'>>(crosswalkSummarySql(code));
+  const evidence = await db.query<CrosswalkSummary['evidence_lines'][number]>(crosswalkEvidenceLinesSql(code, EVIDENCE_LINES_SHOWN));
   return { procedure: code, ...totals, min_paid_lines: MIN_PAID_LINES, evidence_lines: evidence };
 }

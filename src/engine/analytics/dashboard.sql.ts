@@ -1,14 +1,8 @@
-import { sqlString } from '../db/sql-quote.ts';
 import type { Category } from '../classify/categories.ts';
-import { CODING_CATEGORY_SQL, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { CODING_CATEGORY_SQL, factSource, monthColumnSql, whereSql, type Filters } from './filters.sql.ts';
 import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
+import { ident, sql, type Sql } from '../db/sql.ts';
 
-/**
- * Lines, denials and dollars per month, with denied lines and dollars per category
- * (the stacked bar chart). A category filter narrows the denials, not the lines
- * they are a share of. One pass grouped by month and category (over review_cube
- * unless a filter needs the lines), then rolled up.
- */
 export interface MonthRow {
   month: string;
   lines: number;
@@ -17,14 +11,21 @@ export interface MonthRow {
   denied_amount: number;
   by_category: { category: Category; lines: number; amount: number }[];
 }
-export function monthlyByCategorySql(filters: Filters): string {
+
+/**
+ * Lines, denials and dollars per month, with denied lines and dollars per category
+ * (the stacked bar chart). A category filter narrows the denials, not the lines
+ * they are a share of. One pass grouped by month and category (over review_cube
+ * unless a filter needs the lines), then rolled up.
+ */
+export function monthlyByCategorySql(filters: Filters): Sql {
   const source = factSource(filters);
-  return /* sql */ `
+  return sql`
 WITH per AS (
-  SELECT ${monthColumn(filters)} AS m, category, denied AND ${whereClause({ categories: filters.categories })} AS counted,
+  SELECT ${monthColumnSql(filters)} AS m, category, denied AND ${whereSql({ categories: filters.categories })} AS counted,
     ${source.count()} AS n, sum(billed) AS billed, sum(denied_amount) AS amount
   FROM ${source.table}
-  WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })} AND ${monthColumn(filters)} IS NOT NULL
+  WHERE ${whereSql(filters, { skipMonth: true, skipCategory: true })} AND ${monthColumnSql(filters)} IS NOT NULL
   GROUP BY ALL
 )
 SELECT strftime(m, '%Y-%m') AS month, sum(n)::INTEGER AS lines, coalesce(sum(n) FILTER (WHERE counted), 0)::INTEGER AS denied_lines,
@@ -49,12 +50,12 @@ export interface Kpis {
   coding_denied_amount: number;
   recovered_amount: number;
 }
-export function kpisSql(filters: Filters, claimKeys: ClaimKeyRange): string {
-  return /* sql */ `
+export function kpisSql(filters: Filters, claimKeys: ClaimKeyRange): Sql {
+  return sql`
 SELECT count(*)::INTEGER AS lines,
   ${countClaimsSql(claimKeys)} AS claims,
   count(*) FILTER (WHERE denied)::INTEGER AS denied_lines,
-  ${countClaimsSql(claimKeys, 'denied')} AS denied_claims,
+  ${countClaimsSql(claimKeys, sql`denied`)} AS denied_claims,
   coalesce(sum(billed), 0)::DOUBLE AS billed,
   coalesce(sum(paid), 0)::DOUBLE AS paid,
   coalesce(sum(denied_amount), 0)::DOUBLE AS denied_amount,
@@ -62,7 +63,7 @@ SELECT count(*)::INTEGER AS lines,
   count(*) FILTER (WHERE denied AND ${CODING_CATEGORY_SQL})::INTEGER AS coding_denied_lines,
   coalesce(sum(denied_amount) FILTER (WHERE denied AND ${CODING_CATEGORY_SQL}), 0)::DOUBLE AS coding_denied_amount,
   coalesce(sum(paid_later) FILTER (WHERE recovered), 0)::DOUBLE AS recovered_amount
-FROM denial_facts WHERE ${whereClause(filters)}`;
+FROM denial_facts WHERE ${whereSql(filters)}`;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -71,16 +72,17 @@ const SORTABLE = new Set([
 ]);
 
 /** Which denied lines, in which order: the table's filters, search and sort, shared by its pages and its CSV export. */
-function deniedLinesQuery(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string }): { where: string; order: string } {
+function deniedLinesQuery(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string }): { where: Sql; order: Sql } {
   const sort = options.sort && SORTABLE.has(options.sort.column) ? options.sort : { column: 'denied_amount', direction: 'desc' as const };
-  const term = options.search?.trim();
+  const term = options.search?.trim().toLowerCase();
+  // a substring, not a LIKE pattern: '%' and '_' typed in the search box are characters
   const search = term
-    ? `AND (claim_id ILIKE ${sqlString(`%${term}%`)} OR procedure ILIKE ${sqlString(`%${term}%`)}
-         OR coalesce(array_to_string(diagnoses, ' '), '') ILIKE ${sqlString(`%${term.replace('.', '')}%`)})`
-    : '';
+    ? sql`AND (contains(lower(claim_id), ${term}) OR contains(lower(procedure), ${term})
+         OR contains(lower(coalesce(array_to_string(diagnoses, ' '), '')), ${term.replace('.', '')}))`
+    : sql``;
   return {
-    where: `denied AND ${whereClause(filters)} ${search}`,
-    order: `${sort.column} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, line_id`,
+    where: sql`denied AND ${whereSql(filters)} ${search}`,
+    order: sql`${ident(sort.column)} ${sort.direction === 'asc' ? sql`ASC` : sql`DESC`} NULLS LAST, line_id`,
   };
 }
 
@@ -107,9 +109,9 @@ export interface DeniedLineRow {
 }
 
 /** A page of denied lines for the table; sorting and filtering happen here, not in the browser. */
-export function deniedLinesSql(filters: Filters, page: { offset: number; limit: number; sort?: { column: string; direction: SortDirection }; search?: string }): string {
+export function deniedLinesSql(filters: Filters, page: { offset: number; limit: number; sort?: { column: string; direction: SortDirection }; search?: string }): Sql {
   const { where, order } = deniedLinesQuery(filters, page);
-  return /* sql */ `
+  return sql`
 SELECT line_id, claim_id, line_number, strftime(service_date, '%Y-%m-%d') AS service_date, strftime(paid_date, '%Y-%m-%d') AS paid_date,
   payer, provider, procedure, modifiers, diagnoses, billed::DOUBLE AS billed, paid::DOUBLE AS paid, denied_amount::DOUBLE AS denied_amount,
   denial_type, category, fix, recovered, count(*) OVER ()::INTEGER AS total
@@ -144,9 +146,9 @@ export type DeniedLineExportRow = Omit<DeniedLineRow, 'line_id' | 'recovered' | 
  * needs: the payer's adjustment and remark codes of the adjudication that counted, the patient
  * account and the payer's claim number (CLP07).
  */
-export function deniedLinesExportSql(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string }): string {
+export function deniedLinesExportSql(filters: Filters, options: { sort?: { column: string; direction: SortDirection }; search?: string }): Sql {
   const { where, order } = deniedLinesQuery(filters, options);
-  return /* sql */ `
+  return sql`
 WITH line_adj AS (
   SELECT line_id, list({'group_code': group_code, 'carc': carc, 'amount': amount::DOUBLE} ORDER BY rowid) AS line_adjustments
   FROM adjustments WHERE level = 'line' GROUP BY line_id
@@ -185,7 +187,7 @@ export interface FilterOptionsRow {
   remit_months: string[] | null;
 }
 export type FilterOptions = { [K in keyof FilterOptionsRow]: NonNullable<FilterOptionsRow[K]> };
-export const FILTER_OPTIONS_SQL = /* sql */ `
+export const FILTER_OPTIONS_SQL = sql`
 SELECT
   (SELECT list(DISTINCT payer ORDER BY payer) FROM denial_facts) AS payers,
   (SELECT list(DISTINCT provider ORDER BY provider) FROM denial_facts) AS providers,

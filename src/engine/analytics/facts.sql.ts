@@ -1,3 +1,4 @@
+import { sql } from '../db/sql.ts';
 /**
  * denial_facts: one row per initial adjudication of a service line that can be
  * denied, with its classification — the single table every screen queries, so
@@ -5,7 +6,7 @@
  * predeterminations (line_denials.deniable; the Files page counts them per file).
  * Rebuilt after each load, for lines line_id ∈ [from, to] at a time (refresh.ts writes it in batches).
  */
-export const denialFactsSql = (from: number, to: number) => /* sql */ `
+export const denialFactsSql = (from: number, to: number) => sql`
 SELECT al.line_id, al.claim_key, al.claim_id, al.line_number, al.patient_account, al.service_date, al.paid_date,
   al.service_month, al.remit_month, coalesce(al.payer, '(no payer)') AS payer, coalesce(al.provider, '(no provider)') AS provider,
   al.procedure, al.billed_procedure, al.modifiers, al.diagnoses, al.units,
@@ -26,7 +27,7 @@ WHERE al.is_initial AND ld.deniable AND al.line_id BETWEEN ${from} AND ${to}`;
  * Queries whose filters it cannot answer (procedure, diagnosis, pattern) read
  * denial_facts (factSource in filters.sql.ts).
  */
-export const REVIEW_CUBE_SQL = /* sql */ `
+export const REVIEW_CUBE_SQL = sql`
 CREATE OR REPLACE TABLE review_cube AS
 SELECT service_month, remit_month, payer, provider, category, denied, recovered,
   count(*) AS n, sum(billed) AS billed, sum(denied_amount) AS denied_amount, sum(paid_later) AS paid_later
@@ -39,7 +40,7 @@ GROUP BY ALL;
  * filters and shows: the pattern queries read these rows alone instead of joining
  * the million rows of denial_facts each time.
  */
-export const DENIED_PATTERNS_SQL = /* sql */ `
+export const DENIED_PATTERNS_SQL = sql`
 CREATE OR REPLACE TABLE denied_patterns AS
 SELECT d.*, p.pattern_key, p.pattern_procedure, p.cause_kind, p.cause_codes
 FROM denial_facts d JOIN line_patterns p USING (line_id)
@@ -52,7 +53,7 @@ WHERE d.denied;
  * reversal's month whatever the review's basis, with the counted line's payer,
  * provider, codes and category for the filters; never part of the initial denial rate.
  */
-export const POST_PAYMENT_DENIALS_SQL = /* sql */ `
+export const POST_PAYMENT_DENIALS_SQL = sql`
 CREATE OR REPLACE TABLE post_payment_denials AS
 SELECT d.*, r.line_id AS recoupment_line_id, r.reversed_on, date_trunc('month', r.reversed_on)::DATE AS reversal_month,
   r.recouped::DECIMAL(18,2) AS recouped

@@ -1,4 +1,4 @@
-import { sqlString } from '../db/sql-quote.ts';
+import { sql, type Sql } from '../db/sql.ts';
 
 /**
  * Every file with its rows, the lines it added or merged, and its adjudications that no
@@ -20,7 +20,7 @@ export interface FileRow {
   lines_merged: number;
   lines_not_deniable: number;
 }
-export const FILES_SQL = /* sql */ `
+export const FILES_SQL = sql`
 WITH not_deniable AS (
   SELECT al.file_id, count(*)::INTEGER AS lines
   FROM analysis_lines al LEFT JOIN line_denials d USING (line_id)
@@ -40,10 +40,10 @@ export interface RejectListRow {
   reason: string;
   excerpt: string | null;
 }
-export const REJECTS_SQL = (fileId?: number) => /* sql */ `
+export const rejectsSql = (fileId?: number): Sql => sql`
 SELECT r.file_id, f.name AS file, r.line, r.reason, r.excerpt
 FROM rejects r JOIN files f USING (file_id)
-${fileId === undefined ? '' : `WHERE r.file_id = ${Math.trunc(fileId)}`}
+${fileId === undefined ? sql`` : sql`WHERE r.file_id = ${Math.trunc(fileId)}`}
 ORDER BY r.file_id, r.line NULLS FIRST
 `;
 
@@ -53,7 +53,7 @@ ORDER BY r.file_id, r.line NULLS FIRST
  * malformed CSV record quotes the record itself: its error type is the group. A repeated
  * payment names its payer and file unquoted (load-parsed.ts): one group.
  */
-const REASON_PATTERN = /* sql */ `CASE
+const REASON_PATTERN_SQL = sql`CASE
   WHEN starts_with(r.reason, 'malformed CSV record: ') THEN regexp_extract(r.reason, '^malformed CSV record: [A-Z ]+')
   WHEN regexp_matches(r.reason, '^payment .* was already loaded ') THEN 'payment … was already loaded: its claims are not counted again'
   ELSE regexp_replace(regexp_replace(regexp_replace(r.reason,
@@ -67,20 +67,20 @@ export interface RejectGroupRow {
   files: number;
   example: string;
 }
-export const REJECT_GROUPS_SQL = /* sql */ `
-SELECT ${REASON_PATTERN} AS pattern, count(*)::INTEGER AS rows, count(DISTINCT r.file_id)::INTEGER AS files,
+export const REJECT_GROUPS_SQL = sql`
+SELECT ${REASON_PATTERN_SQL} AS pattern, count(*)::INTEGER AS rows, count(DISTINCT r.file_id)::INTEGER AS files,
   min(r.reason) AS example
 FROM rejects r
 GROUP BY pattern ORDER BY rows DESC, pattern
 `;
 
 /** The rejected rows of one reason group (every group when `pattern` is undefined), `limit` of them. */
-export const REJECT_ROWS_SQL = (pattern: string | undefined, limit?: number) => /* sql */ `
-SELECT f.name AS file, r.line, r.reason, r.excerpt, ${REASON_PATTERN} AS pattern
+export const rejectRowsSql = (pattern: string | undefined, limit?: number): Sql => sql`
+SELECT f.name AS file, r.line, r.reason, r.excerpt, ${REASON_PATTERN_SQL} AS pattern
 FROM rejects r JOIN files f USING (file_id)
-${pattern === undefined ? '' : `WHERE ${REASON_PATTERN} = ${sqlString(pattern)}`}
+${pattern === undefined ? sql`` : sql`WHERE ${REASON_PATTERN_SQL} = ${pattern}`}
 ORDER BY r.file_id, r.line NULLS FIRST
-${limit === undefined ? '' : `LIMIT ${Math.trunc(limit)}`}
+${limit === undefined ? sql`` : sql`LIMIT ${Math.trunc(limit)}`}
 `;
 
 /** Every payment (835 transaction), with its balance: BPR02 = Σ CLP04 − Σ PLB. */
@@ -96,7 +96,7 @@ export interface RemittanceRow {
   balance_diff: number | null;
   claims: number;
 }
-export const REMITTANCES_SQL = /* sql */ `
+export const REMITTANCES_SQL = sql`
 SELECT r.remit_id, f.name AS file, r.payer, r.trace_number, r.payment_method, strftime(r.payment_date, '%Y-%m-%d') AS payment_date,
   r.payment_amount::DOUBLE AS payment_amount, r.provider_adjustment_total::DOUBLE AS provider_adjustments,
   r.balance_diff::DOUBLE AS balance_diff,
@@ -117,7 +117,7 @@ export interface UnbalancedRow {
   difference: number;
   segment: number | null;
 }
-export const UNBALANCED_SQL = /* sql */ `
+export const UNBALANCED_SQL = sql`
 SELECT 'claim' AS level, f.name AS file, c.claim_id, NULL::INTEGER AS line_number, c.payer,
   c.total_charge::DOUBLE AS charge, c.paid::DOUBLE AS paid, c.balance_diff::DOUBLE AS difference, c.source_line AS segment
 FROM claims c JOIN files f USING (file_id)

@@ -1,13 +1,14 @@
 import type { Category } from '../classify/categories.ts';
 import type { Evidence } from '../classify/evidence.ts';
+import { sql, type Sql } from '../db/sql.ts';
 
 /** ICD-10-CM for people: M5450 → M54.50. */
-export const DISPLAY_MACROS_SQL = /* sql */ `
+export const DISPLAY_MACROS_SQL = sql`
 CREATE OR REPLACE MACRO dl_icd_dotted(code) AS CASE WHEN len(code) > 3 THEN left(code, 3) || '.' || substr(code, 4) ELSE code END;
 `;
 
 /** Every initial adjudication with its reasons and classification: the CLI's `lines` (ReportLine, its keys). */
-export const EXPORT_LINES_SQL = /* sql */ `
+export const EXPORT_LINES_SQL = sql`
 SELECT f.claim_id AS "claimId", f.line_number AS "lineNumber", strftime(f.service_date, '%Y-%m-%d') AS "serviceDate",
   f.payer, f.provider, f.procedure, f.modifiers, list_transform(f.diagnoses, lambda d: dl_icd_dotted(d)) AS diagnoses,
   f.billed::DOUBLE AS billed, f.paid::DOUBLE AS paid,
@@ -26,7 +27,7 @@ ORDER BY f.service_date, f.claim_id, f.line_number, f.line_id
  * from, its kind (analysis-lines.sql.ts LINE_CHAINS_SQL) and its adjustments — the
  * line's own CAS and its share of the claim-level CAS (level 'claim').
  */
-export const EXPORT_ADJUDICATIONS_SQL = /* sql */ `
+export const EXPORT_ADJUDICATIONS_SQL = sql`
 WITH adj AS (
   SELECT line_id, list({'level': level, 'group': group_code, 'reason': carc, 'amount': amount::DOUBLE} ORDER BY level DESC, group_code, carc, amount) AS adjustments
   FROM (SELECT line_id, level, group_code, carc, amount FROM adjustments WHERE line_id IS NOT NULL
@@ -70,7 +71,7 @@ export interface LineDetailRow {
 }
 
 /** One line with everything known about it, for the detail panel. */
-export const LINE_DETAIL_SQL = (lineId: number) => /* sql */ `
+export const lineDetailSql = (lineId: number): Sql => sql`
 SELECT f.*, strftime(f.service_date, '%Y-%m-%d') AS service_date_text, strftime(f.paid_date, '%Y-%m-%d') AS paid_date_text,
   list_transform(f.diagnoses, lambda d: dl_icd_dotted(d)) AS diagnoses_dotted,
   coalesce((SELECT list({'group': r.group_code, 'reason': r.carc, 'amount': r.amount::DOUBLE, 'level': r.level, 'description': r.description})

@@ -1,3 +1,4 @@
+import { sql } from '../db/sql.ts';
 /**
  * Every loaded month on both bases and whether it is PARTIAL —
  * not yet a fair month to review or compare. R = the newest and F = the oldest
@@ -19,7 +20,7 @@
  *   an export by date of service that begins on a month's 5th would look cut.
  * Without remittance dates (an export without check dates) nothing is partial.
  */
-export const REVIEW_MONTHS_SQL = /* sql */ `
+export const REVIEW_MONTHS_SQL = sql`
 WITH remits AS (
   SELECT min(paid_date) AS first_remit, max(paid_date) AS last_remit FROM analysis_lines
 ), lag AS (

@@ -1,7 +1,7 @@
-import { sqlList, sqlString } from '../db/sql-quote.ts';
 import type { Category } from '../classify/categories.ts';
-import { monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { monthColumnSql, whereSql, type Filters } from './filters.sql.ts';
 import { reviewMonthSql } from './review.sql.ts';
+import { inListSql, sql, type Sql } from '../db/sql.ts';
 
 /**
  * Categories whose cause lies with the claim (coverage, filing date, claim data),
@@ -22,7 +22,7 @@ export const CLAIM_LEVEL_CATEGORIES: readonly Category[] = ['eligibility', 'cob'
  * Only the key and the cause are stored; the rest is on denial_facts. Rebuilt
  * after denial_facts on every refresh.
  */
-export const LINE_PATTERNS_SQL = /* sql */ `
+export const LINE_PATTERNS_SQL = sql`
 CREATE OR REPLACE TABLE line_patterns AS
 WITH denied AS (
   SELECT line_id, category, payer, provider, coalesce(billed_procedure, procedure) AS procedure, modifiers, diagnoses
@@ -35,7 +35,7 @@ WITH denied AS (
   GROUP BY f.line_id
 ), cause AS (
   SELECT d.line_id, d.category, d.payer, d.provider,
-    CASE WHEN list_contains(${sqlList(CLAIM_LEVEL_CATEGORIES)}, d.category) THEN NULL ELSE d.procedure END AS procedure,
+    CASE WHEN list_contains(${CLAIM_LEVEL_CATEGORIES}, d.category) THEN NULL ELSE d.procedure END AS procedure,
     CASE
       WHEN d.category = 'missing_modifier' THEN {'kind': 'modifiers', 'codes': list_sort(d.modifiers)}
       WHEN d.category IN ('outdated', 'unspecified') AND len(c.reference_codes) > 0 THEN {'kind': 'code', 'codes': c.reference_codes}
@@ -59,7 +59,7 @@ FROM cause;
  * (pattern-status.ts). Rebuilt after denial_facts on every refresh: a row per
  * payer, procedure and month, so the pattern query never reads the lines.
  */
-export const SLICE_MONTHS_SQL = /* sql */ `
+export const SLICE_MONTHS_SQL = sql`
 CREATE OR REPLACE TABLE slice_months AS
 WITH a AS (
   SELECT service_month, remit_month, payer, coalesce(billed_procedure, procedure) AS procedure FROM denial_facts GROUP BY ALL
@@ -78,19 +78,19 @@ UNION ALL SELECT DISTINCT 'remit', payer, NULL, remit_month FROM a WHERE remit_m
  * not narrowed by the other filters: the slice is what the status is judged on.
  * Dollars at risk = denied dollars not (yet) recovered by a later payment.
  */
-export function patternSummarySql(filters: Filters): string {
+export function patternSummarySql(filters: Filters): Sql {
   const month = reviewMonthSql(filters);
-  const col = monthColumn(filters);
-  return /* sql */ `
+  const col = monthColumnSql(filters);
+  return sql`
 WITH f AS (
   SELECT d.pattern_key, d.payer, d.pattern_procedure, d.${col} AS m, d.claim_key, d.denied_amount, greatest(d.denied_amount - d.paid_later, 0) AS at_risk
   FROM denied_patterns d
-  WHERE ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+  WHERE ${whereSql(filters, { skipMonth: true })} AND d.${col} <= ${month}
 ), data_months AS (
   -- the last three months with data of each pattern's slice, up to the reviewed month
   SELECT k.pattern_key, list_reverse(list_slice(list(strftime(a.m, '%Y-%m') ORDER BY a.m DESC), 1, 3)) AS data_months
   FROM (SELECT DISTINCT pattern_key, payer, pattern_procedure FROM f) k
-  JOIN slice_months a ON a.basis = ${sqlString(filters.basis === 'remit' ? 'remit' : 'service')} AND a.payer = k.payer
+  JOIN slice_months a ON a.basis = ${filters.basis === 'remit' ? 'remit' : 'service'} AND a.payer = k.payer
     AND a.procedure IS NOT DISTINCT FROM k.pattern_procedure AND a.m <= ${month}
   GROUP BY k.pattern_key
 ), by_month AS (
@@ -119,17 +119,17 @@ GROUP BY pattern_key`;
  * (up to the reviewed month) as an example.
  */
 /** `keys`: the patterns to describe; null for all. */
-export function patternDetailsSql(filters: Filters, keys: readonly string[] | null): string {
+export function patternDetailsSql(filters: Filters, keys: readonly string[] | null): Sql {
   const month = reviewMonthSql(filters);
-  const col = monthColumn(filters);
-  return /* sql */ `
+  const col = monthColumnSql(filters);
+  return sql`
 SELECT d.pattern_key, any_value(d.category) AS category, any_value(d.payer) AS payer, any_value(d.provider) AS provider,
   any_value(d.pattern_procedure) AS procedure, any_value(d.cause_kind) AS cause_kind, any_value(d.cause_codes) AS cause_codes,
   mode(d.fix) AS fix,
   arg_max(d.line_id, (d.service_date, d.line_id)) AS example_line_id,
   arg_max(d.evidence, (d.service_date, d.line_id)) AS evidence
 FROM denied_patterns d
-WHERE ${keys === null ? 'TRUE' : `d.pattern_key IN (${keys.length ? keys.map(sqlString).join(', ') : 'NULL'})`}
-  AND ${whereClause(filters, { skipMonth: true })} AND d.${col} <= ${month}
+WHERE ${keys === null ? sql`TRUE` : keys.length ? sql`d.pattern_key IN ${inListSql(keys)}` : sql`FALSE`}
+  AND ${whereSql(filters, { skipMonth: true })} AND d.${col} <= ${month}
 GROUP BY d.pattern_key`;
 }

@@ -1,8 +1,8 @@
-import { sqlString } from '../db/sql-quote.ts';
 import { isMonth } from './months.ts';
-import { CODING_CATEGORY_SQL as CODING, UNEXPLAINED_CATEGORY_SQL, factSource, monthColumn, whereClause, type Filters } from './filters.sql.ts';
+import { CODING_CATEGORY_SQL as CODING, UNEXPLAINED_CATEGORY_SQL, factSource, monthColumnSql, whereSql, type Filters } from './filters.sql.ts';
 import { countClaimsSql, type ClaimKeyRange } from './claim-count.sql.ts';
 import type { Category } from '../classify/categories.ts';
+import { sql, type Sql } from '../db/sql.ts';
 
 /**
  * The monthly review's queries. Rates keep every line of the month in the
@@ -11,20 +11,20 @@ import type { Category } from '../classify/categories.ts';
  */
 
 /** DATE literal of the reviewed month (filters.month is required here). */
-export function reviewMonthSql(filters: Filters): string {
+export function reviewMonthSql(filters: Filters): Sql {
   if (!filters.month || !isMonth(filters.month)) throw new Error(`a review month (YYYY-MM) is required, got ${filters.month}`);
-  return `DATE ${sqlString(`${filters.month}-01`)}`;
+  return sql`DATE ${`${filters.month}-01`}`;
 }
 
 /** "denied, and in the chosen categories" */
-function deniedSql(filters: Filters): string {
-  return `denied AND ${whereClause({ categories: filters.categories })}`;
+function deniedSql(filters: Filters): Sql {
+  return sql`denied AND ${whereSql({ categories: filters.categories })}`;
 }
 
 /** The measures every month-level KPI is built from, over rows `f` with month `m`. */
-function monthMeasures(filters: Filters, claimKeys: ClaimKeyRange): string {
+function monthMeasuresSql(filters: Filters, claimKeys: ClaimKeyRange): Sql {
   const denied = deniedSql(filters);
-  return `count(*)::INTEGER AS lines,
+  return sql`count(*)::INTEGER AS lines,
     ${countClaimsSql(claimKeys)} AS claims,
     coalesce(sum(billed), 0)::DOUBLE AS billed,
     count(*) FILTER (WHERE ${denied})::INTEGER AS denied_lines,
@@ -41,23 +41,23 @@ function monthMeasures(filters: Filters, claimKeys: ClaimKeyRange): string {
  * The reviewed month and the three before it, one row each, with `loaded` false
  * for months outside the loaded data (so a missing month is not read as zero).
  */
-export function kpiMonthsSql(filters: Filters, claimKeys: ClaimKeyRange): string {
+export function kpiMonthsSql(filters: Filters, claimKeys: ClaimKeyRange): Sql {
   const month = reviewMonthSql(filters);
-  const col = monthColumn(filters);
-  return /* sql */ `
+  const col = monthColumnSql(filters);
+  return sql`
 WITH months AS (
   SELECT unnest(generate_series(${month} - INTERVAL 3 MONTH, ${month}, INTERVAL 1 MONTH))::DATE AS m
 ), f AS (
   SELECT ${col} AS m, * FROM denial_facts
-  WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })}
+  WHERE ${whereSql(filters, { skipMonth: true, skipCategory: true })}
     AND ${col} BETWEEN (${month} - INTERVAL 3 MONTH)::DATE AND ${month}
 ), per_month AS (
-  SELECT m, ${monthMeasures(filters, claimKeys)} FROM f GROUP BY m
+  SELECT m, ${monthMeasuresSql(filters, claimKeys)} FROM f GROUP BY m
 ), post_payment AS (
   -- recoupments, in the month of the reversal whatever the basis (facts.sql.ts POST_PAYMENT_DENIALS_SQL)
   SELECT reversal_month AS m, count(*)::INTEGER AS post_payment_denied_lines, sum(recouped)::DOUBLE AS post_payment_denied_amount
   FROM post_payment_denials
-  WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })}
+  WHERE ${whereSql(filters, { skipMonth: true, skipCategory: true })}
     AND reversal_month BETWEEN (${month} - INTERVAL 3 MONTH)::DATE AND ${month}
   GROUP BY reversal_month
 ), loaded AS (
@@ -111,21 +111,21 @@ export const TOP_PAYERS = 7;
 export const OTHER_PAYERS = '(other payers)';
 
 /** Lines and denials per month and payer, over every loaded month (aggregated first: 1M lines stay fast). */
-export function payerTrendSql(filters: Filters): string {
-  const col = monthColumn(filters);
+export function payerTrendSql(filters: Filters): Sql {
+  const col = monthColumnSql(filters);
   const denied = deniedSql(filters);
   const source = factSource(filters);
-  return /* sql */ `
+  return sql`
 WITH per AS (
   SELECT ${col} AS m, payer, ${source.count()} AS lines, sum(billed) AS billed,
     ${source.count(denied)} AS denied_lines, sum(denied_amount) FILTER (WHERE ${denied}) AS denied_amount
   FROM ${source.table}
-  WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })} AND ${col} IS NOT NULL
+  WHERE ${whereSql(filters, { skipMonth: true, skipCategory: true })} AND ${col} IS NOT NULL
   GROUP BY ALL
 ), ranked AS (
   SELECT payer, row_number() OVER (ORDER BY sum(lines) DESC, payer) AS r FROM per GROUP BY payer
 )
-SELECT strftime(m, '%Y-%m') AS month, CASE WHEN r <= ${TOP_PAYERS} THEN payer ELSE ${sqlString(OTHER_PAYERS)} END AS payer,
+SELECT strftime(m, '%Y-%m') AS month, CASE WHEN r <= ${TOP_PAYERS} THEN payer ELSE ${OTHER_PAYERS} END AS payer,
   sum(lines)::INTEGER AS lines, coalesce(sum(billed), 0)::DOUBLE AS billed,
   sum(denied_lines)::INTEGER AS denied_lines, coalesce(sum(denied_amount), 0)::DOUBLE AS denied_amount,
   (sum(denied_lines) / sum(lines))::DOUBLE AS rate_lines, (coalesce(sum(denied_amount), 0) / nullif(sum(billed), 0))::DOUBLE AS rate_dollars,
@@ -136,13 +136,13 @@ ORDER BY month, min(r)`;
 }
 
 /** The reviewed month by payer, with its denials split by category (the payer × category heatmap). */
-export function payerCategorySql(filters: Filters): string {
+export function payerCategorySql(filters: Filters): Sql {
   const denied = deniedSql(filters);
   const source = factSource(filters);
-  return /* sql */ `
+  return sql`
 WITH per AS (
   SELECT payer, category, ${denied} AS counted, ${source.count()} AS lines, sum(billed) AS billed, sum(denied_amount) AS amount
-  FROM ${source.table} WHERE ${whereClause(filters, { skipCategory: true })}
+  FROM ${source.table} WHERE ${whereSql(filters, { skipCategory: true })}
   GROUP BY ALL
 )
 SELECT payer, sum(lines)::INTEGER AS lines, coalesce(sum(billed), 0)::DOUBLE AS billed,
@@ -157,12 +157,12 @@ ORDER BY denied_amount DESC, payer`;
 }
 
 /** Lines and denials per month and rendering provider, coding denials apart. */
-export function providerTrendSql(filters: Filters): string {
-  const col = monthColumn(filters);
+export function providerTrendSql(filters: Filters): Sql {
+  const col = monthColumnSql(filters);
   const denied = deniedSql(filters);
   const source = factSource(filters);
   // grouped by the month's date, formatted after: formatting a million dates first took most of the time
-  return /* sql */ `
+  return sql`
 SELECT strftime(m, '%Y-%m') AS month, * EXCLUDE (m) FROM (
   SELECT ${col} AS m, provider,
     ${source.count()}::INTEGER AS lines, coalesce(sum(billed), 0)::DOUBLE AS billed,
@@ -173,7 +173,7 @@ SELECT strftime(m, '%Y-%m') AS month, * EXCLUDE (m) FROM (
     (${source.count(denied)} / ${source.count()})::DOUBLE AS rate_lines,
     (coalesce(sum(denied_amount) FILTER (WHERE ${denied}), 0) / nullif(sum(billed), 0))::DOUBLE AS rate_dollars
   FROM ${source.table}
-  WHERE ${whereClause(filters, { skipMonth: true, skipCategory: true })} AND ${col} IS NOT NULL
+  WHERE ${whereSql(filters, { skipMonth: true, skipCategory: true })} AND ${col} IS NOT NULL
   GROUP BY ALL
 )
 ORDER BY month, provider`;
@@ -184,7 +184,7 @@ ORDER BY month, provider`;
  * adjudications; an export of first adjudications never does, unless some line of it
  * has several adjudications.
  */
-export const RECOVERY_MEASURABLE_SQL = /* sql */ `
+export const RECOVERY_MEASURABLE_SQL = sql`
 SELECT EXISTS (SELECT 1 FROM files WHERE format = 'x12-835')
     OR EXISTS (SELECT 1 FROM analysis_lines WHERE adjudications > 1) AS measurable
 `;

@@ -1,7 +1,7 @@
-import { sqlString } from '../db/sql-quote.ts';
-import { whereClause } from '../analytics/filters.sql.ts';
+import { whereSql } from '../analytics/filters.sql.ts';
 import { NOT_DENIED_STRATUM, type SampleSpec, type StrataBy } from './spec.ts';
 import type { DrawnPosition } from './draw.ts';
+import { joinSql, sql, type Sql } from '../db/sql.ts';
 
 /**
  * The sampling frame, in an order that depends only on the data, never on load
@@ -12,24 +12,24 @@ import type { DrawnPosition } from './draw.ts';
  * Lines: claim id (byte order), line number (blank first), payer, date of
  * service, procedure, modifiers, billed, paid, denied amount.
  */
-const LINE_ORDER = `claim_id, line_number NULLS FIRST, payer, service_date NULLS FIRST, procedure NULLS FIRST,
+const LINE_ORDER_SQL = sql`claim_id, line_number NULLS FIRST, payer, service_date NULLS FIRST, procedure NULLS FIRST,
   array_to_string(modifiers, ':'), billed, paid, denied_amount`;
 
 /** A line's key as text (the same fields, tab-separated), for the frame fingerprint. */
-const LINE_KEY = `concat_ws(chr(9), claim_id, coalesce(line_number::VARCHAR, ''), payer, coalesce(strftime(service_date, '%Y-%m-%d'), ''),
+const LINE_KEY_SQL = sql`concat_ws(chr(9), claim_id, coalesce(line_number::VARCHAR, ''), payer, coalesce(strftime(service_date, '%Y-%m-%d'), ''),
   coalesce(procedure, ''), array_to_string(modifiers, ':'), billed::VARCHAR, paid::VARCHAR, denied_amount::VARCHAR)`;
 
-const STRATUM: Record<StrataBy, string> = {
-  category: `coalesce(category, ${sqlString(NOT_DENIED_STRATUM)})`,
-  payer: 'payer',
-  provider: 'provider',
+const STRATUM_SQL: Record<StrataBy, Sql> = {
+  category: sql`coalesce(category, ${NOT_DENIED_STRATUM})`,
+  payer: sql`payer`,
+  provider: sql`provider`,
 };
 
 /** The period's dates, both included, on the date the filters' basis names. */
-function periodClause(spec: SampleSpec): string {
-  if (!spec.period) return '';
-  const column = spec.filters.basis === 'remit' ? 'paid_date' : 'service_date';
-  return ` AND ${column} BETWEEN DATE ${sqlString(spec.period.from)} AND DATE ${sqlString(spec.period.to)}`;
+function periodSql(spec: SampleSpec): Sql {
+  if (!spec.period) return sql``;
+  const column = spec.filters.basis === 'remit' ? sql`paid_date` : sql`service_date`;
+  return sql` AND ${column} BETWEEN DATE ${spec.period.from} AND DATE ${spec.period.to}`;
 }
 
 /**
@@ -38,19 +38,19 @@ function periodClause(spec: SampleSpec): string {
  * the whole frame). A claim's stratum and category come from its lead line: the
  * frame line with the largest denied amount, ties in line order.
  */
-function frameCtes(spec: SampleSpec): string {
-  const stratum = spec.strata ? STRATUM[spec.strata.by] : `''`;
+function frameCtesSql(spec: SampleSpec): Sql {
+  const stratum = spec.strata ? STRATUM_SQL[spec.strata.by] : sql`''`;
   const units =
     spec.unit === 'claim'
-      ? `SELECT claim_id, claim_id AS unit_key,
-           first(line_id ORDER BY denied_amount DESC, ${LINE_ORDER}) AS lead_line_id,
-           first(${stratum} ORDER BY denied_amount DESC, ${LINE_ORDER}) AS stratum
+      ? sql`SELECT claim_id, claim_id AS unit_key,
+           first(line_id ORDER BY denied_amount DESC, ${LINE_ORDER_SQL}) AS lead_line_id,
+           first(${stratum} ORDER BY denied_amount DESC, ${LINE_ORDER_SQL}) AS stratum
          FROM frame_lines GROUP BY claim_id`
-      : `SELECT *, ${LINE_KEY} AS unit_key, line_id AS lead_line_id, ${stratum} AS stratum FROM frame_lines`;
-  const unitOrder = spec.unit === 'claim' ? 'claim_id' : LINE_ORDER;
-  return /* sql */ `
+      : sql`SELECT *, ${LINE_KEY_SQL} AS unit_key, line_id AS lead_line_id, ${stratum} AS stratum FROM frame_lines`;
+  const unitOrder = spec.unit === 'claim' ? sql`claim_id` : LINE_ORDER_SQL;
+  return sql`
 frame_lines AS (
-  SELECT * FROM denial_facts WHERE ${whereClause(spec.filters)}${periodClause(spec)}${spec.deniedOnly ? ' AND denied' : ''}
+  SELECT * FROM denial_facts WHERE ${whereSql(spec.filters)}${periodSql(spec)}${spec.deniedOnly ? sql` AND denied` : sql``}
 ), frame_units AS (
   ${units}
 ), frame AS (
@@ -66,12 +66,12 @@ frame_lines AS (
  * claim's billed is that of all its lines, as on the worksheet: the ratio
  * estimator needs the same measure in the frame and in the sample.
  */
-export function frameStrataSql(spec: SampleSpec): string {
+export function frameStrataSql(spec: SampleSpec): Sql {
   const billed =
     spec.unit === 'claim'
-      ? `(SELECT claim_id, sum(billed) AS billed FROM denial_facts WHERE claim_id IN (SELECT claim_id FROM frame_lines) GROUP BY claim_id) b USING (claim_id)`
-      : `(SELECT line_id AS lead_line_id, billed FROM frame_lines) b USING (lead_line_id)`;
-  return `WITH ${frameCtes(spec)}
+      ? sql`(SELECT claim_id, sum(billed) AS billed FROM denial_facts WHERE claim_id IN (SELECT claim_id FROM frame_lines) GROUP BY claim_id) b USING (claim_id)`
+      : sql`(SELECT line_id AS lead_line_id, billed FROM frame_lines) b USING (lead_line_id)`;
+  return sql`WITH ${frameCtesSql(spec)}
 SELECT stratum AS name, count(*)::INTEGER AS frame_count, coalesce(sum(b.billed), 0)::DOUBLE AS frame_billed
 FROM frame JOIN ${billed} GROUP BY stratum ORDER BY stratum`;
 }
@@ -82,21 +82,21 @@ FROM frame JOIN ${billed} GROUP BY stratum ORDER BY stratum`;
  * key (the text the fingerprint hashes): the frame as a spreadsheet, to check a
  * draw outside the app.
  */
-export function frameUnitsSql(spec: SampleSpec): string {
+export function frameUnitsSql(spec: SampleSpec): Sql {
   const fields =
     spec.unit === 'claim'
-      ? `f.claim_id, (SELECT sum(d.billed) FROM denial_facts d WHERE d.claim_id = f.claim_id)::DOUBLE AS billed`
-      : `l.claim_id, l.line_number, l.payer, strftime(l.service_date, '%Y-%m-%d') AS service_date, l.procedure,
+      ? sql`f.claim_id, (SELECT sum(d.billed) FROM denial_facts d WHERE d.claim_id = f.claim_id)::DOUBLE AS billed`
+      : sql`l.claim_id, l.line_number, l.payer, strftime(l.service_date, '%Y-%m-%d') AS service_date, l.procedure,
          array_to_string(l.modifiers, ':') AS modifiers, l.billed::DOUBLE AS billed, l.paid::DOUBLE AS paid, l.denied_amount::DOUBLE AS denied_amount`;
-  return `WITH ${frameCtes(spec)}
+  return sql`WITH ${frameCtesSql(spec)}
 SELECT f.frame_pos, f.stratum, f.pos, ${fields}, f.unit_key
-FROM frame f${spec.unit === 'line' ? ' JOIN frame_lines l ON l.line_id = f.lead_line_id' : ''}
+FROM frame f${spec.unit === 'line' ? sql` JOIN frame_lines l ON l.line_id = f.lead_line_id` : sql``}
 ORDER BY f.frame_pos`;
 }
 
 /** SHA-256 (hex) of every unit key in frame order, each followed by a line feed. */
-export function frameFingerprintSql(spec: SampleSpec): string {
-  return `WITH ${frameCtes(spec)}
+export function frameFingerprintSql(spec: SampleSpec): Sql {
+  return sql`WITH ${frameCtesSql(spec)}
 SELECT sha256(coalesce(string_agg(unit_key || chr(10), '' ORDER BY frame_pos), '')) AS fingerprint FROM frame`;
 }
 
@@ -104,15 +104,15 @@ SELECT sha256(coalesce(string_agg(unit_key || chr(10), '' ORDER BY frame_pos), '
  * Every line of each drawn unit, for the worksheet: a claim brings all its
  * initial adjudications (the auditor reviews every code billed), a line itself.
  */
-export function sampledLinesSql(spec: SampleSpec, picks: readonly DrawnPosition[]): string {
-  const values = picks.map((p) => `(${sqlString(p.stratum)}, ${Math.trunc(p.pos)}, ${Math.trunc(p.draw)})`).join(', ');
-  const belongs = spec.unit === 'claim' ? 'l.claim_id = s.claim_id' : 'l.line_id = s.lead_line_id';
-  return /* sql */ `
-WITH ${frameCtes(spec)},
+export function sampledLinesSql(spec: SampleSpec, picks: readonly DrawnPosition[]): Sql {
+  const values = joinSql(picks.map((p) => sql`(${p.stratum}, ${Math.trunc(p.pos)}, ${Math.trunc(p.draw)})`));
+  const belongs = spec.unit === 'claim' ? sql`l.claim_id = s.claim_id` : sql`l.line_id = s.lead_line_id`;
+  return sql`
+WITH ${frameCtesSql(spec)},
 picked(stratum, pos, draw) AS (VALUES ${values}),
 sampled AS (SELECT p.draw, f.stratum, f.claim_id, f.lead_line_id FROM picked p JOIN frame f USING (stratum, pos)),
 unit_lines AS (
-  SELECT *, row_number() OVER (PARTITION BY claim_id ORDER BY ${LINE_ORDER}) AS line_rank
+  SELECT *, row_number() OVER (PARTITION BY claim_id ORDER BY ${LINE_ORDER_SQL}) AS line_rank
   FROM denial_facts l WHERE EXISTS (SELECT 1 FROM sampled s WHERE ${belongs})
 )
 SELECT s.draw, s.stratum, l.line_id = s.lead_line_id AS is_lead, l.line_id IN (SELECT line_id FROM frame_lines) AS in_frame,

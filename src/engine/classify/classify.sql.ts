@@ -1,18 +1,19 @@
-import { sqlList, sqlString } from '../db/sql-quote.ts';
 import { HARD_ADMINISTRATIVE, PAYER_PRECEDENCE, CATEGORY_PRECEDENCE, CODING_CATEGORIES } from './categories.ts';
 import { DEFAULT_FIXES } from './default-fixes.ts';
 import { NO_REASON_CARC } from '../ingest/csv/csv-normalise.sql.ts';
+import { joinSql, sql } from '../db/sql.ts';
 
-const PRECEDENCE = sqlList(CATEGORY_PRECEDENCE);
-const UNCODED = sqlString(NO_REASON_CARC);
-const PAYER_ORDER = sqlList(PAYER_PRECEDENCE);
-const HARD = sqlList(HARD_ADMINISTRATIVE);
-const CODING = sqlList(CODING_CATEGORIES);
+const PRECEDENCE = sql`${CATEGORY_PRECEDENCE}`;
+const UNCODED = sql`${NO_REASON_CARC}`;
+const PAYER_ORDER = sql`${PAYER_PRECEDENCE}`;
+const HARD = sql`${HARD_ADMINISTRATIVE}`;
+const CODING = sql`${CODING_CATEGORIES}`;
 /** CARCs so general that a remark naming the cause decides the bucket (claim lacks information, denied, non-covered). */
-const REMARK_DECIDES_FOR = sqlList(['16', 'A1', '96', '125']);
-const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
-  .map(([c, fix]) => `WHEN ${sqlString(c)} THEN replace(${sqlString(fix)}, '{procedure}', coalesce(al.billed_procedure, 'the procedure'))`)
-  .join(' ')} END`;
+const REMARK_DECIDES_FOR = sql`${['16', 'A1', '96', '125']}`;
+const DEFAULT_FIX = sql`CASE c.category ${joinSql(
+  Object.entries(DEFAULT_FIXES).map(([c, fix]) => sql`WHEN ${c} THEN replace(${fix}, '{procedure}', coalesce(al.billed_procedure, 'the procedure'))`),
+  sql` `,
+)} END`;
 
 /**
  * Step 1 — what the payer said about each initial adjudication: the line's CAS
@@ -21,7 +22,7 @@ const DEFAULT_FIX = `CASE c.category ${Object.entries(DEFAULT_FIXES)
  * refresh.ts), and its remarks. A code our table does not know has no bucket
  * (denial NULL): it is "unmapped", never guessed.
  */
-export const lineReasonsSql = (from: number, to: number) => /* sql */ `
+export const lineReasonsSql = (from: number, to: number) => sql`
 WITH lines AS (
   SELECT line_id, claim_key FROM analysis_lines WHERE is_initial AND line_id BETWEEN ${from} AND ${to}
 ), reasons AS (
@@ -40,7 +41,7 @@ SELECT r.*,
   m.stop_date, r.carc = ${UNCODED} AS uncoded
 FROM reasons r LEFT JOIN payer_codes m ON m.kind = 'CARC' AND m.code = r.carc`;
 
-export const LINE_REMARKS_SQL = /* sql */ `
+export const LINE_REMARKS_SQL = sql`
 CREATE OR REPLACE TABLE line_remarks AS
 WITH remarks_of_line AS (
   SELECT al.line_id, r.code FROM analysis_lines al JOIN remarks r ON r.line_id = al.line_id WHERE al.is_initial
@@ -61,7 +62,7 @@ FROM remarks_of_line x LEFT JOIN payer_codes m ON m.kind = 'RARC' AND m.code = x
  * `deniable`: a line that can be denied at all — a charge above $0.01, not a
  * reporting-only code, not a predetermination; the others stay out of every rate.
  */
-export const lineDenialsSql = (from: number, to: number) => /* sql */ `
+export const lineDenialsSql = (from: number, to: number) => sql`
 WITH sums AS (
   SELECT al.line_id, coalesce(al.billed, 0) AS billed, al.paid, al.claim_status,
     coalesce(sum(r.amount) FILTER (WHERE r.denial), 0) AS denial_dollars,
@@ -103,7 +104,7 @@ FROM decided`;
  * their bucket, unmapped codes as 'unmapped', the rest as context without a
  * category) and one per remark.
  */
-export const PAYER_FINDINGS_SQL = /* sql */ `
+export const PAYER_FINDINGS_SQL = sql`
 CREATE OR REPLACE TABLE findings (
   line_id BIGINT, category VARCHAR, source VARCHAR, text VARCHAR, codes VARCHAR[], fix VARCHAR, rank INTEGER
 );
@@ -144,7 +145,7 @@ WHERE d.denial_type IS NOT NULL AND m.bucket IS NOT NULL;
  *    support, the category stays mismatch;
  * 3. everything else a rule finds is a secondary finding, shown but not counted.
  */
-export const LINE_CLASSIFICATION_SQL = /* sql */ `
+export const LINE_CLASSIFICATION_SQL = sql`
 CREATE OR REPLACE TABLE line_classification AS
 WITH reasons AS (
   SELECT r.line_id,

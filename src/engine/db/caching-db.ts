@@ -1,4 +1,5 @@
 import type { ColumnValues, Db, Row } from './db.ts';
+import type { Sql } from './sql.ts';
 
 /** Answers kept; a filter change asks about ten queries, several of them again when the user goes back. */
 const MAX_ENTRIES = 200;
@@ -19,23 +20,23 @@ export class CachingDb implements Db {
 
   constructor(private readonly inner: Db) {}
 
-  async query<T = Row>(sql: string): Promise<T[]> {
-    const cached = this.answers.get(sql);
+  async query<T = Row>(sql: Sql): Promise<T[]> {
+    const cached = this.answers.get(sql.text);
     if (cached) {
       // most recently used last, so the oldest is the first to go
-      this.answers.delete(sql);
-      this.answers.set(sql, cached);
+      this.answers.delete(sql.text);
+      this.answers.set(sql.text, cached);
       return structuredClone(cached) as T[];
     }
     const rows = await this.inner.query<Row>(sql);
     if (rows.length <= MAX_ROWS) {
-      this.answers.set(sql, structuredClone(rows));
+      this.answers.set(sql.text, structuredClone(rows));
       if (this.answers.size > MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
     }
     return rows as T[];
   }
 
-  async exec(sql: string): Promise<void> {
+  async exec(sql: Sql): Promise<void> {
     this.answers.clear();
     await this.inner.exec(sql);
   }

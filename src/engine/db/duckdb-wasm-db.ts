@@ -11,6 +11,7 @@ import {
   type Field,
 } from 'apache-arrow';
 import type { Db, Row, ColumnValues } from './db.ts';
+import type { Sql } from './sql.ts';
 
 /**
  * The subset of duckdb-wasm's synchronous bindings we use. The Node build
@@ -40,12 +41,12 @@ export class DuckDbWasmDb implements Db {
     this.conn.query("ATTACH ':memory:' AS denial_lens (COMPRESS); USE denial_lens");
   }
 
-  async exec(sql: string): Promise<void> {
-    this.conn.query(sql);
+  async exec(sql: Sql): Promise<void> {
+    this.conn.query(sql.text);
   }
 
-  async query<T = Row>(sql: string): Promise<T[]> {
-    return arrowToRows(this.conn.query(sql)) as T[];
+  async query<T = Row>(sql: Sql): Promise<T[]> {
+    return arrowToRows(this.conn.query(sql.text)) as T[];
   }
 
   async registerFile(name: string, bytes: Uint8Array): Promise<void> {

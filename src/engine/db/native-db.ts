@@ -17,7 +17,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { ColumnValues, Db, Row } from './db.ts';
-import { sqlString } from './sql-quote.ts';
+import { sql, type Sql } from './sql.ts';
 
 /**
  * Native DuckDB (@duckdb/node-api, pinned to the engine version duckdb-wasm
@@ -43,19 +43,27 @@ export class NativeDb implements Db {
     const instance = await DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 2) });
     const conn = await instance.connect();
     const dir = mkdtempSync(path.join(tmpdir(), 'denial-lens-'));
-    const database = options.file ? sqlString(path.resolve(options.file)) : "':memory:'";
-    await conn.run(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;
-      SET file_search_path = ${sqlString(dir)};
-      ATTACH ${database} AS denial_lens ${options.file ? '' : '(COMPRESS)'}; USE denial_lens`);
+    const setup = sql`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;
+      SET file_search_path = ${dir};
+      ATTACH ${options.file ? path.resolve(options.file) : ':memory:'} AS denial_lens ${options.file ? sql`` : sql`(COMPRESS)`}; USE denial_lens`;
+    await conn.run(setup.text);
     return new NativeDb(conn, dir);
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.conn.run(sql);
+  /**
+   * An SQL script file as the DuckDB CLI runs it (the analysis `npm run analyze -- --emit-sql`
+   * writes): text from a file, not built by the engine, so it is not Sql.
+   */
+  async runScript(script: string): Promise<void> {
+    await this.conn.run(script);
   }
 
-  async query<T = Row>(sql: string): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql);
+  async exec(statements: Sql): Promise<void> {
+    await this.conn.run(statements.text);
+  }
+
+  async query<T = Row>(query: Sql): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(query.text);
     return reader.getRowObjects().map((row) => {
       const out: Row = {};
       for (const [name, value] of Object.entries(row)) out[name] = toPlain(value);

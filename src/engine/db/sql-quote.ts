@@ -1,6 +1,7 @@
 /**
- * The only way user-provided text (file names, CSV headers, codes, filter values)
- * enters SQL. Everything else in SQL strings is our own constant text.
+ * How values are quoted in SQL: the rules the `sql` tag applies (src/engine/db/sql.ts).
+ * Engine code writes SQL with the tag; these are exported for SQL still written as strings
+ * (to be converted, README "Where things live").
  */
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.ts';
-import { REJECT_ROWS_SQL } from '../analytics/files.sql.ts';
+import { rejectRowsSql } from '../analytics/files.sql.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 
 /** A rejected row with the reason group it falls in (files.sql.ts REASON_PATTERN). */
@@ -21,5 +21,5 @@ const COLUMNS: CsvColumn<RejectRow>[] = [
 
 /** Every rejected row of one reason group, or of all groups, as an Excel-safe CSV. */
 export async function rejectsCsv(db: Db, pattern?: string): Promise<string> {
-  return toCsv(COLUMNS, await db.query<RejectRow>(REJECT_ROWS_SQL(pattern)));
+  return toCsv(COLUMNS, await db.query<RejectRow>(rejectRowsSql(pattern)));
 }

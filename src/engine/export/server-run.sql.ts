@@ -1,5 +1,5 @@
-import { sqlString } from '../db/sql-quote.ts';
 import { isMonth } from '../analytics/months.ts';
+import { joinSql, sql, type Sql } from '../db/sql.ts';
 
 /**
  * SQL of the server-side run (`npm run analyze -- --emit-sql`, README "Beyond one
@@ -8,10 +8,10 @@ import { isMonth } from '../analytics/months.ts';
  */
 
 /** The files row of CSV export `fileId`, counted from what its load left in csv_rows and rejects. */
-export function insertLoadedCsvFileSql(f: { fileId: number; name: string; sha256: string; sizeBytes: number; content: string }): string {
-  return /* sql */ `
+export function insertLoadedCsvFileSql(f: { fileId: number; name: string; sha256: string; sizeBytes: number; content: string }): Sql {
+  return sql`
 INSERT INTO files
-SELECT ${f.fileId}, ${sqlString(f.name)}, ${sqlString(f.sha256)}, ${f.sizeBytes}, 'csv', ${sqlString(f.content)}, now()::TIMESTAMP,
+SELECT ${f.fileId}, ${f.name}, ${f.sha256}, ${f.sizeBytes}, 'csv', ${f.content}, now()::TIMESTAMP,
   (parsed + malformed)::INTEGER, (parsed - rejected)::INTEGER, (rejected + malformed)::INTEGER,
   CASE WHEN (SELECT shift FROM csv_pointer_shift) = 1 THEN ['diagnosis pointers contain 0: read as 0-based (0 = first diagnosis)']
        ELSE []::VARCHAR[] END
@@ -29,14 +29,14 @@ FROM (SELECT (SELECT count(*) FROM csv_rows) AS parsed,
  * export: the practice's paid history (mismatch evidence) and later payments
  * (recovered dollars), which denial_facts keeps.
  */
-export function reviewExportSql(range: { from?: string; to?: string }): string {
-  const bounds: string[] = [];
+export function reviewExportSql(range: { from?: string; to?: string }): Sql {
+  const bounds: Sql[] = [];
   for (const [op, month] of [['>=', range.from], ['<=', range.to]] as const) {
     if (month === undefined) continue;
     if (!isMonth(month)) throw new Error(`a month is YYYY-MM, got ${month}`);
-    bounds.push(`al.service_month ${op} DATE ${sqlString(`${month}-01`)}`);
+    bounds.push(sql`al.service_month ${op === '>=' ? sql`>=` : sql`<=`} DATE ${`${month}-01`}`);
   }
-  return /* sql */ `
+  return sql`
 SELECT al.claim_id AS "Claim ID", al.patient_account AS "Patient Account", c.patient_name AS "Patient Name",
   al.line_number AS "Line #", strftime(al.service_date, '%m/%d/%Y') AS "DOS", al.payer AS "Payer", c.payer_id AS "Payer ID",
   al.provider AS "Rendering Provider", al.billed_procedure AS "CPT/HCPCS",
@@ -49,16 +49,16 @@ SELECT al.claim_id AS "Claim ID", al.patient_account AS "Patient Account", c.pat
 FROM analysis_lines al
 JOIN claims c USING (claim_key)
 LEFT JOIN remittances rm ON rm.remit_id = al.remit_id
-WHERE al.is_initial AND al.billed_procedure IS NOT NULL${bounds.map((b) => ` AND ${b}`).join('')}
+WHERE al.is_initial AND al.billed_procedure IS NOT NULL${joinSql(bounds.map((b) => sql` AND ${b}`), sql``)}
 ORDER BY al.service_date, al.claim_id, al.line_number, al.line_id`;
 }
 
 /** The script's results: the facts every screen is built from, the patterns, the rejects, the files, and the review export. */
 /** `parquet`: also denial_facts.parquet (the DuckDB CLI and native clients have Parquet; DuckDB-WASM offline has not). */
-export function writeResultsSql(dir: string, options: { from?: string; to?: string; parquet: boolean }): string {
-  const to = (name: string) => sqlString(`${dir.replace(/\/$/, '')}/${name}`);
-  return /* sql */ `
-${options.parquet ? `COPY (SELECT * FROM denial_facts ORDER BY line_id) TO ${to('denial_facts.parquet')} (FORMAT parquet);` : ''}
+export function writeResultsSql(dir: string, options: { from?: string; to?: string; parquet: boolean }): Sql {
+  const to = (name: string) => `${dir.replace(/\/$/, '')}/${name}`;
+  return sql`
+${options.parquet ? sql`COPY (SELECT * FROM denial_facts ORDER BY line_id) TO ${to('denial_facts.parquet')} (FORMAT parquet);` : sql``}
 COPY (SELECT * EXCLUDE (modifiers, diagnoses, flags, secondary, evidence),
         array_to_string(modifiers, ' ') AS modifiers, array_to_string(diagnoses, ' ') AS diagnoses,
         array_to_string(secondary, ' ') AS secondary,
@@ -74,5 +74,3 @@ COPY (${reviewExportSql(options)}) TO ${to('review-export.csv')} (HEADER);
 `;
 }
 
-/** The shipped ICD-10-CM staging table, once copied into ref_icd10cm (as load-reference.ts does). */
-export const DROP_SHIPPED_STAGING_SQL = 'DROP TABLE ref_icd10cm_shipped';

@@ -7,7 +7,7 @@ import type { HeaderMapping } from './csv/header-mapping.ts';
 import { rejectedFile, type FileLoadResult } from './file-load-result.ts';
 import { loadParsed } from './load-parsed.ts';
 import { parseX12 } from './x12/parse-x12.ts';
-import { FILE_BY_SHA_SQL, UNDO_FILE_SQL, insertFileSql } from './load-file.sql.ts';
+import { fileByShaSql, undoFileSql, insertFileSql } from './load-file.sql.ts';
 import type { LoadProgress } from './load-progress.ts';
 import { messageOf } from '../message-of.ts';
 
@@ -36,7 +36,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
 
   options.onProgress?.({ phase: 'hashing', rowsRead: 0, bytesDone: 0, bytesTotal: file.bytes.length });
   const sha256 = await sha256Hex(file.bytes);
-  const [earlier] = await db.query<{ name: string; loaded_at: string }>(FILE_BY_SHA_SQL(sha256));
+  const [earlier] = await db.query<{ name: string; loaded_at: string }>(fileByShaSql(sha256));
   if (earlier) {
     return {
       ...base,
@@ -105,7 +105,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       message: `${thousands(counts.rowsLoaded)} of ${thousands(counts.rowsRead)} ${unit} loaded${counts.rowsRejected ? `, ${thousands(counts.rowsRejected)} rejected (see Rejected rows)` : ''}`,
     };
   } catch (error) {
-    await db.exec(UNDO_FILE_SQL(keys));
+    await db.exec(undoFileSql(keys));
     return { ...base, sha256, status: 'rejected', message: `could not be loaded: ${messageOf(error)}` };
   }
 }

@@ -1,7 +1,6 @@
 import type { Db, ColumnValues } from '../db/db.ts';
-import { sqlIdent, sqlList } from '../db/sql-quote.ts';
 import type { ParsedFile, RejectRow } from './parsed-file.ts';
-import { EXISTING_REMITTANCES_SQL } from './load-file.sql.ts';
+import { createStageSql, describeSql, existingRemittancesSql, insertFromStageSql, type ColumnTypeRow, type ExistingRemittanceRow } from './load-file.sql.ts';
 
 export interface ParsedLoadResult {
   rowsLoaded: number;
@@ -67,7 +66,7 @@ async function duplicateRemittances(db: Db, parsed: ParsedFile, rejects: RejectR
   if (parsed.remittances.length === 0) return duplicates;
   const keys = [...new Set(parsed.remittances.map((r) => r.dedupe_key))];
   const existing = new Map(
-    (await db.query<{ dedupe_key: string; name: string }>(EXISTING_REMITTANCES_SQL(sqlList(keys)))).map((r) => [r.dedupe_key, r.name]),
+    (await db.query<ExistingRemittanceRow>(existingRemittancesSql(keys))).map((r) => [r.dedupe_key, r.name]),
   );
   const seen = new Set<string>();
   for (const remit of parsed.remittances) {
@@ -90,7 +89,7 @@ const columnCache = new Map<string, ColumnType[]>();
 async function columnsOf(db: Db, table: string): Promise<ColumnType[]> {
   let cols = columnCache.get(table);
   if (!cols) {
-    cols = (await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${sqlIdent(table)}`)).map((c) => ({
+    cols = (await db.query<ColumnTypeRow>(describeSql(table))).map((c) => ({
       name: c.column_name,
       type: c.column_type,
     }));
@@ -103,13 +102,7 @@ async function insertRows(db: Db, table: string, rows: object[], offsets: Record
   if (rows.length === 0) return;
   const cols = await columnsOf(db, table);
   const stage = `stage_${table}`;
-  const isList = (t: string) => t.endsWith('[]');
-  const isNumber = (t: string) => /^(DECIMAL|DOUBLE|INTEGER|BIGINT|FLOAT|SMALLINT)/.test(t);
-  await db.exec(
-    `CREATE OR REPLACE TABLE ${stage} (${cols
-      .map((c) => `${sqlIdent(c.name)} ${isNumber(c.type) && !isList(c.type) ? 'DOUBLE' : 'VARCHAR'}`)
-      .join(', ')})`,
-  );
+  await db.exec(createStageSql(stage, cols));
   const columns: Record<string, ColumnValues> = {};
   for (const c of cols) {
     const values: ColumnValues = new Array(rows.length);
@@ -125,13 +118,5 @@ async function insertRows(db: Db, table: string, rows: object[], offsets: Record
     columns[c.name] = values;
   }
   await db.insertColumns(stage, columns);
-  const select = cols.map((c) => {
-    const id = sqlIdent(c.name);
-    if (isList(c.type)) {
-      return `CASE WHEN ${id} IS NULL OR ${id} = '' THEN []::${c.type} ELSE string_split(${id}, '${LIST_SEP}')::${c.type} END`;
-    }
-    if (c.type.startsWith('DECIMAL')) return `round(${id}, 2)::${c.type}`;
-    return `${id}::${c.type}`;
-  });
-  await db.exec(`INSERT INTO ${sqlIdent(table)} SELECT ${select.join(', ')} FROM ${stage}; DROP TABLE ${stage}`);
+  await db.exec(insertFromStageSql(table, stage, cols, LIST_SEP));
 }

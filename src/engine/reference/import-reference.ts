@@ -4,7 +4,7 @@ import { deriveIcd10cm, restoreReleaseCodes } from './icd10cm/derive.ts';
 import type { ReleaseName } from './icd10cm/releases.ts';
 import { importNcciPtp, type NcciPtpImportResult } from './ncci/import-ptp.ts';
 import { importPfs, removeImportedPfs, type PfsImportResult } from './pfs/import-pfs.ts';
-import { REMOVE_IMPORTED_SQL } from './import-reference.sql.ts';
+import { removeImportedSql } from './import-reference.sql.ts';
 import { messageOf } from '../message-of.ts';
 
 /**
@@ -144,7 +144,7 @@ export async function removeImportedReference(db: Db, files: readonly ImportedRe
   const icd = files.filter((f) => f.kind === 'icd10cm');
   if (icd.length > 0) await restoreReleaseCodes(db);
   await db.exec(
-    REMOVE_IMPORTED_SQL({
+    removeImportedSql({
       releases: icd.flatMap((f) => f.releases),
       conversionSources: icd.map((f) => conversionSource(f.name)),
       ptpFiles: files.filter((f) => f.kind === 'ncci-ptp').map((f) => f.name),

@@ -1,14 +1,16 @@
 import type { Db } from '../db/db.ts';
 import { deriveIcd10cm, restoreReleaseCodes } from './icd10cm/derive.ts';
 import { derivePfs } from './pfs/import-pfs.ts';
-import { LOAD_SHIPPED_PFS_SQL } from './pfs/pfs.sql.ts';
+import { loadShippedPfsSql } from './pfs/pfs.sql.ts';
 import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from './procedure-facts.ts';
-import { REPLACE_PROCEDURE_FACTS_SQL } from './procedure.sql.ts';
+import { replaceProcedureFactsSql } from './procedure.sql.ts';
 import { REFERENCE_SCHEMA_SQL } from './reference.sql.ts';
+import { sql } from '../db/sql.ts';
 import {
+  DROP_SHIPPED_STAGING_SQL,
   IMPORTED_RELEASE_COUNT_SQL,
-  LOAD_SHIPPED_RELEASES_SQL,
-  READ_SHIPPED_ICD10CM_SQL,
+  loadShippedReleasesSql,
+  readShippedIcd10cmSql,
   REPLACE_WITH_SHIPPED_SQL,
 } from './shipped.sql.ts';
 
@@ -37,22 +39,22 @@ export async function loadShippedReference(db: Db, bytes: ShippedReferenceBytes)
   await db.registerFile(icdFile, bytes.icd10cm);
   await db.registerFile(releasesFile, bytes.releases);
   try {
-    await db.exec(READ_SHIPPED_ICD10CM_SQL(icdFile));
-    await db.exec(LOAD_SHIPPED_RELEASES_SQL(releasesFile));
+    await db.exec(readShippedIcd10cmSql(icdFile));
+    await db.exec(loadShippedReleasesSql(releasesFile));
     const [{ n: imported }] = await db.query<{ n: number }>(IMPORTED_RELEASE_COUNT_SQL);
     if (imported === 0) {
       await db.exec(REPLACE_WITH_SHIPPED_SQL);
     } else {
-      await restoreReleaseCodes(db, 'ref_icd10cm_shipped');
+      await restoreReleaseCodes(db, sql`ref_icd10cm_shipped`);
       await deriveIcd10cm(db);
     }
-    await db.exec('DROP TABLE ref_icd10cm_shipped');
+    await db.exec(DROP_SHIPPED_STAGING_SQL);
   } finally {
     await db.dropFile(icdFile);
     await db.dropFile(releasesFile);
   }
   await loadShippedPfs(db, bytes);
-  await db.exec(REPLACE_PROCEDURE_FACTS_SQL(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS));
+  await db.exec(replaceProcedureFactsSql(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS));
 }
 
 async function loadShippedPfs(db: Db, bytes: ShippedReferenceBytes): Promise<void> {
@@ -61,7 +63,7 @@ async function loadShippedPfs(db: Db, bytes: ShippedReferenceBytes): Promise<voi
   await db.registerFile(pfsFile, bytes.pfs);
   await db.registerFile(releasesFile, bytes.pfsReleases);
   try {
-    await db.exec(LOAD_SHIPPED_PFS_SQL(pfsFile, releasesFile));
+    await db.exec(loadShippedPfsSql(pfsFile, releasesFile));
     await derivePfs(db);
   } finally {
     await db.dropFile(pfsFile);

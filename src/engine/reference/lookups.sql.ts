@@ -1,3 +1,4 @@
+import { ident, joinSql, sql, type Sql } from '../db/sql.ts';
 /**
  * Lookups the classifier runs over whole tables (joins, no per-row subqueries). Each takes a
  * relation of our own - a table name or a parenthesised SELECT written in the engine, never
@@ -29,11 +30,11 @@
 const SHOWN = ['valid_from', 'valid_to', 'unspecified', 'laterality', 'short_desc'];
 export const SUGGESTED = 6;
 /** A code without its 7th character and the X placeholders before it (S0990XA -> S0990). */
-const BASE = (code: string) => `CASE WHEN len(${code}) = 7 THEN rtrim(left(${code}, 6), 'X') ELSE ${code} END`;
+const baseSql = (code: Sql): Sql => sql`CASE WHEN len(${code}) = 7 THEN rtrim(left(${code}, 6), 'X') ELSE ${code} END`;
 /** A 7th-character extension letter (A, D, S ...) or '' (digits there are subdivisions: Z878901). */
-const EXTENSION = (code: string) => `CASE WHEN len(${code}) = 7 AND regexp_matches(right(${code}, 1), '[A-Z]') THEN right(${code}, 1) ELSE '' END`;
+const extensionSql = (code: Sql): Sql => sql`CASE WHEN len(${code}) = 7 AND regexp_matches(right(${code}, 1), '[A-Z]') THEN right(${code}, 1) ELSE '' END`;
 
-export const ICD10CM_STATUS_SQL = (pairs: string) => /* sql */ `
+export const icd10cmStatusSql = (pairs: Sql): Sql => sql`
 WITH p AS (
   SELECT DISTINCT code, service_date FROM ${pairs}
 ),
@@ -54,7 +55,7 @@ s AS MATERIALIZED (
               WHEN c.code IS NULL THEN 'invalid'
               WHEN k.service_date < c.first_from THEN 'not_yet_valid'
               ELSE 'deleted' END AS status,
-         ${SHOWN.map((column) => `i.${column}`).join(', ')}
+         ${joinSql(SHOWN.map((column) => sql`i.${ident(column)}`))}
   FROM k
   LEFT JOIN codes c ON c.code = k.key
   LEFT JOIN ref_icd10cm i
@@ -72,7 +73,7 @@ past AS (
 ),
 -- (code, release) pairs that need codes to suggest
 need AS MATERIALIZED (
-  SELECT DISTINCT key, release_from, status, laterality, ${BASE('key')} AS base, ${EXTENSION('key')} AS ext FROM s
+  SELECT DISTINCT key, release_from, status, laterality, ${baseSql(sql`key`)} AS base, ${extensionSql(sql`key`)} AS ext FROM s
   WHERE status IN ('header', 'invalid') OR (status = 'valid' AND (unspecified OR laterality = 'unspecified'))
 ),
 -- billable codes of those releases, in the categories needed
@@ -108,7 +109,7 @@ near AS (
 -- specific alternatives to an unspecified code: per ancestor of the code, the first specific codes
 -- below it (per 7th character and side), so nothing compares every pair in a category
 specific AS (
-  SELECT code, laterality, release_from, ${BASE('code')} AS base, ${EXTENSION('code')} AS ext FROM pool WHERE NOT unspecified
+  SELECT code, laterality, release_from, ${baseSql(sql`code`)} AS base, ${extensionSql(sql`code`)} AS ext FROM pool WHERE NOT unspecified
 ),
 specific_under AS (
   SELECT left(base, t.n) AS prefix, release_from, ext, laterality, list(code ORDER BY code)[1:${SUGGESTED}] AS codes, count(*)::INTEGER AS n_codes
@@ -163,10 +164,15 @@ suggested AS (
   LEFT JOIN nearest_codes ac ON ac.key = n.key AND ac.release_from = n.release_from
 )
 SELECT s.code, s.service_date, s.status,
-       ${SHOWN.map(
-         (column) => `CASE s.status WHEN 'unknown' THEN NULL WHEN 'invalid' THEN NULL WHEN 'deleted' THEN o.before.${column}
-              WHEN 'not_yet_valid' THEN o.first.${column} ELSE s.${column} END AS ${column}`,
-       ).join(',\n       ')},
+       ${joinSql(
+         SHOWN.map((name) => {
+           const column = ident(name);
+           return sql`CASE s.status WHEN 'unknown' THEN NULL WHEN 'invalid' THEN NULL WHEN 'deleted' THEN o.before.${column}
+              WHEN 'not_yet_valid' THEN o.first.${column} ELSE s.${column} END AS ${column}`;
+         }),
+         sql`,
+       `,
+       )},
        o.ended.valid_to AS billable_until,
        o.ended.replacements AS replacements,
        g.problem, g.valid_codes, g.valid_code_count
@@ -178,7 +184,7 @@ LEFT JOIN suggested g ON g.key = s.key AND g.release_from = s.release_from`;
  * CPT/HCPCS status from the starter list (ref_procedure_codes): a code not in the list is
  * 'unknown'; otherwise 'valid' | 'not_yet_valid' | 'deleted' by its dates.
  */
-export const PROCEDURE_STATUS_SQL = (pairs: string) => /* sql */ `
+export const procedureStatusSql = (pairs: Sql): Sql => sql`
 WITH p AS (
   SELECT DISTINCT code, service_date FROM ${pairs}
 )
@@ -194,7 +200,7 @@ FROM p LEFT JOIN ref_procedure_codes f ON f.code = upper(trim(p.code))`;
  * Which ICD-10-CM fiscal years the dates of service need (FY N = (N-1)-10-01 .. N-09-30) and
  * whether loaded releases answer for them. `dates` has a column service_date.
  */
-export const ICD10CM_COVERAGE_SQL = (dates: string) => /* sql */ `
+export const icd10cmCoverageSql = (dates: Sql): Sql => sql`
 WITH d AS (
   SELECT service_date, count(*) AS lines FROM ${dates} WHERE service_date IS NOT NULL GROUP BY service_date
 ),
@@ -217,7 +223,7 @@ GROUP BY f.fiscal_year ORDER BY f.fiscal_year`;
  * (two equi-joins, so the edit table is hashed, never scanned per pair).
  * `pairs` has columns procedure_a, procedure_b, service_date.
  */
-export const NCCI_PTP_EDITS_SQL = (pairs: string) => /* sql */ `
+export const ncciPtpEditsSql = (pairs: Sql): Sql => sql`
 WITH p AS (
   SELECT DISTINCT upper(trim(procedure_a)) AS procedure_a, upper(trim(procedure_b)) AS procedure_b, service_date FROM ${pairs}
 ),

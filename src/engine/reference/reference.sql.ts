@@ -1,10 +1,11 @@
+import { sql } from '../db/sql.ts';
 /**
  * Reference tables the classifier reads. ICD-10-CM tables are derived from the CDC/NCHS
  * releases (public domain); the procedure tables are hand-written facts cited per row
  * (procedure-facts.ts); NCCI PTP edits are imported from the CMS quarterly files.
  * Codes are stored without dots and upper-case.
  */
-export const REFERENCE_SCHEMA_SQL = /* sql */ `
+export const REFERENCE_SCHEMA_SQL = sql`
 -- One row per validity interval of an ICD-10-CM code (billable and header codes alike).
 -- A new interval starts whenever billable, unspecified or laterality changes, or the code
 -- comes back after being absent; derive.sql.ts documents the rules.

@@ -1,3 +1,4 @@
+import { sql } from '../db/sql.ts';
 /**
  * The canonical tables every input format is loaded into. Parsers never write
  * anything else; classification and analytics read only these (and reference tables).
@@ -5,7 +6,7 @@
  * Keys are global BIGINTs handed out by the loader, so two files never collide.
  * Money is DECIMAL(18,2) so that 835 balancing is exact.
  */
-export const CANONICAL_SCHEMA_SQL = /* sql */ `
+export const CANONICAL_SCHEMA_SQL = sql`
 CREATE TABLE IF NOT EXISTS files (
   file_id        INTEGER PRIMARY KEY,
   name           VARCHAR NOT NULL,
@@ -145,7 +146,7 @@ CREATE TABLE IF NOT EXISTS diagnoses (
 `;
 
 /** Next free key for each generated id column. */
-export const NEXT_KEYS_SQL = /* sql */ `
+export const NEXT_KEYS_SQL = sql`
 SELECT
   (SELECT coalesce(max(file_id), 0) + 1 FROM files)::INTEGER    AS file_id,
   (SELECT coalesce(max(claim_key), 0) + 1 FROM claims)::BIGINT  AS claim_key,

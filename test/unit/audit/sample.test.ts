@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
+import { ident, sql } from '../../../src/engine/db/sql.ts';
 import { createHash } from 'node:crypto';
 import { openTestEngine, csvFile } from '../helpers.ts';
 import { exportCsv, denied, type TestLine } from '../classify/export-builder.ts';
@@ -59,7 +60,7 @@ describe('drawing an audit sample', () => {
   });
 
   it('loading the files in another order (other line ids) gives the same frame and the same sample', async () => {
-    const idOf = (e: Engine) => e.db.query<{ line_id: number }>(`SELECT line_id FROM denial_facts WHERE claim_id = 'C1' ORDER BY line_number`);
+    const idOf = (e: Engine) => e.db.query<{ line_id: number }>(sql`SELECT line_id FROM denial_facts WHERE claim_id = 'C1' ORDER BY line_number`);
     expect(await idOf(forward)).not.toEqual(await idOf(backward)); // the test means something
     for (const spec of [
       SPEC,
@@ -75,7 +76,7 @@ describe('drawing an audit sample', () => {
 
   it('is what an outside auditor computes from the README: sorted claim ids, mulberry32, partial Fisher–Yates', async () => {
     const sample = await forward.drawSample(SPEC);
-    const ids = (await forward.db.query<{ claim_id: string }>('SELECT DISTINCT claim_id FROM denial_facts WHERE denied')).map((r) => r.claim_id);
+    const ids = (await forward.db.query<{ claim_id: string }>(sql`SELECT DISTINCT claim_id FROM denial_facts WHERE denied`)).map((r) => r.claim_id);
     // byte order of UTF-8 (here ASCII): upper case before lower case, C10 before C4
     const frame = [...ids].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
     expect(frame.indexOf('C10')).toBeLessThan(frame.indexOf('C4'));
@@ -107,9 +108,9 @@ describe('drawing an audit sample', () => {
         // strata sizes counted independently: claims by their (only) payer/provider, or by the lead denied line's category
         const counted = await forward.db.query<{ name: string; n: number }>(
           by === 'category'
-            ? `SELECT category AS name, count(*)::INTEGER AS n FROM (
+            ? sql`SELECT category AS name, count(*)::INTEGER AS n FROM (
                  SELECT claim_id, arg_max(category, denied_amount) AS category FROM denial_facts WHERE denied GROUP BY claim_id) GROUP BY 1 ORDER BY 1`
-            : `SELECT ${by} AS name, count(DISTINCT claim_id)::INTEGER AS n FROM denial_facts WHERE denied GROUP BY 1 ORDER BY 1`,
+            : sql`SELECT ${ident(by)} AS name, count(DISTINCT claim_id)::INTEGER AS n FROM denial_facts WHERE denied GROUP BY 1 ORDER BY 1`,
         );
         expect(sample.frame.strata.map((s) => ({ name: s.name, n: s.frameCount }))).toEqual(counted);
         const sizes = allocate(counted.map((c) => ({ name: c.name, frameCount: c.n })), 10, allocation);
@@ -128,7 +129,7 @@ describe('drawing an audit sample', () => {
     const spec: SampleSpec = { ...SPEC, size: 50, filters: { month: '2026-03', payers: ['Anthem Blue Cross'] } };
     const sample = await forward.drawSample(spec);
     const expected = await forward.db.query<{ claim_id: string }>(
-      `SELECT DISTINCT claim_id FROM denial_facts WHERE denied AND payer = 'Anthem Blue Cross' AND service_month = DATE '2026-03-01' ORDER BY 1`,
+      sql`SELECT DISTINCT claim_id FROM denial_facts WHERE denied AND payer = 'Anthem Blue Cross' AND service_month = DATE '2026-03-01' ORDER BY 1`,
     );
     expect(sample.frame.count).toBe(expected.length);
     expect(sample.rows.map((r) => r.claimId).sort()).toEqual(expected.map((r) => r.claim_id).sort());
@@ -148,7 +149,7 @@ describe('drawing an audit sample', () => {
 
   it('a line sample draws lines; without "denied only" paid units are in the frame too', async () => {
     const lines = await forward.drawSample({ ...SPEC, unit: 'line', size: 1000 });
-    const [{ n }] = await forward.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM denial_facts WHERE denied');
+    const [{ n }] = await forward.db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM denial_facts WHERE denied`);
     expect(lines.rows).toHaveLength(n);
     expect(lines.rows.every((r) => r.lines.length === 1 && r.lines[0].denied && r.lineNumber === r.lines[0].lineNumber)).toBe(true);
     const all = await forward.sampleFrame({ ...SPEC, deniedOnly: false });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
 import { csvFile, openTestEngine } from '../helpers.ts';
 import { denied, exportCsv } from './export-builder.ts';
@@ -50,7 +51,7 @@ beforeAll(async () => {
       ]),
     ),
   ]);
-  findings = await engine.db.query<Finding>(`
+  findings = await engine.db.query<Finding>(sql`
     SELECT al.claim_id, f.category, f.text, f.codes, f.fix, f.rank
     FROM findings f JOIN analysis_lines al USING (line_id)
     WHERE f.source = 'reference' ORDER BY al.claim_id, f.text`);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sqlString } from '../../../src/engine/db/sql-quote.ts';
+import { sql } from '../../../src/engine/db/sql.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
 import { csvFile, openTestEngine } from '../helpers.ts';
 import { denied, exportCsv, type TestLine } from './export-builder.ts';
@@ -104,10 +104,10 @@ interface Finding {
 }
 
 const findings = (claim: string, source = 'rule') =>
-  engine.db.query<Finding>(`
+  engine.db.query<Finding>(sql`
     SELECT DISTINCT al.billed_procedure AS procedure, f.category, f.text, f.fix, f.codes
     FROM findings f JOIN analysis_lines al USING (line_id)
-    WHERE f.source = ${sqlString(source)} AND al.claim_id = ${sqlString(claim)}
+    WHERE f.source = ${source} AND al.claim_id = ${claim}
     ORDER BY procedure, category, text`);
 
 describe('E/M with a procedure: modifier 25 or 57 by the CMS global days', () => {

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
+import { sql, type Sql } from '../../../src/engine/db/sql.ts';
 import { readFileSync } from 'node:fs';
 import { openTestEngine } from '../helpers.ts';
 import { importNcciPtp } from '../../../src/engine/reference/ncci/import-ptp.ts';
@@ -18,20 +19,20 @@ interface Planted {
 const planted: Planted[] = JSON.parse(readFileSync('sample-data/planted.json', 'utf8')).planted;
 
 /** How to recognise each planted problem's lines in denial_facts (the signature planted.json describes). */
-const SIGNATURES: Record<string, string> = {
-  'outdated-dx-m54.5': "list_contains(diagnoses, 'M545')",
-  'mismatch-chest-xray-ankle-pain': "procedure = '71046' AND list_contains(diagnoses, 'M25571')",
-  'unspecified-knee-laterality': "list_contains(diagnoses, 'M25569')",
+const SIGNATURES: Record<string, Sql> = {
+  'outdated-dx-m54.5': sql`list_contains(diagnoses, 'M545')`,
+  'mismatch-chest-xray-ankle-pain': sql`procedure = '71046' AND list_contains(diagnoses, 'M25571')`,
+  'unspecified-knee-laterality': sql`list_contains(diagnoses, 'M25569')`,
   'em-with-injection-no-25':
-    "procedure BETWEEN '99202' AND '99215' AND NOT list_contains(modifiers, '25') AND claim_key IN (SELECT claim_key FROM denial_facts WHERE procedure = '20610')",
-  'deleted-telephone-em-99442': "procedure = '99442'",
-  'knee-xray-no-side-modifier': "procedure = '73560' AND len(list_intersect(modifiers, ['RT', 'LT', '50'])) = 0",
+    sql`procedure BETWEEN '99202' AND '99215' AND NOT list_contains(modifiers, '25') AND claim_key IN (SELECT claim_key FROM denial_facts WHERE procedure = '20610')`,
+  'deleted-telephone-em-99442': sql`procedure = '99442'`,
+  'knee-xray-no-side-modifier': sql`procedure = '73560' AND len(list_intersect(modifiers, ['RT', 'LT', '50'])) = 0`,
   'pt-ncci-pair-no-59':
-    "procedure = '97140' AND len(list_intersect(modifiers, ['59', 'XE', 'XS', 'XP', 'XU'])) = 0 AND claim_key IN (SELECT claim_key FROM denial_facts WHERE procedure = '97530')",
+    sql`procedure = '97140' AND len(list_intersect(modifiers, ['59', 'XE', 'XS', 'XP', 'XU'])) = 0 AND claim_key IN (SELECT claim_key FROM denial_facts WHERE procedure = '97530')`,
 };
 
 async function deniedByMonth(engine: Engine, id: string) {
-  return engine.db.query<{ month: string; category: string; lines: number; amount: number }>(`
+  return engine.db.query<{ month: string; category: string; lines: number; amount: number }>(sql`
     SELECT strftime(service_month, '%Y-%m') AS month, category, count(*)::INTEGER AS lines, sum(denied_amount)::DOUBLE AS amount
     FROM denial_facts WHERE denied AND ${SIGNATURES[id]} GROUP BY ALL ORDER BY month, category`);
 }
@@ -64,7 +65,7 @@ describe('planted problems in the sample CSV export', () => {
 
   it('pt-ncci-pair-no-59: CO-236 denials are missing modifiers; CO-97 + M15 stays bundling without NCCI data', async () => {
     const p = planted.find((x) => x.id === 'pt-ncci-pair-no-59')!;
-    const rows = await engine.db.query<{ category: string; carc: string; lines: number }>(`
+    const rows = await engine.db.query<{ category: string; carc: string; lines: number }>(sql`
       SELECT f.category, r.carc, count(DISTINCT f.line_id)::INTEGER AS lines
       FROM (SELECT * FROM denial_facts WHERE denied AND ${SIGNATURES[p.id]}) f
       JOIN line_reasons r USING (line_id) WHERE r.bucket NOT IN ('contractual', 'patient_responsibility')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import { csvFile, openTestEngine } from '../helpers.ts';
 
 /**
@@ -22,7 +23,7 @@ describe('adjustment amounts without reason codes', () => {
     const [result] = await engine.loadFiles([csvFile('uncoded.csv', CSV)]);
     expect(result.rowsRejected).toBe(0);
     const rows = await engine.db.query<{ claim_id: string; denied: boolean; category: string | null; denied_amount: number; evidence: { text: string }[] | null }>(
-      'SELECT claim_id, denied, category, denied_amount::DOUBLE AS denied_amount, evidence FROM denial_facts ORDER BY claim_id');
+      sql`SELECT claim_id, denied, category, denied_amount::DOUBLE AS denied_amount, evidence FROM denial_facts ORDER BY claim_id`);
     const by = Object.fromEntries(rows.map((r) => [r.claim_id, r]));
     expect(by.U1).toMatchObject({ denied: false, denied_amount: 0 }); // 100 = 30 paid + 40 CO + 30 PR
     expect(by.U2).toMatchObject({ denied: false }); // the whole charge is the patient's share

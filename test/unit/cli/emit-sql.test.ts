@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,8 @@ import { openTestEngine } from '../helpers.ts';
 
 const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 /** Every column of denial_facts but the keys, which the script numbers per file. */
-const FACTS = `SELECT * EXCLUDE (line_id, claim_key, file_id) FROM denial_facts ORDER BY claim_id, line_number, service_date, billed_procedure, billed`;
-const BY_CATEGORY = (where = 'TRUE') => `SELECT category, count(*)::INTEGER AS lines, sum(denied_amount)::DOUBLE AS denied
+const FACTS = sql`SELECT * EXCLUDE (line_id, claim_key, file_id) FROM denial_facts ORDER BY claim_id, line_number, service_date, billed_procedure, billed`;
+const BY_CATEGORY = (where = sql`TRUE`) => sql`SELECT category, count(*)::INTEGER AS lines, sum(denied_amount)::DOUBLE AS denied
   FROM denial_facts WHERE ${where} GROUP BY ALL ORDER BY category NULLS FIRST`;
 
 let dir: string;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'results'));
   // run as the DuckDB CLI would: the whole script, statement after statement, on native DuckDB 1.4
   script = await NativeDb.open();
-  await script.exec(readFileSync(path.join(dir, 'denial-lens.sql'), 'utf8'));
+  await script.runScript(readFileSync(path.join(dir, 'denial-lens.sql'), 'utf8'));
   browser = await openTestEngine();
   await browser.loadFiles([SAMPLE_CSV, damaged].map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) })));
 }, 180_000);
@@ -42,9 +43,9 @@ afterAll(async () => {
 describe('npm run analyze -- --emit-sql: the analysis as one DuckDB script', () => {
   it('classifies every line exactly as the app does, and accounts for every row', async () => {
     expect(await script.query(FACTS)).toEqual(await browser.db.query(FACTS));
-    const files = `SELECT name, rows_read, rows_loaded, rows_rejected FROM files ORDER BY name`;
+    const files = sql`SELECT name, rows_read, rows_loaded, rows_rejected FROM files ORDER BY name`;
     expect(await script.query(files)).toEqual(await browser.db.query(files));
-    const rejects = `SELECT f.name, r.line, r.reason FROM rejects r JOIN files f USING (file_id) ORDER BY 1, 2`;
+    const rejects = sql`SELECT f.name, r.line, r.reason FROM rejects r JOIN files f USING (file_id) ORDER BY 1, 2`;
     expect(await script.query(rejects)).toEqual(await browser.db.query(rejects));
     expect((await script.query(rejects)).length).toBe(2);
   });
@@ -55,12 +56,12 @@ describe('npm run analyze -- --emit-sql: the analysis as one DuckDB script', () 
 
   it('writes results, and the review export opens in the app with the same classification', async () => {
     const results = path.join(dir, 'results');
-    const parquet = await script.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet('${results}/denial_facts.parquet')`);
-    expect(parquet[0].n).toBe((await browser.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM denial_facts'))[0].n);
+    const parquet = await script.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM read_parquet(${`${results}/denial_facts.parquet`})`);
+    expect(parquet[0].n).toBe((await browser.db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM denial_facts`))[0].n);
     const reopened = await openTestEngine();
     const [loaded] = await reopened.loadFiles([{ name: 'review-export.csv', bytes: new Uint8Array(readFileSync(path.join(results, 'review-export.csv'))) }]);
     expect(loaded).toMatchObject({ status: 'loaded', rowsRejected: 0 });
-    const months = "service_month BETWEEN DATE '2026-08-01' AND DATE '2026-09-01'";
+    const months = sql`service_month BETWEEN DATE '2026-08-01' AND DATE '2026-09-01'`;
     expect(await reopened.db.query(BY_CATEGORY())).toEqual(await script.query(BY_CATEGORY(months)));
   }, 60_000);
 });

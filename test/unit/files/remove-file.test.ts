@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ident, inListSql, sql, type Sql } from '../../../src/engine/db/sql.ts';
 import { describe, expect, it } from 'vitest';
 import { csvFile, openTestEngine } from '../helpers.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
@@ -20,7 +21,7 @@ const EXPORT = csvFile(
 /** Every table (canonical or derived) with a column `column`. */
 async function tablesWith(engine: Engine, column: string): Promise<string[]> {
   const rows = await engine.db.query<{ table_name: string }>(
-    `SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = '${column}' AND table_schema = 'main' ORDER BY 1`,
+    sql`SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = ${column} AND table_schema = 'main' ORDER BY 1`,
   );
   return rows.map((r) => r.table_name);
 }
@@ -30,19 +31,19 @@ async function rowsKeyedBy(engine: Engine, column: string, ids: number[]): Promi
   const found: Record<string, number> = {};
   if (ids.length === 0) return found;
   for (const table of await tablesWith(engine, column)) {
-    const [{ n }] = await engine.db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${table}" WHERE ${column} IN (${ids.join(',')})`);
+    const [{ n }] = await engine.db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${ident(table)} WHERE ${ident(column)} IN ${inListSql(ids)}`);
     if (n > 0) found[table] = n;
   }
   return found;
 }
 
 async function keysOf(engine: Engine, fileId: number) {
-  const ids = async (sql: string) => (await engine.db.query<{ id: number }>(sql)).map((r) => Number(r.id));
+  const ids = async (query: Sql) => (await engine.db.query<{ id: number }>(query)).map((r) => Number(r.id));
   return {
     file_id: [fileId],
-    claim_key: await ids(`SELECT claim_key AS id FROM claims WHERE file_id = ${fileId}`),
-    line_id: await ids(`SELECT line_id AS id FROM service_lines WHERE file_id = ${fileId}`),
-    remit_id: await ids(`SELECT remit_id AS id FROM remittances WHERE file_id = ${fileId}`),
+    claim_key: await ids(sql`SELECT claim_key AS id FROM claims WHERE file_id = ${fileId}`),
+    line_id: await ids(sql`SELECT line_id AS id FROM service_lines WHERE file_id = ${fileId}`),
+    remit_id: await ids(sql`SELECT remit_id AS id FROM remittances WHERE file_id = ${fileId}`),
   };
 }
 

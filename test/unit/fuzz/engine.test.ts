@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../../../src/engine/engine.ts';
@@ -33,7 +34,7 @@ async function outcomeProblems(result: FileLoadResult): Promise<string[]> {
   if (result.status === 'loaded') {
     if (result.rowsRead !== result.rowsLoaded + result.rowsRejected) problems.push(`rows read ${result.rowsRead} ≠ loaded ${result.rowsLoaded} + rejected ${result.rowsRejected}`);
     const [{ n, blank }] = await engine.db.query<{ n: number; blank: number }>(
-      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE length(reason) < 10)::INTEGER AS blank FROM rejects WHERE file_id = ${result.fileId}`,
+      sql`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE length(reason) < 10)::INTEGER AS blank FROM rejects WHERE file_id = ${result.fileId}`,
     );
     if (result.rowsRejected > 0 && n === 0) problems.push(`${result.rowsRejected} rows rejected without a reject row`);
     if (blank > 0) problems.push(`${blank} rejects without a reason`);

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import { createNodeDb } from '../../../src/engine/db/node-db.ts';
 import { columnsToArrow } from '../../../src/engine/db/duckdb-wasm-db.ts';
 import type { Db } from '../../../src/engine/db/db.ts';
@@ -38,11 +39,11 @@ describe('columns to Arrow under a CSP without unsafe-eval', () => {
     vi.unstubAllGlobals();
     expect(table.numRows).toBe(5);
 
-    await db.exec('create table arrow_check(id double, amount double, flag boolean, code varchar, empty varchar)');
+    await db.exec(sql`create table arrow_check(id double, amount double, flag boolean, code varchar, empty varchar)`);
     forbidCompiling();
     await db.insertColumns('arrow_check', columns);
     vi.unstubAllGlobals();
-    expect(await db.query('select * from arrow_check order by id')).toEqual(
+    expect(await db.query(sql`select * from arrow_check order by id`)).toEqual(
       columns.id.map((id, i) => ({ id, amount: columns.amount[i], flag: columns.flag[i], code: columns.code[i], empty: null })),
     );
   });

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../../src/engine/db/db.ts';
-import { sqlString } from '../../../src/engine/db/sql-quote.ts';
-import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../../src/engine/reference/lookups.sql.ts';
+import { joinSql, sql, type Sql } from '../../../src/engine/db/sql.ts';
+import { icd10cmStatusSql, procedureStatusSql } from '../../../src/engine/reference/lookups.sql.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/reference');
@@ -31,20 +31,20 @@ export interface IcdStatus {
 }
 
 /** A VALUES relation of (code, service_date) pairs, as the classifier would pass a table. */
-export function pairsRelation(pairs: [string, string | null][]): string {
-  const rows = pairs.map(([code, date]) => `(${sqlString(code)}, ${date === null ? 'NULL::DATE' : `${sqlString(date)}::DATE`})`);
-  return `(SELECT * FROM (VALUES ${rows.join(', ')}) t(code, service_date))`;
+export function pairsRelation(pairs: [string, string | null][]): Sql {
+  const rows = pairs.map(([code, date]) => sql`(${code}, ${date}::DATE)`);
+  return sql`(SELECT * FROM (VALUES ${joinSql(rows)}) t(code, service_date))`;
 }
 
 export async function icdStatus(db: Db, code: string, date: string | null): Promise<IcdStatus> {
-  const rows = await db.query<IcdStatus>(ICD10CM_STATUS_SQL(pairsRelation([[code, date]])));
+  const rows = await db.query<IcdStatus>(icd10cmStatusSql(pairsRelation([[code, date]])));
   if (rows.length !== 1) throw new Error(`expected one status row, got ${rows.length}`);
   return rows[0];
 }
 
 export async function procedureStatus(db: Db, code: string, date: string) {
   const [row] = await db.query<{ status: string; valid_to: string | null; replacements: string[] | null; source: string | null }>(
-    PROCEDURE_STATUS_SQL(pairsRelation([[code, date]])),
+    procedureStatusSql(pairsRelation([[code, date]])),
   );
   return row;
 }

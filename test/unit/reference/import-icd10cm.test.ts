@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from '../../../src/engine/db/sql.ts';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/engine/db/db.ts';
@@ -6,7 +7,7 @@ import { createNodeDb } from '../../../src/engine/db/node-db.ts';
 import { zipEntries } from '../../../src/engine/reference/files/zip.ts';
 import { importIcd10cmRelease } from '../../../src/engine/reference/icd10cm/import.ts';
 import { loadShippedReference } from '../../../src/engine/reference/load-reference.ts';
-import { ICD10CM_COVERAGE_SQL } from '../../../src/engine/reference/lookups.sql.ts';
+import { icd10cmCoverageSql } from '../../../src/engine/reference/lookups.sql.ts';
 import { readShippedReferenceFiles } from '../../../src/engine/reference/shipped-files-node.ts';
 import { FIXTURES, HAS_SHARED, SHARED_REFERENCE, icdStatus, pairsRelation } from './helpers.ts';
 
@@ -48,7 +49,7 @@ describe('ICD-10-CM importer: bad input', () => {
         ],
       },
     ]);
-    expect(await db.query('SELECT * FROM ref_icd10cm_releases')).toEqual([]);
+    expect(await db.query(sql`SELECT * FROM ref_icd10cm_releases`)).toEqual([]);
   });
 
   it('says what is wrong with a codes file, a zip without an order file, and an undated file', async () => {
@@ -80,11 +81,11 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
       { f: 'icd10cm-Code_Descriptions-2026.zip:icd10cm-order-2026.txt', release: 'FY2026', effectiveFrom: '2025-10-01', detectedBy: 'hash', headers: 23467, codes: 74719 },
     ]);
     expect(result.conversions).toEqual([{ file: 'ICD-10-CM-CONVERSION-TABLE-FY2026.xlsx', rows: expect.any(Number) }]);
-    expect(await db.query(`SELECT release, effective_from, effective_to, origin FROM ref_icd10cm_releases ORDER BY effective_from`)).toEqual([
+    expect(await db.query(sql`SELECT release, effective_from, effective_to, origin FROM ref_icd10cm_releases ORDER BY effective_from`)).toEqual([
       { release: 'FY2025', effective_from: '2024-10-01', effective_to: '2025-09-30', origin: 'imported' },
       { release: 'FY2026', effective_from: '2025-10-01', effective_to: '2026-09-30', origin: 'imported' },
     ]);
-    const [counts] = await db.query(`
+    const [counts] = await db.query(sql`
       SELECT count(*) FILTER (WHERE billable AND valid_to IS NULL)::INTEGER AS codes_2026,
              count(*) FILTER (WHERE NOT billable AND valid_to IS NULL)::INTEGER AS headers_2026,
              count(*) FILTER (WHERE billable AND valid_from = DATE '2024-10-01')::INTEGER AS codes_2025
@@ -205,11 +206,11 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
       expect(await icdStatus(db, 'M54599', '2027-10-01')).toMatchObject({ status: 'valid', unspecified: true });
       // the shipped history is untouched
       expect(await icdStatus(db, 'M545', '2021-10-01')).toMatchObject({ status: 'header', replacements: ['M5450', 'M5451', 'M5459'] });
-      expect(await db.query(`SELECT valid_to, origin FROM ref_icd10cm WHERE code = 'M545' ORDER BY valid_from`)).toEqual([
+      expect(await db.query(sql`SELECT valid_to, origin FROM ref_icd10cm WHERE code = 'M545' ORDER BY valid_from`)).toEqual([
         { valid_to: '2021-09-30', origin: 'shipped' },
         { valid_to: null, origin: 'imported' },
       ]);
-      const coverage = await db.query(ICD10CM_COVERAGE_SQL(pairsRelation([['x', '2027-09-30'], ['x', '2027-10-01'], ['x', '2028-10-01']])));
+      const coverage = await db.query(icd10cmCoverageSql(pairsRelation([['x', '2027-09-30'], ['x', '2027-10-01'], ['x', '2028-10-01']])));
       expect(coverage.map((c) => [c.fiscal_year, c.covered, c.releases])).toEqual([
         [2027, true, ['FY2027']],
         [2028, true, ['FY2028']],
@@ -219,7 +220,7 @@ describe.skipIf(!HAS_SHARED)('ICD-10-CM importer: official releases', () => {
 
     it('keeps the imported release when the shipped files are loaded again (app restart)', async () => {
       await loadShippedReference(db, await readShippedReferenceFiles());
-      expect((await db.query<{ release: string }>(`SELECT release FROM ref_icd10cm_releases ORDER BY effective_from`)).at(-1)).toEqual({ release: 'FY2028' });
+      expect((await db.query<{ release: string }>(sql`SELECT release FROM ref_icd10cm_releases ORDER BY effective_from`)).at(-1)).toEqual({ release: 'FY2028' });
       expect(await icdStatus(db, 'M5459', '2027-10-01')).toMatchObject({ status: 'header', replacements: ['M54590', 'M54599'] });
       expect(await icdStatus(db, 'M5459', '2022-01-01')).toMatchObject({ status: 'valid', valid_from: '2021-10-01' });
     }, 120_000);

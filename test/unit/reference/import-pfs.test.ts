@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from '../../../src/engine/db/sql.ts';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/engine/db/db.ts';
@@ -6,7 +7,7 @@ import { createNodeDb } from '../../../src/engine/db/node-db.ts';
 import { importReferenceFiles, removeImportedReference } from '../../../src/engine/reference/import-reference.ts';
 import { loadShippedReference } from '../../../src/engine/reference/load-reference.ts';
 import { importPfs, releaseFromName } from '../../../src/engine/reference/pfs/import-pfs.ts';
-import { PFS_INDICATORS_SQL } from '../../../src/engine/reference/pfs/pfs.sql.ts';
+import { pfsIndicatorsSql } from '../../../src/engine/reference/pfs/pfs.sql.ts';
 import { readShippedReferenceFiles } from '../../../src/engine/reference/shipped-files-node.ts';
 import { FIXTURES, pairsRelation } from './helpers.ts';
 
@@ -21,8 +22,8 @@ const TXT = { name: 'PPRRVU26_APR-hand-made.txt', bytes: new Uint8Array(readFile
 let db: Db;
 
 const intervals = (code: string) =>
-  db.query(`SELECT global_days, bilateral, valid_from, valid_to, source FROM ref_pfs WHERE code = '${code}' ORDER BY valid_from`);
-const on = async (code: string, date: string) => (await db.query(PFS_INDICATORS_SQL(pairsRelation([[code, date]]))))[0];
+  db.query(sql`SELECT global_days, bilateral, valid_from, valid_to, source FROM ref_pfs WHERE code = ${code} ORDER BY valid_from`);
+const on = async (code: string, date: string) => (await db.query(pfsIndicatorsSql(pairsRelation([[code, date]]))))[0];
 
 describe('PFS indicator import', () => {
   beforeEach(async () => {
@@ -55,7 +56,7 @@ describe('PFS indicator import', () => {
     // a code the new release does not list is not in the fee schedule from its first day
     expect(await on('11042', '2025-12-31')).toMatchObject({ global_days: '000' });
     expect(await on('11042', '2026-02-01')).toMatchObject({ global_days: null, release: 'RVU26A' });
-    expect(await db.query(`SELECT release, effective_from, codes, origin FROM ref_pfs_releases WHERE origin = 'imported'`)).toEqual([
+    expect(await db.query(sql`SELECT release, effective_from, codes, origin FROM ref_pfs_releases WHERE origin = 'imported'`)).toEqual([
       { release: 'RVU26A', effective_from: '2026-01-01', codes: 6, origin: 'imported' },
     ]);
   });
@@ -76,7 +77,7 @@ describe('PFS indicator import', () => {
     // 73560 is listed only with -26 in the txt: that row stands for the code
     expect(await on('73560', '2026-05-01')).toMatchObject({ global_days: 'XXX', bilateral: '3', release: 'RVU26B' });
     expect((await importPfs(db, CSV)).release).toBe('RVU26A');
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ref_pfs_release_codes`);
+    const [{ n }] = await db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ref_pfs_release_codes`);
     expect(n).toBe(6 + 4);
   });
 
@@ -102,7 +103,7 @@ describe('PFS indicator import', () => {
     expect(await intervals('17110')).toEqual([
       { global_days: '010', bilateral: '0', valid_from: '2020-01-01', valid_to: null, source: 'CMS PFS RVU20A–RVU25D' },
     ]);
-    expect(await db.query(`SELECT count(*)::INTEGER AS n FROM ref_pfs_releases`)).toEqual([{ n: 21 }]);
+    expect(await db.query(sql`SELECT count(*)::INTEGER AS n FROM ref_pfs_releases`)).toEqual([{ n: 21 }]);
   });
 });
 

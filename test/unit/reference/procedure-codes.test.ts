@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import type { Db } from '../../../src/engine/db/db.ts';
 import { createNodeDb } from '../../../src/engine/db/node-db.ts';
 import { PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS } from '../../../src/engine/reference/procedure-facts.ts';
-import { REPLACE_PROCEDURE_FACTS_SQL } from '../../../src/engine/reference/procedure.sql.ts';
+import { replaceProcedureFactsSql } from '../../../src/engine/reference/procedure.sql.ts';
 import { REFERENCE_SCHEMA_SQL } from '../../../src/engine/reference/reference.sql.ts';
 import { procedureStatus } from './helpers.ts';
 
@@ -13,13 +14,13 @@ let db: Db;
 beforeAll(async () => {
   db = await createNodeDb();
   await db.exec(REFERENCE_SCHEMA_SQL);
-  await db.exec(REPLACE_PROCEDURE_FACTS_SQL(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS));
+  await db.exec(replaceProcedureFactsSql(PROCEDURE_CODE_FACTS, PROCEDURE_GROUPS));
 }, 30_000);
 
 describe('procedure code starter lists', () => {
   it('hold code numbers and citations only, no CPT descriptor text', async () => {
     const columns = await db.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_name IN ('ref_procedure_codes', 'ref_procedure_groups') ORDER BY ALL`,
+      sql`SELECT column_name FROM information_schema.columns WHERE table_name IN ('ref_procedure_codes', 'ref_procedure_groups') ORDER BY ALL`,
     );
     expect(columns.map((c) => c.column_name).sort()).toEqual(
       ['code', 'code', 'code_system', 'grp', 'replacements', 'source', 'valid_from', 'valid_to'].sort(),
@@ -34,7 +35,7 @@ describe('procedure code starter lists', () => {
   });
 
   it('lists each code once, and each code once per group', async () => {
-    const [dupes] = await db.query(`
+    const [dupes] = await db.query(sql`
       SELECT (SELECT count(*) - count(DISTINCT code) FROM ref_procedure_codes)::INTEGER AS codes,
              (SELECT count(*) - count(DISTINCT (code, grp)) FROM ref_procedure_groups)::INTEGER AS groups`);
     expect(dupes).toEqual({ codes: 0, groups: 0 });
@@ -53,7 +54,7 @@ describe('procedure code starter lists', () => {
 
   it('groups E/M and lateral procedures for the modifier rules', async () => {
     const groupsOf = async (code: string) =>
-      (await db.query<{ grp: string }>(`SELECT grp FROM ref_procedure_groups WHERE code = '${code}' ORDER BY grp`)).map((r) => r.grp);
+      (await db.query<{ grp: string }>(sql`SELECT grp FROM ref_procedure_groups WHERE code = ${code} ORDER BY grp`)).map((r) => r.grp);
     expect(await groupsOf('99214')).toEqual(['em']);
     expect(await groupsOf('99285')).toEqual(['em']);
     expect(await groupsOf('20610')).toEqual(['lateral']);

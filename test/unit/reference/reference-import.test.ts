@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from '../../../src/engine/db/sql.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTestEngine } from '../helpers.ts';
@@ -14,7 +15,7 @@ const orderFile = (lines: string[]) => new TextEncoder().encode(`${lines.join('\
 
 /** The whole derived ICD-10-CM table, to compare before and after. */
 const icdTable = (engine: Awaited<ReturnType<typeof openTestEngine>>) =>
-  engine.db.query(`SELECT count(*)::INTEGER AS n, sum(hash(code, billable, valid_from, valid_to, unspecified, laterality, replacements, short_desc, origin))::VARCHAR AS h FROM ref_icd10cm`);
+  engine.db.query(sql`SELECT count(*)::INTEGER AS n, sum(hash(code, billable, valid_from, valid_to, unspecified, laterality, replacements, short_desc, origin))::VARCHAR AS h FROM ref_icd10cm`);
 
 describe('reference import through the engine', () => {
   it('tells the outcome per file (ICD-10-CM and NCCI PTP in one batch), re-classifies, and takes the data out again', async () => {
@@ -80,7 +81,7 @@ describe('reference import through the engine', () => {
     ]);
     // same codes: the intervals run on through FY2025-APR, and now draw on an imported release
     expect(await icdStatus(engine.db, 'M5450', '2025-05-01')).toMatchObject({ status: 'valid', valid_from: '2021-10-01', valid_to: null });
-    expect(await engine.db.query(`SELECT origin FROM ref_icd10cm WHERE code = 'M5450'`)).toEqual([{ origin: 'imported' }]);
+    expect(await engine.db.query(sql`SELECT origin FROM ref_icd10cm WHERE code = 'M5450'`)).toEqual([{ origin: 'imported' }]);
 
     await engine.removeImportedReference([{ kind: 'icd10cm', name: zip.name, releases: ['FY2025-APR'] }]);
     expect(await icdTable(engine)).toEqual(shipped);

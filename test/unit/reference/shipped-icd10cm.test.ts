@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import type { Db } from '../../../src/engine/db/db.ts';
 import { createNodeDb } from '../../../src/engine/db/node-db.ts';
 import { deriveIcd10cm, restoreReleaseCodes } from '../../../src/engine/reference/icd10cm/derive.ts';
 import { loadShippedReference } from '../../../src/engine/reference/load-reference.ts';
-import { ICD10CM_COVERAGE_SQL, ICD10CM_STATUS_SQL } from '../../../src/engine/reference/lookups.sql.ts';
+import { icd10cmCoverageSql, icd10cmStatusSql } from '../../../src/engine/reference/lookups.sql.ts';
 import { readShippedReferenceFiles } from '../../../src/engine/reference/shipped-files-node.ts';
 import { icdStatus, pairsRelation } from './helpers.ts';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 
 describe('shipped ICD-10-CM reference', () => {
   it('has M54.5 billable until 2021-09-30 and a header from 2021-10-01, replaced by M54.50/51/59', async () => {
-    expect(await db.query(`SELECT billable, valid_from, valid_to, replacements FROM ref_icd10cm WHERE code = 'M545' ORDER BY valid_from`)).toEqual([
+    expect(await db.query(sql`SELECT billable, valid_from, valid_to, replacements FROM ref_icd10cm WHERE code = 'M545' ORDER BY valid_from`)).toEqual([
       { billable: true, valid_from: '2020-10-01', valid_to: '2021-09-30', replacements: ['M5450', 'M5451', 'M5459'] },
       { billable: false, valid_from: '2021-10-01', valid_to: null, replacements: null },
     ]);
@@ -102,7 +103,7 @@ describe('shipped ICD-10-CM reference', () => {
   });
 
   it('matches the official FY2027 counts (fy2027/SOURCES-fy2027.md: 74879 codes, 23524 headers)', async () => {
-    const [counts] = await db.query(`
+    const [counts] = await db.query(sql`
       SELECT count(*) FILTER (WHERE billable)::INTEGER AS codes, count(*) FILTER (WHERE NOT billable)::INTEGER AS headers
       FROM ref_icd10cm WHERE DATE '2026-10-01' BETWEEN valid_from AND coalesce(valid_to, DATE '2026-10-01')`);
     expect(counts).toEqual({ codes: 74879, headers: 23524 });
@@ -117,11 +118,11 @@ describe('shipped ICD-10-CM reference', () => {
   });
 
   it('matches the official FY2026 counts (SOURCES.md: 74719 codes, 23467 headers)', async () => {
-    const [counts] = await db.query(`
+    const [counts] = await db.query(sql`
       SELECT count(*) FILTER (WHERE billable)::INTEGER AS codes, count(*) FILTER (WHERE NOT billable)::INTEGER AS headers
       FROM ref_icd10cm WHERE DATE '2025-10-01' BETWEEN valid_from AND coalesce(valid_to, DATE '2025-10-01')`);
     expect(counts).toEqual({ codes: 74719, headers: 23467 });
-    const [fy2021] = await db.query(`
+    const [fy2021] = await db.query(sql`
       SELECT count(*) FILTER (WHERE billable)::INTEGER AS codes FROM ref_icd10cm
       WHERE DATE '2020-10-01' BETWEEN valid_from AND coalesce(valid_to, DATE '2020-10-01')`);
     expect(fy2021).toEqual({ codes: 72616 }); // January 2021 file (72621) minus 6 additions plus M35.8
@@ -129,7 +130,7 @@ describe('shipped ICD-10-CM reference', () => {
 
   it('lists contiguous releases FY2021 (2020-10-01) to FY2027 (until 2027-09-30)', async () => {
     const releases = await db.query<{ release: string; effective_from: string; effective_to: string }>(
-      `SELECT release, effective_from, effective_to FROM ref_icd10cm_releases ORDER BY effective_from`,
+      sql`SELECT release, effective_from, effective_to FROM ref_icd10cm_releases ORDER BY effective_from`,
     );
     expect(releases.map((r) => r.release)).toEqual([
       'FY2021', 'FY2021-JAN', 'FY2022', 'FY2022-APR', 'FY2023', 'FY2023-APR', 'FY2024', 'FY2025', 'FY2026', 'FY2027',
@@ -154,7 +155,7 @@ describe('shipped ICD-10-CM reference', () => {
       ['x', '2027-10-05'],
       ['x', null],
     ]);
-    expect(await db.query(ICD10CM_COVERAGE_SQL(dates))).toEqual([
+    expect(await db.query(icd10cmCoverageSql(dates))).toEqual([
       { fiscal_year: 2020, lines: 1, first_date: '2020-09-30', last_date: '2020-09-30', uncovered_lines: 1, covered: false, releases: null },
       { fiscal_year: 2021, lines: 2, first_date: '2021-06-01', last_date: '2021-06-01', uncovered_lines: 0, covered: true, releases: ['FY2021', 'FY2021-JAN'] },
       { fiscal_year: 2022, lines: 1, first_date: '2022-05-05', last_date: '2022-05-05', uncovered_lines: 0, covered: true, releases: ['FY2022', 'FY2022-APR'] },
@@ -164,7 +165,7 @@ describe('shipped ICD-10-CM reference', () => {
   });
 
   it('looks up a million service lines with one join', async () => {
-    await db.exec(`
+    await db.exec(sql`
       CREATE OR REPLACE TEMP TABLE lines AS
       SELECT c.code, DATE '2020-10-01' + ((i * 7919) % 2700)::INTEGER AS service_date
       FROM range(1000000) r(i)
@@ -172,7 +173,7 @@ describe('shipped ICD-10-CM reference', () => {
         ON c.n = (i * 104729) % 98000`);
     const started = performance.now();
     const summary = await db.query<{ status: string; n: number }>(
-      `SELECT status, count(*)::INTEGER AS n FROM (${ICD10CM_STATUS_SQL('lines')}) GROUP BY status ORDER BY status`,
+      sql`SELECT status, count(*)::INTEGER AS n FROM (${icd10cmStatusSql(sql`lines`)}) GROUP BY status ORDER BY status`,
     );
     const ms = performance.now() - started;
     console.log(`status of 1M lines: ${ms.toFixed(0)} ms`, summary);
@@ -180,16 +181,16 @@ describe('shipped ICD-10-CM reference', () => {
     expect(byStatus.valid).toBeGreaterThan(0);
     expect(byStatus.header).toBeGreaterThan(0);
     expect(byStatus.unknown).toBeGreaterThan(0); // dates after 2027-09-30
-    const [{ distinct_pairs }] = await db.query(`SELECT count(*)::INTEGER AS distinct_pairs FROM (SELECT DISTINCT code, service_date FROM lines)`);
+    const [{ distinct_pairs }] = await db.query(sql`SELECT count(*)::INTEGER AS distinct_pairs FROM (SELECT DISTINCT code, service_date FROM lines)`);
     expect(summary.reduce((sum, r) => sum + r.n, 0)).toBe(distinct_pairs);
   }, 60_000);
 
   it('derives the same table again from its releases (what an import does first)', async () => {
     await loadShippedReference(db, await readShippedReferenceFiles()); // idempotent
-    await db.exec('CREATE OR REPLACE TEMP TABLE shipped_copy AS SELECT * FROM ref_icd10cm');
+    await db.exec(sql`CREATE OR REPLACE TEMP TABLE shipped_copy AS SELECT * FROM ref_icd10cm`);
     await restoreReleaseCodes(db);
     await deriveIcd10cm(db);
-    const [diff] = await db.query(`
+    const [diff] = await db.query(sql`
       SELECT (SELECT count(*) FROM (SELECT * FROM shipped_copy EXCEPT ALL SELECT * FROM ref_icd10cm))::INTEGER AS missing,
              (SELECT count(*) FROM (SELECT * FROM ref_icd10cm EXCEPT ALL SELECT * FROM shipped_copy))::INTEGER AS extra,
              (SELECT count(*) FROM ref_icd10cm)::INTEGER AS n`);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { sql } from '../../../src/engine/db/sql.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -6,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/engine/db/db.ts';
 import { createNodeDb } from '../../../src/engine/db/node-db.ts';
 import { loadShippedReference } from '../../../src/engine/reference/load-reference.ts';
-import { PFS_INDICATORS_SQL } from '../../../src/engine/reference/pfs/pfs.sql.ts';
+import { pfsIndicatorsSql } from '../../../src/engine/reference/pfs/pfs.sql.ts';
 import { readShippedReferenceFiles } from '../../../src/engine/reference/shipped-files-node.ts';
 import { pairsRelation } from './helpers.ts';
 
@@ -35,7 +36,7 @@ interface Indicators {
 }
 
 async function indicators(code: string, date: string): Promise<Indicators> {
-  const rows = await db.query<Indicators>(PFS_INDICATORS_SQL(pairsRelation([[code, date]])));
+  const rows = await db.query<Indicators>(pfsIndicatorsSql(pairsRelation([[code, date]])));
   expect(rows).toHaveLength(1);
   return rows[0];
 }
@@ -49,7 +50,7 @@ function csvRows(text: string): Record<string, string>[] {
 describe('shipped CMS PFS indicators', () => {
   it.skipIf(!PFS_SOURCE)('agree with _spotchecks.csv in every release, on the release’s effective date', async () => {
     const spot = csvRows(readFileSync(path.join(PFS_SOURCE!, '_spotchecks.csv'), 'utf8'));
-    const releases = await db.query<{ release: string; effective_from: string }>(`SELECT release, effective_from FROM ref_pfs_releases ORDER BY effective_from`);
+    const releases = await db.query<{ release: string; effective_from: string }>(sql`SELECT release, effective_from FROM ref_pfs_releases ORDER BY effective_from`);
     expect(releases.map((r) => r.release)).toEqual(spot.map((s) => s.file.split('_')[2]));
     for (const [i, row] of spot.entries()) {
       const date = releases[i].effective_from;
@@ -74,7 +75,7 @@ describe('shipped CMS PFS indicators', () => {
       csvRows(gunzipSync(readFileSync(path.join(PFS_SOURCE!, file))).toString('utf8')).filter((r) => r.hcpcs === code && r.modifier === '');
     expect(rows('pprrvu_2020_Q4_RVU20D.csv.gz', '0446T')).toMatchObject([{ global_days: 'YYY', bilat_surg: '9' }]);
     expect(rows('pprrvu_2021_Q1_RVU21A.csv.gz', '0446T')).toMatchObject([{ global_days: '000', bilat_surg: '0' }]);
-    expect(await db.query(`SELECT global_days, bilateral, valid_from, valid_to, source FROM ref_pfs WHERE code = '0446T' ORDER BY valid_from`)).toEqual([
+    expect(await db.query(sql`SELECT global_days, bilateral, valid_from, valid_to, source FROM ref_pfs WHERE code = '0446T' ORDER BY valid_from`)).toEqual([
       { global_days: 'YYY', bilateral: '9', valid_from: '2020-01-01', valid_to: '2020-12-31', source: 'CMS PFS RVU20A–RVU20D' },
       { global_days: '000', bilateral: '0', valid_from: '2021-01-01', valid_to: null, source: 'CMS PFS RVU21A–RVU25D' },
     ]);
@@ -98,7 +99,7 @@ describe('shipped CMS PFS indicators', () => {
     // every pprrvu_*.csv.gz lists 86153 once, with modifier 26 (pprrvu_2025_Q4_RVU25D.csv.gz line 10416:
     // "2025","Q4","86153","26","A","XXX","6","0","0",…)
     expect(await indicators('86153', '2024-05-01')).toMatchObject({ global_days: 'XXX', bilateral: '0' });
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (SELECT code FROM ref_pfs GROUP BY code, valid_from HAVING count(*) > 1)`);
+    const [{ n }] = await db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM (SELECT code FROM ref_pfs GROUP BY code, valid_from HAVING count(*) > 1)`);
     expect(n).toBe(0);
   });
 });

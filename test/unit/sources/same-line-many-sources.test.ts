@@ -1,4 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
+import { sql } from '../../../src/engine/db/sql.ts';
 import { readFileSync } from 'node:fs';
 import { csvFile, openTestEngine } from '../helpers.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
@@ -24,18 +25,18 @@ async function engineWith(files: InputFile[]): Promise<Engine> {
 
 interface Counted { lines: number; denied: number; denied_amount: number }
 async function counted(engine: Engine): Promise<Counted> {
-  const [row] = await engine.db.query<Counted>(`SELECT count(*)::INTEGER AS lines, count(*) FILTER (WHERE denied)::INTEGER AS denied,
+  const [row] = await engine.db.query<Counted>(sql`SELECT count(*)::INTEGER AS lines, count(*) FILTER (WHERE denied)::INTEGER AS denied,
     coalesce(sum(denied_amount), 0)::DOUBLE AS denied_amount FROM denial_facts`);
   return row;
 }
 
 async function categories(engine: Engine) {
-  return engine.db.query(`SELECT ltrim(claim_id, '0') AS claim, line_number, billed_procedure, category, denied_amount::DOUBLE AS denied_amount, diagnoses
+  return engine.db.query(sql`SELECT ltrim(claim_id, '0') AS claim, line_number, billed_procedure, category, denied_amount::DOUBLE AS denied_amount, diagnoses
     FROM denial_facts ORDER BY ALL`);
 }
 
 async function kinds(engine: Engine) {
-  return engine.db.query<{ claim_id: string; payer: string; claim_status: string; kind: string; payer_sequence: number | null; counted: boolean }>(`
+  return engine.db.query<{ claim_id: string; payer: string; claim_status: string; kind: string; payer_sequence: number | null; counted: boolean }>(sql`
     SELECT claim_id, payer, claim_status, adjudication_kind AS kind, payer_sequence, is_initial AS counted
     FROM analysis_lines ORDER BY claim_id, paid_date, line_id`);
 }
@@ -77,11 +78,11 @@ describe('the same claims from an export, an 837P and an 835', () => {
     // the 835's CO-197 decides (authorization), not the export's CO-16; diagnoses from the 837P, by its pointers
     expect(await categories(all)).toEqual(await categories(x12Only));
     expect((await categories(all)).find((l) => l.line_number === 2)).toMatchObject({ category: 'authorization', diagnoses: ['M1711', 'Z79899'] });
-    const reasons = await all.db.query(`SELECT r.carc FROM line_reasons r JOIN denial_facts f USING (line_id) WHERE f.denied`);
+    const reasons = await all.db.query(sql`SELECT r.carc FROM line_reasons r JOIN denial_facts f USING (line_id) WHERE f.denied`);
     expect(reasons).toEqual([{ carc: '197' }]);
     expect((await all.kpis()).lines).toBe(3);
     // the 835 gives no allowed amount (no AMT*B6): the export's fills it in
-    const allowed = `SELECT ltrim(claim_id, '0') AS claim, line_number, allowed::DOUBLE AS allowed FROM denial_facts ORDER BY ALL`;
+    const allowed = sql`SELECT ltrim(claim_id, '0') AS claim, line_number, allowed::DOUBLE AS allowed FROM denial_facts ORDER BY ALL`;
     expect(await all.db.query(allowed)).toEqual([
       { claim: '123', line_number: 1, allowed: 100 }, { claim: '123', line_number: 2, allowed: 0 }, { claim: '124', line_number: 1, allowed: 120 }]);
     expect((await x12Only.db.query(allowed)).map((r) => r.allowed)).toEqual([null, null, null]);
@@ -173,13 +174,13 @@ describe('a corrected claim (CLM05-3 = 7, REF*F8)', () => {
     const via835 = await engineWith([x12('denied.835', DENIED_835), x12('paid.835', PAID_835('PCN1'))]);
     for (const engine of [via837, via835]) {
       expect(await counted(engine)).toEqual({ lines: 1, denied: 1, denied_amount: 100 });
-      const [line] = await engine.db.query(`SELECT claim_id, recovered, paid_later::DOUBLE AS paid_later FROM denial_facts`);
+      const [line] = await engine.db.query(sql`SELECT claim_id, recovered, paid_later::DOUBLE AS paid_later FROM denial_facts`);
       expect(line).toEqual({ claim_id: 'C1', recovered: true, paid_later: 80 });
       expect((await kinds(engine)).map((r) => [r.claim_id, r.kind])).toEqual([['C1', 'initial'], ['C1R', 'correction']]);
       const review = await engine.reviewKpis({ month: '2026-03' });
       expect(review.current).toMatchObject({ lines: 1, denied_lines: 1, recovered_lines: 1, recovered_amount: 80 });
     }
-    const [claim] = await via837.db.query(`SELECT frequency_code, original_claim_number, payer_claim_number FROM claims WHERE claim_id = 'C1R' AND source = 'claim'`);
+    const [claim] = await via837.db.query(sql`SELECT frequency_code, original_claim_number, payer_claim_number FROM claims WHERE claim_id = 'C1R' AND source = 'claim'`);
     expect(claim).toEqual({ frequency_code: '7', original_claim_number: 'PCN1', payer_claim_number: null });
   });
 });
@@ -232,13 +233,13 @@ const CLAIM_CAS_835 = remit835('MEDICARE PART B', '20260320', 'EFT8', [
 describe('claim-level adjustments', () => {
   it('are allocated to the lines once, pro rata to the unexplained balance, cents reconciled', async () => {
     const engine = await engineWith([x12('claim-cas.835', CLAIM_CAS_835)]);
-    const k1 = await engine.db.query(`SELECT f.line_number, f.denial_type, f.denied_amount::DOUBLE AS denied_amount
+    const k1 = await engine.db.query(sql`SELECT f.line_number, f.denial_type, f.denied_amount::DOUBLE AS denied_amount
       FROM denial_facts f WHERE claim_id = 'K1' ORDER BY line_number`);
     expect(k1).toEqual([
       { line_number: 1, denial_type: 'partial', denied_amount: 10 },
       { line_number: 2, denial_type: 'partial', denied_amount: 10 },
     ]);
-    const shares = await engine.db.query(`SELECT f.claim_id, f.line_number, r.group_code || '-' || r.carc AS code, r.amount::DOUBLE AS amount, r.level
+    const shares = await engine.db.query(sql`SELECT f.claim_id, f.line_number, r.group_code || '-' || r.carc AS code, r.amount::DOUBLE AS amount, r.level
       FROM line_reasons r JOIN denial_facts f USING (line_id) WHERE f.claim_id IN ('K2', 'K3') ORDER BY f.claim_id, code, f.line_number`);
     expect(shares).toEqual([
       { claim_id: 'K2', line_number: 1, code: 'CO-27', amount: 3.34, level: 'claim' },

@@ -1,4 +1,5 @@
-import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../reference/lookups.sql.ts';
+import { icd10cmStatusSql, procedureStatusSql } from '../../reference/lookups.sql.ts';
+import { sql, type Sql } from '../../db/sql.ts';
 
 /**
  * What the code data proves about the codes on denied lines: a diagnosis or
@@ -6,7 +7,7 @@ import { ICD10CM_STATUS_SQL, PROCEDURE_STATUS_SQL } from '../../reference/lookup
  * diagnosis where billable, more specific codes exist ('unspecified').
  * Diagnoses on dates no loaded release covers are reported as such, never as valid or invalid.
  */
-export const DENIED_CODES_SQL = /* sql */ `
+export const DENIED_CODES_SQL = sql`
 CREATE OR REPLACE TABLE denied_dx AS
 SELECT al.line_id, al.service_date, x.code, x.ord
 FROM analysis_lines al JOIN line_denials d USING (line_id),
@@ -14,23 +15,23 @@ FROM analysis_lines al JOIN line_denials d USING (line_id),
 WHERE d.denial_type IS NOT NULL AND al.service_date IS NOT NULL;
 
 CREATE OR REPLACE TABLE denied_dx_status AS
-${ICD10CM_STATUS_SQL('(SELECT code, service_date FROM denied_dx)')};
+${icd10cmStatusSql(sql`(SELECT code, service_date FROM denied_dx)`)};
 
 CREATE OR REPLACE TABLE denied_procedure_status AS
-${PROCEDURE_STATUS_SQL(`(SELECT al.billed_procedure AS code, al.service_date FROM analysis_lines al JOIN line_denials d USING (line_id)
+${procedureStatusSql(sql`(SELECT al.billed_procedure AS code, al.service_date FROM analysis_lines al JOIN line_denials d USING (line_id)
   WHERE d.denial_type IS NOT NULL AND al.billed_procedure IS NOT NULL)`)};
 `;
 
-const DOTTED_LIST = (list: string) => `list_transform(${list}, lambda c: dl_icd_dotted(c))`;
+const dottedListSql = (list: Sql): Sql => sql`list_transform(${list}, lambda c: dl_icd_dotted(c))`;
 /** 'A, B or C' */
-const OR_LIST = (list: string) => `CASE WHEN len(${list}) = 1 THEN ${list}[1]
+const orListSql = (list: Sql): Sql => sql`CASE WHEN len(${list}) = 1 THEN ${list}[1]
   ELSE array_to_string(${list}[1:-2], ', ') || ' or ' || ${list}[-1] END`;
-/** The suggested codes of a status row, dotted: 'A, B or C', or 'A, B, C, … (n in all)' when there are more. */
-const SUGGESTED_TEXT = (s: string) => `CASE WHEN ${s}.valid_code_count > len(${s}.valid_codes)
-  THEN array_to_string(${DOTTED_LIST(`${s}.valid_codes`)}, ', ') || ', … (' || ${s}.valid_code_count || ' in all)'
-  ELSE ${OR_LIST(DOTTED_LIST(`${s}.valid_codes`))} END`;
+/** The suggested codes of a status row `s`, dotted: 'A, B or C', or 'A, B, C, … (n in all)' when there are more. */
+const suggestedTextSql = (s: Sql): Sql => sql`CASE WHEN ${s}.valid_code_count > len(${s}.valid_codes)
+  THEN array_to_string(${dottedListSql(sql`${s}.valid_codes`)}, ', ') || ', … (' || ${s}.valid_code_count || ' in all)'
+  ELSE ${orListSql(dottedListSql(sql`${s}.valid_codes`))} END`;
 /** The fix names the same codes as the evidence. */
-const REBILL_WITH = (s: string, code: string) => `'Rebill with ' || array_to_string(${DOTTED_LIST(`${s}.valid_codes`)}, '/')
+const rebillWithSql = (s: Sql, code: Sql): Sql => sql`'Rebill with ' || array_to_string(${dottedListSql(sql`${s}.valid_codes`)}, '/')
   || CASE WHEN ${s}.valid_code_count > len(${s}.valid_codes) THEN '/…' ELSE '' END
   || CASE WHEN len(${s}.valid_codes) > 1 THEN ' (whichever the documentation supports)' ELSE '' END || ' instead of ' || ${code}`;
 
@@ -39,29 +40,29 @@ const REBILL_WITH = (s: string, code: string) => `'Rebill with ' || array_to_str
  * missing its 7th character / X placeholders), or no code of the loaded releases at all. The
  * evidence says what is wrong and names the valid codes of that date (lookups.sql.ts).
  */
-export const OUTDATED_FINDINGS_SQL = /* sql */ `
+export const OUTDATED_FINDINGS_SQL = sql`
 INSERT INTO findings
 SELECT DISTINCT d.line_id, 'outdated', 'reference',
   dl_icd_dotted(d.code) || CASE s.status
     WHEN 'header' THEN CASE s.problem
-      WHEN 'missing_7th_character' THEN ' is incomplete on ' || d.service_date || ': it needs a 7th character (' || ${SUGGESTED_TEXT('s')} || ')'
-      WHEN 'missing_placeholder' THEN ' is incomplete on ' || d.service_date || ': it needs placeholder X and a 7th character (' || ${SUGGESTED_TEXT('s')} || ')'
+      WHEN 'missing_7th_character' THEN ' is incomplete on ' || d.service_date || ': it needs a 7th character (' || ${suggestedTextSql(sql`s`)} || ')'
+      WHEN 'missing_placeholder' THEN ' is incomplete on ' || d.service_date || ': it needs placeholder X and a 7th character (' || ${suggestedTextSql(sql`s`)} || ')'
       ELSE ' is a header, not billable on ' || d.service_date
         || CASE WHEN s.billable_until IS NOT NULL THEN ' (billable until ' || s.billable_until || ')' ELSE '' END
-        || coalesce('; billable codes under it: ' || ${SUGGESTED_TEXT('s')}, '') END
+        || coalesce('; billable codes under it: ' || ${suggestedTextSql(sql`s`)}, '') END
     WHEN 'invalid' THEN ' is not an ICD-10-CM code on ' || d.service_date || CASE s.problem
-      WHEN 'missing_placeholder' THEN ': placeholder X missing (' || ${SUGGESTED_TEXT('s')} || ')'
-      WHEN 'missing_7th_character' THEN ': a 7th character is missing (' || ${SUGGESTED_TEXT('s')} || ')'
-      WHEN 'incomplete' THEN ': it is the start of longer codes (' || ${SUGGESTED_TEXT('s')} || ')'
-      WHEN 'extra_character' THEN ': one character too many (' || ${SUGGESTED_TEXT('s')} || ')'
+      WHEN 'missing_placeholder' THEN ': placeholder X missing (' || ${suggestedTextSql(sql`s`)} || ')'
+      WHEN 'missing_7th_character' THEN ': a 7th character is missing (' || ${suggestedTextSql(sql`s`)} || ')'
+      WHEN 'incomplete' THEN ': it is the start of longer codes (' || ${suggestedTextSql(sql`s`)} || ')'
+      WHEN 'extra_character' THEN ': one character too many (' || ${suggestedTextSql(sql`s`)} || ')'
       ELSE ' (no code of that date is one character away)' END
     WHEN 'deleted' THEN ' was deleted ' || coalesce((s.billable_until + 1)::VARCHAR, 'before ' || d.service_date) || ' (not valid on ' || d.service_date || ')'
-      || CASE WHEN len(s.replacements) > 0 THEN '; use ' || ${OR_LIST(DOTTED_LIST('s.replacements'))} ELSE '' END
+      || CASE WHEN len(s.replacements) > 0 THEN '; use ' || ${orListSql(dottedListSql(sql`s.replacements`))} ELSE '' END
     ELSE ' is not valid until ' || s.valid_from || ' (date of service ' || d.service_date || ')' END,
   [dl_icd_dotted(d.code)],
-  CASE WHEN s.status IN ('header', 'invalid') AND len(s.valid_codes) > 0 THEN ${REBILL_WITH('s', 'dl_icd_dotted(d.code)')} || '.'
+  CASE WHEN s.status IN ('header', 'invalid') AND len(s.valid_codes) > 0 THEN ${rebillWithSql(sql`s`, sql`dl_icd_dotted(d.code)`)} || '.'
     WHEN s.status = 'deleted' AND len(s.replacements) > 0
-    THEN 'Rebill with ' || array_to_string(${DOTTED_LIST('s.replacements')}, '/') || ' (whichever the documentation supports) instead of ' || dl_icd_dotted(d.code) || '.'
+    THEN 'Rebill with ' || array_to_string(${dottedListSql(sql`s.replacements`)}, '/') || ' (whichever the documentation supports) instead of ' || dl_icd_dotted(d.code) || '.'
     ELSE 'Replace ' || dl_icd_dotted(d.code) || ' with a code valid on ' || d.service_date || ' and submit a corrected claim.' END,
   3
 FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
@@ -87,14 +88,14 @@ WHERE d.denial_type IS NOT NULL AND s.status IN ('deleted', 'not_yet_valid');
  * date of service: the evidence names the nearest (same parent first, then wider; lookups.sql.ts)
  * and the fix the same codes.
  */
-export const UNSPECIFIED_FINDINGS_SQL = /* sql */ `
+export const UNSPECIFIED_FINDINGS_SQL = sql`
 INSERT INTO findings
 SELECT DISTINCT d.line_id, 'unspecified', 'reference',
   dl_icd_dotted(d.code) || ' (' || s.short_desc || ') is an unspecified code'
   || CASE WHEN s.laterality = 'unspecified' THEN ' (side not given)' ELSE '' END
-  || CASE WHEN len(s.valid_codes) > 0 THEN '; more specific codes on ' || d.service_date || ': ' || ${SUGGESTED_TEXT('s')} ELSE '' END,
+  || CASE WHEN len(s.valid_codes) > 0 THEN '; more specific codes on ' || d.service_date || ': ' || ${suggestedTextSql(sql`s`)} ELSE '' END,
   [dl_icd_dotted(d.code)],
-  CASE WHEN len(s.valid_codes) > 0 THEN ${REBILL_WITH('s', 'dl_icd_dotted(d.code)')}
+  CASE WHEN len(s.valid_codes) > 0 THEN ${rebillWithSql(sql`s`, sql`dl_icd_dotted(d.code)`)}
     ELSE 'Rebill with the specific code the documentation supports instead of ' || dl_icd_dotted(d.code) END
   || CASE WHEN s.laterality = 'unspecified' THEN ', stating the side' ELSE '' END || '.',
   3
@@ -103,7 +104,7 @@ WHERE s.status = 'valid' AND (s.unspecified OR s.laterality = 'unspecified');
 `;
 
 /** Diagnoses the reference cannot answer for: said, so "unknown" is never mistaken for "valid". */
-export const UNKNOWN_REFERENCE_FINDINGS_SQL = /* sql */ `
+export const UNKNOWN_REFERENCE_FINDINGS_SQL = sql`
 INSERT INTO findings
 SELECT DISTINCT d.line_id, NULL, 'reference',
   dl_icd_dotted(d.code) || ' is unknown to the loaded ICD-10-CM reference for ' || d.service_date

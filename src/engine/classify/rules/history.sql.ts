@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql.ts';
 /**
  * The practice's own history as evidence: which diagnosis categories (first
  * three characters of ICD-10-CM) each procedure gets paid with. A denied line
@@ -8,9 +9,9 @@
  */
 export const MIN_PAID_LINES = 10;
 /** A paid line of the crosswalk (analysis_lines al joined to line_denials d). */
-const PAID = 'd.denial_type IS NULL AND al.paid > 0';
+const PAID = sql`d.denial_type IS NULL AND al.paid > 0`;
 
-export const CROSSWALK_SQL = /* sql */ `
+export const CROSSWALK_SQL = sql`
 CREATE OR REPLACE TABLE procedure_dx_crosswalk AS
 SELECT al.billed_procedure AS procedure, x.code AS dx, left(x.code, 3) AS dx_category,
   count(*) FILTER (WHERE ${PAID})::INTEGER AS paid_lines,
@@ -21,7 +22,7 @@ WHERE al.is_initial AND al.billed_procedure IS NOT NULL
 GROUP BY ALL;
 `;
 
-export const HISTORY_FINDINGS_SQL = /* sql */ `
+export const HISTORY_FINDINGS_SQL = sql`
 INSERT INTO findings
 WITH paid_counts AS (
   -- lines, not (line, diagnosis) pairs: a line billed with two diagnoses was paid once

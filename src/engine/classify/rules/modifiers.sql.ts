@@ -1,5 +1,6 @@
-import { NCCI_PTP_EDITS_SQL } from '../../reference/lookups.sql.ts';
-import { PFS_CITATION_SQL, PFS_INDICATORS_SQL } from '../../reference/pfs/pfs.sql.ts';
+import { ncciPtpEditsSql } from '../../reference/lookups.sql.ts';
+import { pfsCitationSql, pfsIndicatorsSql } from '../../reference/pfs/pfs.sql.ts';
+import { sql, type Sql } from '../../db/sql.ts';
 
 /**
  * Modifier rules proven by the claim and the CMS reference data. The evidence always states
@@ -30,21 +31,19 @@ import { PFS_CITATION_SQL, PFS_INDICATORS_SQL } from '../../reference/pfs/pfs.sq
  *    bilateral already: CMS PFS relative value file layout), 0 or 9 → no side modifier is needed. Codes the fee schedule does not list fall back to the hand list
  *    ref_procedure_groups 'lateral'. A finding needs a linked diagnosis that names the side.
  */
-const DISTINCT_PROCEDURE_MODIFIERS = "['59', 'XE', 'XS', 'XP', 'XU']";
-const BUNDLING_CARCS = "['97', '234', '236']";
-const SIDE_MODIFIERS = `[${['RT', 'LT', '50', 'E1', 'E2', 'E3', 'E4', 'FA', 'TA', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`F${n}`, `T${n}`])]
-  .map((m) => `'${m}'`)
-  .join(', ')}]`;
-const IS_EM = (code: string) => `${code} IN (SELECT code FROM ref_procedure_groups WHERE grp = 'em')`;
+const DISTINCT_PROCEDURE_MODIFIERS_SQL = sql`${['59', 'XE', 'XS', 'XP', 'XU']}`;
+const BUNDLING_CARCS_SQL = sql`${['97', '234', '236']}`;
+const SIDE_MODIFIERS_SQL = sql`${['RT', 'LT', '50', 'E1', 'E2', 'E3', 'E4', 'FA', 'TA', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`F${n}`, `T${n}`])]}`;
+const isEmSql = (code: Sql): Sql => sql`${code} IN (SELECT code FROM ref_procedure_groups WHERE grp = 'em')`;
 /** "modifiers 25, RT" / "no modifier" */
-const BILLED_MODIFIERS = (list: string) =>
-  `CASE WHEN len(coalesce(${list}, [])) = 0 THEN 'no modifier' ELSE 'modifier' || CASE WHEN len(${list}) > 1 THEN 's ' ELSE ' ' END || array_to_string(${list}, ', ') END`;
-const GLOBAL_TEXT = `CASE g.global_days WHEN '000' THEN '0-day' WHEN '010' THEN '10-day' ELSE '90-day' END || ' global per ' || g.citation`;
+const billedModifiersSql = (list: Sql): Sql =>
+  sql`CASE WHEN len(coalesce(${list}, [])) = 0 THEN 'no modifier' ELSE 'modifier' || CASE WHEN len(${list}) > 1 THEN 's ' ELSE ' ' END || array_to_string(${list}, ', ') END`;
+const GLOBAL_TEXT_SQL = sql`CASE g.global_days WHEN '000' THEN '0-day' WHEN '010' THEN '10-day' ELSE '90-day' END || ' global per ' || g.citation`;
 /** The payer's bundling reasons on a line: 'CO-97, CO-236' */
-const BUNDLING_REASONS = (lineId: string) => `(SELECT string_agg(DISTINCT coalesce(r.group_code || '-', '') || r.carc, ', ')
-  FROM line_reasons r WHERE r.line_id = ${lineId} AND list_contains(${BUNDLING_CARCS}, r.carc))`;
+const bundlingReasonsSql = (lineId: Sql): Sql => sql`(SELECT string_agg(DISTINCT coalesce(r.group_code || '-', '') || r.carc, ', ')
+  FROM line_reasons r WHERE r.line_id = ${lineId} AND list_contains(${BUNDLING_CARCS_SQL}, r.carc))`;
 
-export const MODIFIER_FINDINGS_SQL = /* sql */ `
+export const MODIFIER_FINDINGS_SQL = sql`
 CREATE OR REPLACE TABLE denied_lines_ctx AS
 SELECT al.* FROM analysis_lines al JOIN line_denials d USING (line_id) WHERE d.denial_type IS NOT NULL AND al.billed_procedure IS NOT NULL;
 
@@ -53,11 +52,11 @@ SELECT al.* FROM analysis_lines al JOIN line_denials d USING (line_id) WHERE d.d
 CREATE OR REPLACE TABLE em_companions AS
 WITH em AS (
   SELECT line_id, claim_key, patient_account, provider, billed_procedure AS em_code, modifiers AS em_modifiers, service_date
-  FROM denied_lines_ctx WHERE service_date IS NOT NULL AND ${IS_EM('billed_procedure')}
+  FROM denied_lines_ctx WHERE service_date IS NOT NULL AND ${isEmSql(sql`billed_procedure`)}
 ), others AS (
   SELECT claim_key, patient_account, provider, billed_procedure AS procedure, service_date AS procedure_date
   FROM analysis_lines
-  WHERE NOT is_reversal AND billed_procedure IS NOT NULL AND service_date IS NOT NULL AND NOT ${IS_EM('billed_procedure')}
+  WHERE NOT is_reversal AND billed_procedure IS NOT NULL AND service_date IS NOT NULL AND NOT ${isEmSql(sql`billed_procedure`)}
 ), same_patient AS (
   SELECT em.*, o.provider AS procedure_provider, o.procedure, o.procedure_date FROM em JOIN others o ON o.claim_key = em.claim_key
   UNION
@@ -71,14 +70,14 @@ WHERE procedure_date IN (service_date, service_date + 1)
   AND (provider IS NULL OR procedure_provider IS NULL OR provider = procedure_provider);
 
 CREATE OR REPLACE TABLE em_companion_globals AS
-SELECT c.*, x.global_days, ${PFS_CITATION_SQL('x')} AS citation,
+SELECT c.*, x.global_days, ${pfsCitationSql(sql`x`)} AS citation,
   CASE WHEN x.global_days IN ('000', '010') AND c.procedure_date = c.service_date THEN '25'
        WHEN x.global_days = '090' THEN '57'
        WHEN x.global_days IS NULL AND c.procedure_date = c.service_date AND regexp_matches(c.procedure, '^[0-9]{5}$')
             AND c.procedure::INTEGER BETWEEN 10004 AND 69990 THEN '25'
   END AS needed
 FROM em_companions c
-LEFT JOIN (${PFS_INDICATORS_SQL('(SELECT procedure AS code, procedure_date AS service_date FROM em_companions)')}) x
+LEFT JOIN (${pfsIndicatorsSql(sql`(SELECT procedure AS code, procedure_date AS service_date FROM em_companions)`)}) x
   ON x.code = c.procedure AND x.service_date = c.procedure_date;
 
 -- one row per E/M line that needs 25 or 57: 57 when a 90-day global is among its procedures
@@ -88,14 +87,14 @@ SELECT g.line_id, any_value(g.em_code) AS em_code, any_value(g.em_modifiers) AS 
   list(DISTINCT g.procedure ORDER BY g.procedure) AS procedures,
   string_agg(g.procedure || CASE WHEN g.procedure_date <> g.service_date THEN ' on ' || g.procedure_date ELSE '' END || ' ('
     || CASE WHEN g.global_days IS NULL THEN 'not in the loaded CMS fee schedule on that date; CPT surgery section, taken as a minor procedure'
-            ELSE ${GLOBAL_TEXT} END || ')', '; ' ORDER BY g.procedure) AS procedures_text
+            ELSE ${GLOBAL_TEXT_SQL} END || ')', '; ' ORDER BY g.procedure) AS procedures_text
 FROM em_companion_globals g
 WHERE g.needed IS NOT NULL
 GROUP BY g.line_id;
 
 INSERT INTO findings
 SELECT n.line_id, 'missing_modifier', 'rule',
-  n.em_code || ' (billed with ' || ${BILLED_MODIFIERS('n.em_modifiers')} || ') and ' || n.procedures_text
+  n.em_code || ' (billed with ' || ${billedModifiersSql(sql`n.em_modifiers`)} || ') and ' || n.procedures_text
   || CASE WHEN n.needed = '57'
        THEN ': the visit that decides a major surgery, the day before or the day of it, takes modifier 57'
        ELSE ': a significant, separately identifiable E/M on the day of a minor procedure takes modifier 25' END,
@@ -116,7 +115,7 @@ WHERE NOT list_contains(n.em_modifiers, n.needed);
 INSERT INTO findings
 SELECT n.line_id, 'bundling', 'rule',
   n.em_code || ' already carries modifier ' || n.needed || ', billed with ' || n.procedures_text
-  || '; the payer still bundled it: ' || ${BUNDLING_REASONS('n.line_id')},
+  || '; the payer still bundled it: ' || ${bundlingReasonsSql(sql`n.line_id`)},
   list_concat([n.em_code], n.procedures),
   'Do not resubmit with another modifier: appeal with the visit note showing '
   || CASE WHEN n.needed = '57' THEN 'that ' || n.em_code || ' was the decision for surgery.'
@@ -124,14 +123,14 @@ SELECT n.line_id, 'bundling', 'rule',
   3
 FROM em_global_needs n
 WHERE list_contains(n.em_modifiers, n.needed)
-  AND EXISTS (SELECT 1 FROM line_reasons r WHERE r.line_id = n.line_id AND list_contains(${BUNDLING_CARCS}, r.carc));
+  AND EXISTS (SELECT 1 FROM line_reasons r WHERE r.line_id = n.line_id AND list_contains(${BUNDLING_CARCS_SQL}, r.carc));
 
 -- Rules 2 and 3: same-day pairs of different procedures with a denied line
 CREATE OR REPLACE TABLE denied_pairs AS
 SELECT DISTINCT l.line_id, l.billed_procedure AS procedure_a, o.billed_procedure AS procedure_b, l.service_date,
   l.modifiers AS modifiers_a,
-  len(list_intersect(list_concat(l.modifiers, o.modifiers), ${DISTINCT_PROCEDURE_MODIFIERS})) > 0 AS has_distinct_modifier,
-  ${IS_EM('l.billed_procedure')} AS a_is_em, ${IS_EM('o.billed_procedure')} AS b_is_em
+  len(list_intersect(list_concat(l.modifiers, o.modifiers), ${DISTINCT_PROCEDURE_MODIFIERS_SQL})) > 0 AS has_distinct_modifier,
+  ${isEmSql(sql`l.billed_procedure`)} AS a_is_em, ${isEmSql(sql`o.billed_procedure`)} AS b_is_em
 FROM denied_lines_ctx l
 JOIN analysis_lines o ON o.claim_key = l.claim_key AND o.line_id <> l.line_id AND o.service_date = l.service_date
   AND NOT o.is_reversal AND o.billed_procedure IS NOT NULL AND o.billed_procedure <> l.billed_procedure;
@@ -140,7 +139,7 @@ CREATE OR REPLACE TABLE denied_pair_edits AS
 SELECT p.line_id, p.procedure_a, p.procedure_b, p.modifiers_a, p.has_distinct_modifier, p.a_is_em,
   e.column1, e.column2, e.effective, e.modifier_indicator
 FROM denied_pairs p
-JOIN (${NCCI_PTP_EDITS_SQL('denied_pairs')}) e
+JOIN (${ncciPtpEditsSql(sql`denied_pairs`)}) e
   ON e.procedure_a = p.procedure_a AND e.procedure_b = p.procedure_b AND e.service_date = p.service_date
 WHERE e.column2 = p.procedure_a AND e.modifier_indicator IN ('0', '1');
 
@@ -153,7 +152,7 @@ SELECT line_id,
   || CASE WHEN modifier_indicator = '0' THEN 'never payable together, a modifier does not help'
           WHEN a_is_em AND len(list_intersect(modifiers_a, ['25', '57'])) > 0
             THEN 'payable together when the E/M is significant and separately identifiable; ' || column2 || ' carries ' || array_to_string(list_intersect(modifiers_a, ['25', '57']), ', ') || ' and was still denied'
-          WHEN a_is_em THEN 'payable together when the E/M is significant and separately identifiable, with modifier 25 on ' || column2 || ' (billed with ' || ${BILLED_MODIFIERS('modifiers_a')} || ')'
+          WHEN a_is_em THEN 'payable together when the E/M is significant and separately identifiable, with modifier 25 on ' || column2 || ' (billed with ' || ${billedModifiersSql(sql`modifiers_a`)} || ')'
           WHEN has_distinct_modifier THEN 'payable together with 59/XE/XS/XP/XU when the services are distinct; one was billed and the pair was still denied'
           ELSE 'payable together only with 59/XE/XS/XP/XU when the services are distinct; none was billed' END,
   [column1, column2],
@@ -204,11 +203,11 @@ GROUP BY l.line_id, l.billed_procedure, l.modifiers, l.service_date;
 
 -- Rule 4: side of the body
 CREATE OR REPLACE TABLE denied_side_codes AS
-SELECT l.line_id, l.billed_procedure, x.bilateral, CASE WHEN x.bilateral IS NULL THEN NULL ELSE ${PFS_CITATION_SQL('x')} END AS citation
+SELECT l.line_id, l.billed_procedure, x.bilateral, CASE WHEN x.bilateral IS NULL THEN NULL ELSE ${pfsCitationSql(sql`x`)} END AS citation
 FROM denied_lines_ctx l
-LEFT JOIN (${PFS_INDICATORS_SQL('(SELECT billed_procedure AS code, service_date FROM denied_lines_ctx)')}) x
+LEFT JOIN (${pfsIndicatorsSql(sql`(SELECT billed_procedure AS code, service_date FROM denied_lines_ctx)`)}) x
   ON x.code = l.billed_procedure AND x.service_date = l.service_date
-WHERE len(list_intersect(l.modifiers, ${SIDE_MODIFIERS})) = 0
+WHERE len(list_intersect(l.modifiers, ${SIDE_MODIFIERS_SQL})) = 0
   AND (x.bilateral IN ('1', '3')
        OR (x.bilateral IS NULL AND l.billed_procedure IN (SELECT code FROM ref_procedure_groups WHERE grp = 'lateral')));
 

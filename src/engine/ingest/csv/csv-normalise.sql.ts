@@ -1,6 +1,6 @@
 import { MAX_ADJUSTMENT_PAIRS, adjustmentPairField, type CsvField } from './header-aliases.ts';
 import type { HeaderMapping } from './header-mapping.ts';
-import { sqlList, sqlString } from '../../db/sql-quote.ts';
+import { ident, joinSql, sql, type Sql } from '../../db/sql.ts';
 
 /**
  * SQL that turns a CSV export (every cell VARCHAR, columns c0..cN, `row_no` =
@@ -26,15 +26,16 @@ export const US_DATE_FORMAT = '%m/%d/%Y';
  * DATE_FORMATS entry reads (`hits`, in that order): the file's usual date format
  * is the one reading most (the earliest on a tie).
  */
-export function dateFormatHitsSql(column: number): string {
-  const counts = DATE_FORMATS.map((f) => `count(*) FILTER (WHERE try_strptime(trim(v), ${sqlString(f)}) IS NOT NULL)::INTEGER`);
-  return /* sql */ `
-SELECT [${counts.join(', ')}] AS hits
-FROM (SELECT c${column} AS v FROM chunk_read WHERE nullif(trim(c${column}), '') IS NOT NULL LIMIT 1000)`;
+export function dateFormatHitsSql(column: number): Sql {
+  const counts = DATE_FORMATS.map((f) => sql`count(*) FILTER (WHERE try_strptime(trim(v), ${f}) IS NOT NULL)::INTEGER`);
+  const cell = ident(`c${column}`);
+  return sql`
+SELECT [${joinSql(counts)}] AS hits
+FROM (SELECT ${cell} AS v FROM chunk_read WHERE nullif(trim(${cell}), '') IS NOT NULL LIMIT 1000)`;
 }
 
 /** Value parsers for export cells. Created once per database. */
-export const CSV_VALUE_MACROS_SQL = /* sql */ `
+export const CSV_VALUE_MACROS_SQL = sql`
 -- $1,234.56  (12.00)  -12.00  12.00-  → DECIMAL; anything else → NULL
 -- (string functions, not regular expressions: four money columns of a million rows each)
 CREATE OR REPLACE MACRO dl_money(s) AS (
@@ -47,7 +48,7 @@ CREATE OR REPLACE MACRO dl_money(s) AS (
 -- MM/DD/YYYY (US exports), YYYY-MM-DD, YYYYMMDD, with or without a time part; years outside 1990..2100 are errors.
 -- \`usual\` is the file's own format (dateFormatHitsSql), tried first: trying the formats one
 -- after the other for every cell was the slowest part of loading an export.
-CREATE OR REPLACE MACRO dl_any_date(s) AS try_strptime(trim(s), ${sqlList(DATE_FORMATS)})::DATE;
+CREATE OR REPLACE MACRO dl_any_date(s) AS try_strptime(trim(s), ${DATE_FORMATS})::DATE;
 CREATE OR REPLACE MACRO dl_date(s, usual) AS (
   CASE WHEN s IS NULL OR trim(s) = '' THEN NULL
        WHEN year(try_strptime(trim(s), usual)) BETWEEN 1990 AND 2100 THEN try_strptime(trim(s), usual)::DATE
@@ -100,14 +101,16 @@ const GROUP_COLUMNS: readonly { field: CsvField; group: string }[] = [
   { field: 'other_adjustment', group: 'OA' },
 ];
 
-const ITEM_TYPE = 'STRUCT(group_code VARCHAR, carc VARCHAR, amount DECIMAL(18,2))';
-const MISREAD_TYPE = 'STRUCT(col INTEGER, value VARCHAR, kind VARCHAR)';
-const item = (group: string, carc: string, amount: string) =>
-  `{'group_code': (${group})::VARCHAR, 'carc': (${carc})::VARCHAR, 'amount': (${amount})::DECIMAL(18,2)}`;
-const misread = (col: number, value: string, kind: 'amount_in_reason' | 'not_an_amount') =>
-  `{'col': ${col}, 'value': left(${value}, 40), 'kind': '${kind}'}`;
-const listOf = (type: string, parts: string[]) =>
-  parts.length === 0 ? `[]::${type}[]` : parts.length === 1 ? parts[0] : `list_concat(${parts.join(', ')})`;
+const ITEM_TYPE_SQL = sql`STRUCT(group_code VARCHAR, carc VARCHAR, amount DECIMAL(18,2))`;
+const MISREAD_TYPE_SQL = sql`STRUCT(col INTEGER, value VARCHAR, kind VARCHAR)`;
+const itemSql = (group: Sql, carc: Sql, amount: Sql): Sql =>
+  sql`{'group_code': (${group})::VARCHAR, 'carc': (${carc})::VARCHAR, 'amount': (${amount})::DECIMAL(18,2)}`;
+const misreadSql = (col: number, value: Sql, kind: 'amount_in_reason' | 'not_an_amount'): Sql =>
+  sql`{'col': ${col}, 'value': left(${value}, 40), 'kind': ${kind}}`;
+const listOfSql = (type: Sql, parts: Sql[]): Sql =>
+  parts.length === 0 ? sql`[]::${type}[]` : parts.length === 1 ? parts[0] : sql`list_concat(${joinSql(parts)})`;
+/** A working column of the parse: `p1_cell`, `contractual_adjustment_amount` … */
+const columnSql = (name: string): Sql => ident(name);
 
 /** The reason / group / amount pairs of a row that the mapping has at least one column of. */
 function adjustmentPairs(mapping: HeaderMapping): { n: number; reason?: number; group?: number; amount?: number }[] {
@@ -129,27 +132,25 @@ export function mapsAdjustmentAmounts(mapping: HeaderMapping): boolean {
   return adjustmentPairs(mapping).some((p) => p.amount !== undefined) || GROUP_COLUMNS.some((g) => mapping[g.field] !== undefined);
 }
 
-function cell(mapping: HeaderMapping, field: CsvField): string {
+function cellSql(mapping: HeaderMapping, field: CsvField): Sql | null {
   const index = mapping[field];
-  return index === undefined ? 'NULL::VARCHAR' : `c${index}`;
+  return index === undefined ? null : ident(`c${index}`);
 }
 
-function dxColumns(mapping: HeaderMapping): string {
-  const numbered = Array.from({ length: 12 }, (_, i) => cell(mapping, `dx${i + 1}` as CsvField)).filter(
-    (c) => c !== 'NULL::VARCHAR',
-  );
-  const parts: string[] = [];
-  if (numbered.length) parts.push(`list_filter([${numbered.map((c) => `dl_icd(${c})`).join(', ')}], lambda x: x IS NOT NULL)`);
-  if (mapping.diagnoses !== undefined) parts.push(`list_transform(dl_split(${cell(mapping, 'diagnoses')}), lambda x: dl_icd(x))`);
-  return parts.length ? `list_concat(${parts.join(', ')})` : '[]::VARCHAR[]';
+function dxColumnsSql(mapping: HeaderMapping): Sql {
+  const numbered = Array.from({ length: 12 }, (_, i) => cellSql(mapping, `dx${i + 1}` as CsvField)).filter((c) => c !== null);
+  const parts: Sql[] = [];
+  if (numbered.length) parts.push(sql`list_filter([${joinSql(numbered.map((c) => sql`dl_icd(${c})`))}], lambda x: x IS NOT NULL)`);
+  if (mapping.diagnoses !== undefined) parts.push(sql`list_transform(dl_split(${cellSql(mapping, 'diagnoses')}), lambda x: dl_icd(x))`);
+  return parts.length ? sql`list_concat(${joinSql(parts)})` : sql`[]::VARCHAR[]`;
 }
 
-function modifierColumns(mapping: HeaderMapping): string {
-  const numbered = [1, 2, 3, 4].map((n) => cell(mapping, `modifier${n}` as CsvField)).filter((c) => c !== 'NULL::VARCHAR');
-  const parts: string[] = [];
-  if (numbered.length) parts.push(`list_filter([${numbered.map((c) => `upper(trim(${c}))`).join(', ')}], lambda x: x IS NOT NULL AND x <> '')`);
-  if (mapping.modifiers !== undefined) parts.push(`dl_split(${cell(mapping, 'modifiers')})`);
-  return parts.length ? `list_concat(${parts.join(', ')})` : '[]::VARCHAR[]';
+function modifierColumnsSql(mapping: HeaderMapping): Sql {
+  const numbered = [1, 2, 3, 4].map((n) => cellSql(mapping, `modifier${n}` as CsvField)).filter((c) => c !== null);
+  const parts: Sql[] = [];
+  if (numbered.length) parts.push(sql`list_filter([${joinSql(numbered.map((c) => sql`upper(trim(${c}))`))}], lambda x: x IS NOT NULL AND x <> '')`);
+  if (mapping.modifiers !== undefined) parts.push(sql`dl_split(${cellSql(mapping, 'modifiers')})`);
+  return parts.length ? sql`list_concat(${joinSql(parts)})` : sql`[]::VARCHAR[]`;
 }
 
 /**
@@ -158,73 +159,89 @@ function modifierColumns(mapping: HeaderMapping): string {
  * group columns (`adj_items`), its group amount columns and its misread cells.
  * Pointers: digits are 1-based, letters A–L are 1–12; a file whose pointers contain 0 is 0-based.
  */
-function parseRowsSql(mapping: HeaderMapping, source: string, dateFormat: string): string {
-  const c = (f: CsvField) => cell(mapping, f);
-  const usual = sqlString(dateFormat);
-  const pointerTokens = `dl_split(${c('dx_pointers')})`;
+function parseRowsSql(mapping: HeaderMapping, source: Sql, dateFormat: string): Sql {
+  const c = (f: CsvField): Sql => cellSql(mapping, f) ?? sql`NULL::VARCHAR`;
+  const usual = dateFormat;
+  const pointerTokens = sql`dl_split(${c('dx_pointers')})`;
   const pairs = adjustmentPairs(mapping);
   const groups = GROUP_COLUMNS.filter((g) => mapping[g.field] !== undefined);
-  const col = (index: number | undefined) => (index === undefined ? 'NULL::VARCHAR' : `c${index}`);
-  const pairRaw = pairs.map((p) => `
+  const col = (index: number | undefined): Sql => (index === undefined ? sql`NULL::VARCHAR` : ident(`c${index}`));
+  const p = (n: number, name: string): Sql => columnSql(`p${n}_${name}`);
+  const g = (field: CsvField, name: string): Sql => columnSql(`${field}_${name}`);
+  const none = sql``;
+  const pairRaw = joinSql(
+    pairs.map((x) => sql`
     -- a code a dataframe wrote as a float (45.0) is the code
-    regexp_replace(upper(trim(coalesce(${col(p.reason)}, ''))), '^([0-9]{1,3})[.]0$', '\\1') AS p${p.n}_cell,
+    regexp_replace(upper(trim(coalesce(${col(x.reason)}, ''))), '^([0-9]{1,3})[.]0$', '\\1') AS ${p(x.n, 'cell')},
     -- 'CO', 'CO - Contractual Obligation' → CO; anything else as written
-    coalesce(nullif(regexp_extract(upper(trim(${col(p.group)})), '^(CO|PR|OA|PI|CR)([^A-Z0-9]|$)', 1), ''),
-             nullif(upper(trim(${col(p.group)})), '')) AS p${p.n}_group,
-    ${col(p.amount)} AS p${p.n}_amount_raw,`).join('');
-  const groupRaw = groups.map((g) => `\n    ${c(g.field)} AS ${g.field}_cell,`).join('');
-  const pairTyped = pairs.map((p) => `
-    dl_money(p${p.n}_amount_raw) AS p${p.n}_amount,
-    regexp_full_match(p${p.n}_cell, '${AMOUNT_CELL}') AS p${p.n}_is_amount,`).join('');
-  const groupTyped = groups.map((g) => `\n    dl_money(${g.field}_cell) AS ${g.field}_amount,`).join('');
+    coalesce(nullif(regexp_extract(upper(trim(${col(x.group)})), '^(CO|PR|OA|PI|CR)([^A-Z0-9]|$)', 1), ''),
+             nullif(upper(trim(${col(x.group)})), '')) AS ${p(x.n, 'group')},
+    ${col(x.amount)} AS ${p(x.n, 'amount_raw')},`),
+    none,
+  );
+  const groupRaw = joinSql(groups.map((x) => sql`\n    ${c(x.field)} AS ${g(x.field, 'cell')},`), none);
+  const pairTyped = joinSql(
+    pairs.map((x) => sql`
+    dl_money(${p(x.n, 'amount_raw')}) AS ${p(x.n, 'amount')},
+    regexp_full_match(${p(x.n, 'cell')}, ${AMOUNT_CELL}) AS ${p(x.n, 'is_amount')},`),
+    none,
+  );
+  const groupTyped = joinSql(groups.map((x) => sql`\n    dl_money(${g(x.field, 'cell')}) AS ${g(x.field, 'amount')},`), none);
   // a reason cell holding an amount is not read for codes; whole-dollar pairs get their cents
-  const readable = pairs.filter((p) => p.reason !== undefined);
-  const pairTexts = readable.map((p) => `,
-    CASE WHEN p${p.n}_is_amount THEN ''
-         WHEN regexp_full_match(p${p.n}_cell, '${PAIRED_CELL}') THEN regexp_replace(p${p.n}_cell, '${WHOLE_AMOUNT}', '\\1.00\\3', 'g')
-         ELSE regexp_replace(p${p.n}_cell, '${VENDOR_AMOUNT}', '\\1\\2', 'g') END AS p${p.n}_text`).join('');
-  const pairItems = readable.map((p) => `,
-    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 1) AS p${p.n}_g1,
-    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 2) AS p${p.n}_codes,
-    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 3) AS p${p.n}_g3,
-    regexp_extract_all(p${p.n}_text, '${ADJUSTMENT_ITEM}', 4) AS p${p.n}_amounts,
-    list_filter(dl_split(regexp_replace(p${p.n}_text, '${ADJUSTMENT_ITEM}', ' ', 'g')),
-                lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS p${p.n}_left`).join('');
-  const items = pairs.flatMap((p) => {
-    const n = p.n;
-    const marker = `CASE WHEN p${n}_amount <> 0 THEN [${item(`p${n}_group`, sqlString(NO_REASON_CARC), `p${n}_amount`)}] ELSE []::${ITEM_TYPE}[] END`;
-    if (p.reason === undefined) return [marker];
-    const vendor = `list_filter(p${n}_left, lambda t: NOT regexp_matches(t, '${REMARK_SHAPE}'))`;
+  const readable = pairs.filter((x) => x.reason !== undefined);
+  const pairTexts = joinSql(
+    readable.map((x) => sql`,
+    CASE WHEN ${p(x.n, 'is_amount')} THEN ''
+         WHEN regexp_full_match(${p(x.n, 'cell')}, ${PAIRED_CELL}) THEN regexp_replace(${p(x.n, 'cell')}, ${WHOLE_AMOUNT}, '\\1.00\\3', 'g')
+         ELSE regexp_replace(${p(x.n, 'cell')}, ${VENDOR_AMOUNT}, '\\1\\2', 'g') END AS ${p(x.n, 'text')}`),
+    none,
+  );
+  const pairItems = joinSql(
+    readable.map((x) => sql`,
+    regexp_extract_all(${p(x.n, 'text')}, ${ADJUSTMENT_ITEM}, 1) AS ${p(x.n, 'g1')},
+    regexp_extract_all(${p(x.n, 'text')}, ${ADJUSTMENT_ITEM}, 2) AS ${p(x.n, 'codes')},
+    regexp_extract_all(${p(x.n, 'text')}, ${ADJUSTMENT_ITEM}, 3) AS ${p(x.n, 'g3')},
+    regexp_extract_all(${p(x.n, 'text')}, ${ADJUSTMENT_ITEM}, 4) AS ${p(x.n, 'amounts')},
+    list_filter(dl_split(regexp_replace(${p(x.n, 'text')}, ${ADJUSTMENT_ITEM}, ' ', 'g')),
+                lambda t: NOT regexp_matches(t, '^(CO|PR|OA|PI|CR|[0-9.,$()-]+)$')) AS ${p(x.n, 'left')}`),
+    none,
+  );
+  const items = pairs.flatMap((x) => {
+    const n = x.n;
+    const marker = sql`CASE WHEN ${p(n, 'amount')} <> 0 THEN [${itemSql(p(n, 'group'), sql`${NO_REASON_CARC}`, p(n, 'amount'))}] ELSE []::${ITEM_TYPE_SQL}[] END`;
+    if (x.reason === undefined) return [marker];
+    const vendor = sql`list_filter(${p(n, 'left')}, lambda t: NOT regexp_matches(t, ${REMARK_SHAPE}))`;
     return [
-      `list_transform(p${n}_codes, lambda code, i: ${item(
-        `coalesce(nullif(p${n}_g1[i], ''), nullif(p${n}_g3[i], ''), p${n}_group)`,
-        'code',
-        `coalesce(dl_money(nullif(p${n}_amounts[i], '')), CASE WHEN len(p${n}_codes) = 1 THEN p${n}_amount END)`,
+      sql`list_transform(${p(n, 'codes')}, lambda code, i: ${itemSql(
+        sql`coalesce(nullif(${p(n, 'g1')}[i], ''), nullif(${p(n, 'g3')}[i], ''), ${p(n, 'group')})`,
+        sql`code`,
+        sql`coalesce(dl_money(nullif(${p(n, 'amounts')}[i], '')), CASE WHEN len(${p(n, 'codes')}) = 1 THEN ${p(n, 'amount')} END)`,
       )})`,
       // vendor codes that are neither CARC nor RARC (e.g. athenaOne kick codes) stay visible as such
-      `list_transform(${vendor}, lambda t: ${item(`p${n}_group`, 't', `CASE WHEN len(p${n}_codes) = 0 AND len(${vendor}) = 1 THEN p${n}_amount END`)})`,
-      `CASE WHEN len(p${n}_codes) = 0 AND len(${vendor}) = 0 THEN ${marker} ELSE []::${ITEM_TYPE}[] END`,
+      sql`list_transform(${vendor}, lambda t: ${itemSql(p(n, 'group'), sql`t`, sql`CASE WHEN len(${p(n, 'codes')}) = 0 AND len(${vendor}) = 1 THEN ${p(n, 'amount')} END`)})`,
+      sql`CASE WHEN len(${p(n, 'codes')}) = 0 AND len(${vendor}) = 0 THEN ${marker} ELSE []::${ITEM_TYPE_SQL}[] END`,
     ];
   });
-  const groupAmounts = groups.map((g) => `[${item(sqlString(g.group), sqlString(NO_REASON_CARC), `${g.field}_amount`)}]`);
+  const groupAmounts = groups.map((x) => sql`[${itemSql(sql`${x.group}`, sql`${NO_REASON_CARC}`, g(x.field, 'amount'))}]`);
   const misreads = [
-    ...pairs.flatMap((p) => [
-      ...(p.reason === undefined ? [] : [`CASE WHEN p${p.n}_is_amount THEN [${misread(p.reason, `p${p.n}_cell`, 'amount_in_reason')}] ELSE []::${MISREAD_TYPE}[] END`]),
-      ...(p.amount === undefined ? [] : [`CASE WHEN p${p.n}_amount IS NULL AND trim(coalesce(p${p.n}_amount_raw, '')) <> '' THEN [${misread(p.amount, `trim(p${p.n}_amount_raw)`, 'not_an_amount')}] ELSE []::${MISREAD_TYPE}[] END`]),
+    ...pairs.flatMap((x) => [
+      ...(x.reason === undefined ? [] : [sql`CASE WHEN ${p(x.n, 'is_amount')} THEN [${misreadSql(x.reason, p(x.n, 'cell'), 'amount_in_reason')}] ELSE []::${MISREAD_TYPE_SQL}[] END`]),
+      ...(x.amount === undefined ? [] : [sql`CASE WHEN ${p(x.n, 'amount')} IS NULL AND trim(coalesce(${p(x.n, 'amount_raw')}, '')) <> '' THEN [${misreadSql(x.amount, sql`trim(${p(x.n, 'amount_raw')})`, 'not_an_amount')}] ELSE []::${MISREAD_TYPE_SQL}[] END`]),
     ]),
-    ...groups.map((g) => `CASE WHEN ${g.field}_amount IS NULL AND trim(coalesce(${g.field}_cell, '')) <> '' THEN [${misread(mapping[g.field]!, `trim(${g.field}_cell)`, 'not_an_amount')}] ELSE []::${MISREAD_TYPE}[] END`),
+    ...groups.map((x) => sql`CASE WHEN ${g(x.field, 'amount')} IS NULL AND trim(coalesce(${g(x.field, 'cell')}, '')) <> '' THEN [${misreadSql(mapping[x.field]!, sql`trim(${g(x.field, 'cell')})`, 'not_an_amount')}] ELSE []::${MISREAD_TYPE_SQL}[] END`),
   ];
   const remarks = [
-    'remark_tokens',
-    ...readable.map((p) => `list_filter(p${p.n}_left, lambda t: regexp_matches(t, '${REMARK_SHAPE}'))`),
+    sql`remark_tokens`,
+    ...readable.map((x) => sql`list_filter(${p(x.n, 'left')}, lambda t: regexp_matches(t, ${REMARK_SHAPE}))`),
   ];
-  const working = [
-    ...pairs.flatMap((p) => [`p${p.n}_cell`, `p${p.n}_group`, `p${p.n}_amount_raw`, `p${p.n}_amount`, `p${p.n}_is_amount`,
-      ...(p.reason === undefined ? [] : [`p${p.n}_text`, `p${p.n}_g1`, `p${p.n}_codes`, `p${p.n}_g3`, `p${p.n}_amounts`, `p${p.n}_left`])]),
-    ...groups.flatMap((g) => [`${g.field}_cell`, `${g.field}_amount`]),
-    'remark_tokens',
-  ];
-  return /* sql */ `
+  const working = joinSql([
+    ...pairs.flatMap((x) =>
+      ['cell', 'group', 'amount_raw', 'amount', 'is_amount', ...(x.reason === undefined ? [] : ['text', 'g1', 'codes', 'g3', 'amounts', 'left'])].map((name) => p(x.n, name)),
+    ),
+    ...groups.flatMap((x) => [g(x.field, 'cell'), g(x.field, 'amount')]),
+    sql`remark_tokens`,
+  ]);
+  return sql`
 WITH raw AS (
   SELECT row_no,
     nullif(trim(${c('claim_id')}), '') AS claim_id,
@@ -241,8 +258,8 @@ WITH raw AS (
          WHEN nullif(trim(${c('provider')}), '') IS NULL THEN 'NPI ' || trim(${c('provider_npi')})
          ELSE trim(${c('provider')}) || ' (NPI ' || trim(${c('provider_npi')}) || ')' END AS provider,
     ${c('procedure')} AS procedure_raw,
-    ${modifierColumns(mapping)} AS modifiers,
-    ${dxColumns(mapping)} AS row_dx,
+    ${modifierColumnsSql(mapping)} AS modifiers,
+    ${dxColumnsSql(mapping)} AS row_dx,
     ${pointerTokens} AS pointer_tokens,
     ${c('units')} AS units_raw,
     ${c('billed')} AS billed_raw,
@@ -273,7 +290,7 @@ WITH raw AS (
   FROM raw
 )
 SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units_raw, billed_raw, allowed_raw, paid_raw,
-    patient_responsibility_raw, paid_date_raw, pointer_tokens, procedure_raw, ${working.join(', ')}),
+    patient_responsibility_raw, paid_date_raw, pointer_tokens, procedure_raw, ${working}),
   regexp_matches(trim(coalesce(procedure_raw, '')), '^[0-9]{1,4}([.]0+)?$') AS procedure_padded,
   concat_ws('; ',
     CASE WHEN claim_id IS NULL THEN 'no claim ID' END,
@@ -290,36 +307,36 @@ SELECT * EXCLUDE (line_number_raw, service_date_raw, service_date_end_raw, units
     CASE WHEN list_count(list_filter(pointers_raw, lambda p: p IS NULL)) > 0 THEN 'diagnosis pointer ' || quote_cell(array_to_string(pointer_tokens, ',')) || ' is not a number or letter A–L' END
   ) AS reasons,
   -- every adjustment of the row (group, CARC, amount), the group amount columns, and cells read as the wrong kind
-  ${listOf(ITEM_TYPE, items)} AS adj_items,
-  list_filter(${listOf(ITEM_TYPE, groupAmounts)}, lambda g: g.amount IS NOT NULL) AS group_amounts,
-  ${listOf(MISREAD_TYPE, misreads)} AS adj_misread,
-  ${listOf('VARCHAR', remarks)} AS remark_tokens
+  ${listOfSql(ITEM_TYPE_SQL, items)} AS adj_items,
+  list_filter(${listOfSql(ITEM_TYPE_SQL, groupAmounts)}, lambda g: g.amount IS NOT NULL) AS group_amounts,
+  ${listOfSql(MISREAD_TYPE_SQL, misreads)} AS adj_misread,
+  ${listOfSql(sql`VARCHAR`, remarks)} AS remark_tokens
 FROM (SELECT *${pairItems}
   FROM (SELECT *${pairTexts} FROM typed))
 `;
 }
 
 /** csv_rows with its columns and no rows (`emptySource`: the chunk columns, no rows). */
-export function createRowsSql(mapping: HeaderMapping, emptySource: string): string {
-  return `CREATE OR REPLACE TABLE csv_rows AS ${parseRowsSql(mapping, emptySource, US_DATE_FORMAT)}`;
+export function createRowsSql(mapping: HeaderMapping, emptySource: Sql): Sql {
+  return sql`CREATE OR REPLACE TABLE csv_rows AS ${parseRowsSql(mapping, emptySource, US_DATE_FORMAT)}`;
 }
 
 /** One chunk's rows (`source`: row_no + its c<i> columns) parsed into csv_rows; `dateFormat` from dateFormatSql. */
-export function insertRowsSql(mapping: HeaderMapping, source: string, dateFormat: string): string {
-  return `INSERT INTO csv_rows BY NAME ${parseRowsSql(mapping, source, dateFormat)}`;
+export function insertRowsSql(mapping: HeaderMapping, source: Sql, dateFormat: string): Sql {
+  return sql`INSERT INTO csv_rows BY NAME ${parseRowsSql(mapping, source, dateFormat)}`;
 }
 
 /** Pointer base of the file: 0-based when any pointer is 0 (some APIs export them that way). */
-export const POINTER_BASE_SQL = /* sql */ `
+export const POINTER_BASE_SQL = sql`
 SELECT CASE WHEN bool_or(list_contains(pointers_raw, 0)) THEN 0 ELSE 1 END AS base FROM csv_rows WHERE reasons = ''
 `;
 
-export const CSV_REJECTS_SQL = (fileId: number) => /* sql */ `
+export const csvRejectsSql = (fileId: number): Sql => sql`
 INSERT INTO rejects
 SELECT ${fileId}, row_no, reasons, NULL FROM csv_rows WHERE reasons <> ''
 `;
 
-export const CSV_COUNTS_SQL = /* sql */ `
+export const CSV_COUNTS_SQL = sql`
 SELECT (SELECT count(*) FROM csv_rows)::INTEGER AS rows_parsed,
        (SELECT count(*) FROM csv_rows WHERE reasons <> '')::INTEGER AS rows_rejected
 `;
@@ -331,15 +348,15 @@ SELECT (SELECT count(*) FROM csv_rows)::INTEGER AS rows_parsed,
  * date and check. Lines and claims are numbered in order of first appearance.
  * Then the claim's diagnosis list: every code on its rows, in order of first appearance.
  */
-export function csvKeysSql(args: { claimKeyBase: number; lineIdBase: number }): string {
-  const unless = (col: string) => `CASE WHEN line_number IS NULL THEN ${col} END`;
-  return /* sql */ `
+export function csvKeysSql(args: { claimKeyBase: number; lineIdBase: number }): Sql {
+  const unless = (col: Sql) => sql`CASE WHEN line_number IS NULL THEN ${col} END`;
+  return sql`
 CREATE OR REPLACE TEMP TABLE csv_row_keys AS
 WITH firsts AS (
   SELECT row_no,
     min(row_no) OVER (PARTITION BY claim_id) AS claim_first_row,
-    min(row_no) OVER (PARTITION BY claim_id, line_number, ${unless('procedure')}, ${unless('service_date')}, ${unless('modifiers')},
-      ${unless('billed')}, paid, paid_date, check_number) AS first_row
+    min(row_no) OVER (PARTITION BY claim_id, line_number, ${unless(sql`procedure`)}, ${unless(sql`service_date`)}, ${unless(sql`modifiers`)},
+      ${unless(sql`billed`)}, paid, paid_date, check_number) AS first_row
   FROM csv_rows WHERE reasons = ''
 )
 SELECT row_no, first_row,
@@ -356,7 +373,7 @@ SELECT claim_key, code, row_number() OVER (PARTITION BY claim_key ORDER BY min(r
 FROM row_dx WHERE code IS NOT NULL GROUP BY claim_key, code;
 
 -- pointers of a 0-based file are shifted by one
-CREATE OR REPLACE TEMP TABLE csv_pointer_shift AS SELECT 1 - base AS shift FROM (${POINTER_BASE_SQL.trim()});
+CREATE OR REPLACE TEMP TABLE csv_pointer_shift AS SELECT 1 - base AS shift FROM (${POINTER_BASE_SQL});
 
 -- (list_sort of (seq, code) pairs: an ordered list() aggregate sorts per group, several times slower)
 CREATE OR REPLACE TEMP TABLE csv_claim_dx_lists AS
@@ -368,7 +385,7 @@ FROM csv_claim_dx GROUP BY claim_key;
 /** Key ranges of the batches: DuckDB's row group size, so each batch commits one compressed row group. */
 export const CSV_BATCH_ROWS = 122_880;
 
-export const CSV_KEY_RANGE_SQL = /* sql */ `
+export const CSV_KEY_RANGE_SQL = sql`
 SELECT min(line_id)::BIGINT AS first_line, max(line_id)::BIGINT AS last_line,
        min(claim_key)::BIGINT AS first_claim, max(claim_key)::BIGINT AS last_claim
 FROM csv_row_keys
@@ -391,11 +408,11 @@ FROM csv_row_keys
  * known (every paid line when `amountColumns`: the export has amount columns, so an
  * empty one means none); beyond $0.01 the line is flagged 'adjustments_unbalanced'.
  */
-export function insertLinesSql(args: { fileId: number; source: string; from: number; to: number; amountColumns: boolean }): string {
+export function insertLinesSql(args: { fileId: number; source: string; from: number; to: number; amountColumns: boolean }): Sql {
   const { fileId, source, from, to } = args;
-  const pointers = `list_transform(o.pointers_raw, lambda p: p + ps.shift)`;
-  const inBatch = `k.line_id BETWEEN ${from} AND ${to}`;
-  return /* sql */ `
+  const pointers = sql`list_transform(o.pointers_raw, lambda p: p + ps.shift)`;
+  const inBatch = sql`k.line_id BETWEEN ${from} AND ${to}`;
+  return sql`
 CREATE OR REPLACE TEMP TABLE csv_batch_adjustments AS
 WITH coded AS (
   SELECT DISTINCT k.claim_key, k.line_id, o.it.group_code, o.it.carc, o.it.amount
@@ -433,7 +450,7 @@ FROM coded c
 LEFT JOIN per_group p ON p.line_id = c.line_id AND p.group_code = c.group_code
 LEFT JOIN adopted a ON a.line_id = c.line_id AND c.group_code IS NULL AND c.amount IS NULL AND a.carc = c.carc
 UNION ALL
-SELECT p.claim_key, p.line_id, p.group_code, ${sqlString(NO_REASON_CARC)}, p.total - p.coded_amount
+SELECT p.claim_key, p.line_id, p.group_code, ${NO_REASON_CARC}, p.total - p.coded_amount
 FROM per_group p
 WHERE p.open_codes <> 1 AND p.rest_fits
   AND NOT EXISTS (SELECT 1 FROM adopted a WHERE a.line_id = p.line_id AND a.group_code = p.group_code);
@@ -458,7 +475,7 @@ WITH sums AS (
   LEFT JOIN misread m USING (line_id)
   WHERE ${inBatch} AND k.row_no = k.first_row
 )
-SELECT o.line_id, o.claim_key, ${fileId}, '${source}', o.claim_id, o.line_number, NULL,
+SELECT o.line_id, o.claim_key, ${fileId}, ${source}, o.claim_id, o.line_number, NULL,
   o.service_date, o.service_date_end, o.payer, o.provider, NULL, o.procedure, o.procedure, o.modifiers,
   coalesce(o.units, 1), o.billed, o.allowed, o.paid, o.claim_status, o.paid_date,
   -- each pointed code's position in the claim's list (every code of the row when it has no pointers)
@@ -492,11 +509,11 @@ SELECT DISTINCT claim_key, line_id, 'line', code, 'export' FROM (
 }
 
 /** The claims claim_key ∈ [from, to] and their diagnoses. Amounts are summed over one row per line (merged repeats would count twice). */
-export function insertClaimsSql(args: { fileId: number; source: string; from: number; to: number }): string {
+export function insertClaimsSql(args: { fileId: number; source: string; from: number; to: number }): Sql {
   const { fileId, source, from, to } = args;
-  return /* sql */ `
+  return sql`
 INSERT INTO claims
-SELECT k.claim_key, ${fileId}, '${source}', any_value(o.claim_id),
+SELECT k.claim_key, ${fileId}, ${source}, any_value(o.claim_id),
   arg_min(o.patient_account, o.row_no), arg_min(o.patient_name, o.row_no), NULL,
   arg_min(o.payer, o.row_no), arg_min(o.payer_id, o.row_no), NULL, arg_min(o.provider, o.row_no),
   sum(o.billed) FILTER (WHERE k.row_no = k.first_row),
@@ -515,27 +532,27 @@ SELECT claim_key, seq, code, 'export' FROM csv_claim_dx WHERE claim_key BETWEEN 
 }
 
 /** Adjustment cells read as the wrong kind, per column and kind: how many rows, the first ones, an example value. */
-export const CSV_MISREAD_SQL = /* sql */ `
+export const CSV_MISREAD_SQL = sql`
 SELECT m.col, m.kind, count(*)::INTEGER AS n, list(row_no ORDER BY row_no)[1:3] AS first_rows, arg_min(m.value, row_no) AS example
 FROM (SELECT row_no, unnest(adj_misread) AS m FROM csv_rows WHERE reasons = '')
 GROUP BY m.col, m.kind ORDER BY m.col, m.kind
 `;
 
 /** The file's lines flagged 'adjustments_unbalanced': how many, their first rows, and the dollars they are off by. */
-export const csvUnbalancedSql = (fileId: number) => /* sql */ `
+export const csvUnbalancedSql = (fileId: number) => sql`
 SELECT count(*)::INTEGER AS n, list(source_line ORDER BY source_line)[1:5] AS first_rows, sum(abs(balance_diff))::DOUBLE AS off_by
 FROM service_lines WHERE file_id = ${Math.trunc(fileId)} AND list_contains(flags, 'adjustments_unbalanced')
 `;
 
 /** The file's adjustments that came with a group and an amount but no reason code, per group. */
-export const csvNoReasonSql = (fileId: number) => /* sql */ `
+export const csvNoReasonSql = (fileId: number) => sql`
 SELECT a.group_code, count(*)::INTEGER AS n, sum(a.amount)::DOUBLE AS amount
 FROM adjustments a JOIN service_lines l USING (line_id)
-WHERE l.file_id = ${Math.trunc(fileId)} AND a.carc = ${sqlString(NO_REASON_CARC)}
+WHERE l.file_id = ${Math.trunc(fileId)} AND a.carc = ${NO_REASON_CARC}
 GROUP BY a.group_code ORDER BY a.group_code
 `;
 
-export const DROP_CSV_TEMP_SQL = /* sql */ `
+export const DROP_CSV_TEMP_SQL = sql`
 DROP TABLE IF EXISTS csv_rows; DROP TABLE IF EXISTS csv_row_keys; DROP TABLE IF EXISTS csv_claim_dx; DROP TABLE IF EXISTS csv_claim_dx_lists;
 DROP TABLE IF EXISTS csv_pointer_shift; DROP TABLE IF EXISTS csv_batch_adjustments;
 `;

@@ -9,7 +9,7 @@ import {
   CSV_COUNTS_SQL,
   CSV_KEY_RANGE_SQL,
   CSV_MISREAD_SQL,
-  CSV_REJECTS_SQL,
+  csvRejectsSql,
   DROP_CSV_TEMP_SQL,
   DATE_FORMATS,
   POINTER_BASE_SQL,
@@ -128,7 +128,7 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
     }
 
     args.onProgress?.({ phase: 'normalising', rowsRead: records, bytesDone: bytes.length, bytesTotal: bytes.length });
-    await db.exec(CSV_REJECTS_SQL(args.fileId));
+    await db.exec(csvRejectsSql(args.fileId));
     const [{ rows_parsed, rows_rejected }] = await db.query<{ rows_parsed: number; rows_rejected: number }>(CSV_COUNTS_SQL);
     const [{ base }] = await db.query<{ base: 0 | 1 }>(POINTER_BASE_SQL);
     if (base === 0) warnings.push('diagnosis pointers contain 0: read as 0-based (0 = first diagnosis)');

@@ -1,4 +1,4 @@
-import { sqlString } from '../../db/sql-quote.ts';
+import { sql, type Sql } from '../../db/sql.ts';
 
 /**
  * How ICD-10-CM reference facts are derived from the releases. The build script
@@ -31,22 +31,23 @@ import { sqlString } from '../../db/sql-quote.ts';
  * the next release.
  */
 
-const SAYS_UNSPECIFIED = /* sql */ `regexp_matches(replace(lower(long_desc), 'not applicable or unspecified', ''), '\\bunspecified\\b')`;
-const names = (side: string) => /* sql */ `regexp_matches(long_desc, '\\b${side}\\b', 'i')`;
+const SAYS_UNSPECIFIED = sql`regexp_matches(replace(lower(long_desc), 'not applicable or unspecified', ''), '\\bunspecified\\b')`;
+const namesSql = (side: string): Sql => sql`regexp_matches(long_desc, ${`\\b${side}\\b`}, 'i')`;
 
-export const STAGING_SQL = /* sql */ `
+export const STAGING_SQL = sql`
 CREATE OR REPLACE TEMP TABLE ref_icd10cm_staging (code VARCHAR, billable BOOLEAN, short_desc VARCHAR, long_desc VARCHAR)`;
+export const DROP_STAGING_SQL = sql`DROP TABLE ref_icd10cm_staging`;
 
 /** Codes of one release from the staging table (one order file) into ref_icd10cm_release_codes. */
-export const RELEASE_CODES_FROM_STAGING_SQL = (release: string) => /* sql */ `
+export const releaseCodesFromStagingSql = (release: string): Sql => sql`
 INSERT INTO ref_icd10cm_release_codes
 WITH s AS (
   SELECT code, billable, short_desc,
          CASE WHEN length(code) = 7 THEN rtrim(left(code, 6), 'X') ELSE code END AS base,
          ${SAYS_UNSPECIFIED} AS says_unspecified,
-         CASE WHEN ${names('bilateral')} THEN 'bilateral'
-              WHEN ${names('right')} AND NOT ${names('left')} THEN 'right'
-              WHEN ${names('left')} AND NOT ${names('right')} THEN 'left'
+         CASE WHEN ${namesSql('bilateral')} THEN 'bilateral'
+              WHEN ${namesSql('right')} AND NOT ${namesSql('left')} THEN 'right'
+              WHEN ${namesSql('left')} AND NOT ${namesSql('right')} THEN 'left'
          END AS side
   FROM ref_icd10cm_staging
 ),
@@ -69,7 +70,7 @@ sides AS (
   SELECT p.parent, bool_or(s.side = 'right') AS has_right, bool_or(s.side = 'left') AS has_left
   FROM s JOIN parents p USING (code) WHERE s.billable GROUP BY p.parent
 )
-SELECT ${sqlString(release)} AS release, s.code, s.billable,
+SELECT ${release} AS release, s.code, s.billable,
        s.billable AND s.says_unspecified AND coalesce(sc.n, 0) - coalesce(sb.n, 0) > 0 AS unspecified,
        CASE WHEN NOT s.billable THEN NULL
             WHEN s.side IS NOT NULL THEN s.side
@@ -83,7 +84,7 @@ LEFT JOIN specific_in_base sb ON sb.base = s.base
 LEFT JOIN sides sd ON sd.parent = p.parent`;
 
 /** Rebuild ref_icd10cm from the codes of all loaded releases. */
-export const DERIVE_INTERVALS_SQL = /* sql */ `
+export const DERIVE_INTERVALS_SQL = sql`
 DELETE FROM ref_icd10cm;
 INSERT INTO ref_icd10cm
 WITH r AS (
@@ -147,7 +148,7 @@ ORDER BY i.code, valid_from`;
  * Codes of releases that have none yet, rebuilt from the intervals (exact: an interval is a
  * run of releases with identical facts; the short description is the interval's newest).
  */
-export const RELEASE_CODES_FROM_INTERVALS_SQL = (intervals: string) => /* sql */ `
+export const releaseCodesFromIntervalsSql = (intervals: Sql): Sql => sql`
 INSERT INTO ref_icd10cm_release_codes
 SELECT r.release, i.code, i.billable, i.unspecified, i.laterality, i.short_desc
 FROM ${intervals} i
@@ -157,8 +158,8 @@ WHERE r.release NOT IN (SELECT DISTINCT release FROM ref_icd10cm_release_codes)`
 export const SHIPPED_REPLACEMENTS_SOURCE = 'replacements of the shipped ICD-10-CM table';
 
 /** Keep the replacements of intervals as conversion facts, so re-deriving reproduces them. */
-export const CONVERSIONS_FROM_INTERVALS_SQL = (intervals: string) => /* sql */ `
-DELETE FROM ref_icd10cm_conversions WHERE source = ${sqlString(SHIPPED_REPLACEMENTS_SOURCE)};
+export const conversionsFromIntervalsSql = (intervals: Sql): Sql => sql`
+DELETE FROM ref_icd10cm_conversions WHERE source = ${SHIPPED_REPLACEMENTS_SOURCE};
 INSERT INTO ref_icd10cm_conversions
-SELECT valid_to + 1, code, unnest(replacements), ${sqlString(SHIPPED_REPLACEMENTS_SOURCE)}
+SELECT valid_to + 1, code, unnest(replacements), ${SHIPPED_REPLACEMENTS_SOURCE}
 FROM ${intervals} WHERE replacements IS NOT NULL AND valid_to IS NOT NULL`;

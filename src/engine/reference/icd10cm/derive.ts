@@ -3,19 +3,21 @@ import { REFERENCE_SCHEMA_SQL } from '../reference.sql.ts';
 import type { Conversion } from './conversion-table.ts';
 import type { OrderRecord } from './order-file.ts';
 import {
-  CONVERSIONS_FROM_INTERVALS_SQL,
+  conversionsFromIntervalsSql,
   DERIVE_INTERVALS_SQL,
-  RELEASE_CODES_FROM_INTERVALS_SQL,
-  RELEASE_CODES_FROM_STAGING_SQL,
+  releaseCodesFromIntervalsSql,
+  releaseCodesFromStagingSql,
   STAGING_SQL,
+  DROP_STAGING_SQL,
 } from './derive.sql.ts';
+import { sql, type Sql } from '../../db/sql.ts';
 import {
   RELEASE_ROWS_SQL,
-  DELETE_RELEASE_SQL,
-  INSERT_RELEASE_SQL,
-  SET_EFFECTIVE_TO_SQL,
+  deleteReleaseSql,
+  insertReleaseSql,
+  setEffectiveToSql,
   CONVERSIONS_STAGING_SQL,
-  CONVERSIONS_FROM_STAGING_SQL,
+  conversionsFromStagingSql,
   RELEASES_WITHOUT_CODES_SQL,
 } from './releases.sql.ts';
 import { releaseEffectiveFrom, releaseEffectiveTo, releaseKey, type ReleaseName } from './releases.ts';
@@ -53,10 +55,10 @@ export async function stageRelease(db: Db, records: readonly OrderRecord[]): Pro
 
 export async function commitStagedRelease(db: Db, release: ReleaseName & { source: string; origin: Origin }): Promise<void> {
   const key = releaseKey(release);
-  await db.exec(DELETE_RELEASE_SQL(key));
-  await db.exec(RELEASE_CODES_FROM_STAGING_SQL(key));
+  await db.exec(deleteReleaseSql(key));
+  await db.exec(releaseCodesFromStagingSql(key));
   await db.exec(
-    INSERT_RELEASE_SQL({
+    insertReleaseSql({
       release: key,
       fiscalYear: release.fiscalYear,
       effectiveFrom: releaseEffectiveFrom(release),
@@ -64,7 +66,7 @@ export async function commitStagedRelease(db: Db, release: ReleaseName & { sourc
       origin: release.origin,
     }),
   );
-  await db.exec('DROP TABLE ref_icd10cm_staging');
+  await db.exec(DROP_STAGING_SQL);
 }
 
 export async function addConversions(db: Db, conversions: readonly Conversion[], source: string): Promise<void> {
@@ -78,17 +80,17 @@ export async function addConversions(db: Db, conversions: readonly Conversion[],
       current_code: batch.map((c) => c.currentCode),
     });
   }
-  await db.exec(CONVERSIONS_FROM_STAGING_SQL(source));
+  await db.exec(conversionsFromStagingSql(source));
 }
 
 /**
  * Before deriving again: give every loaded release that only exists as intervals (the shipped
  * table) its code set and its replacement facts back, so that nothing is lost.
  */
-export async function restoreReleaseCodes(db: Db, intervals = 'ref_icd10cm'): Promise<void> {
+export async function restoreReleaseCodes(db: Db, intervals: Sql = sql`ref_icd10cm`): Promise<void> {
   if ((await db.query(RELEASES_WITHOUT_CODES_SQL)).length === 0) return;
-  await db.exec(CONVERSIONS_FROM_INTERVALS_SQL(intervals));
-  await db.exec(RELEASE_CODES_FROM_INTERVALS_SQL(intervals));
+  await db.exec(conversionsFromIntervalsSql(intervals));
+  await db.exec(releaseCodesFromIntervalsSql(intervals));
 }
 
 /** Recompute each release's last covered date, then rebuild ref_icd10cm from all releases. */
@@ -97,7 +99,7 @@ export async function deriveIcd10cm(db: Db): Promise<void> {
     (r) => ({ key: r.release, name: releaseNameOf(r.fiscal_year, r.effective_from) }),
   );
   const names = releases.map((r) => r.name);
-  for (const r of releases) await db.exec(SET_EFFECTIVE_TO_SQL(r.key, releaseEffectiveTo(r.name, names)));
+  for (const r of releases) await db.exec(setEffectiveToSql(r.key, releaseEffectiveTo(r.name, names)));
   await db.exec(DERIVE_INTERVALS_SQL);
 }
 

@@ -7,6 +7,7 @@ import { addConversions, commitStagedRelease, deriveIcd10cm, restoreReleaseCodes
 import { detectRelease } from './detect.ts';
 import { parseOrderFile, type OrderRecord } from './order-file.ts';
 import { RELEASE_DISTANCES_TO_STAGED_SQL, RELEASE_ROWS_SQL } from './releases.sql.ts';
+import { DROP_STAGING_SQL } from './derive.sql.ts';
 import { releaseEffectiveFrom, releaseKey, type ReleaseName } from './releases.ts';
 import { messageOf } from '../../message-of.ts';
 
@@ -82,12 +83,12 @@ export async function importIcd10cmRelease(db: Db, files: readonly Icd10cmImport
     const outcome = await checkStaged(db, release, detectedBy);
     if ('skip' in outcome) {
       result.skipped.push({ file: file.label, release: releaseKey(release), reason: outcome.skip });
-      await db.exec('DROP TABLE ref_icd10cm_staging');
+      await db.exec(DROP_STAGING_SQL);
       continue;
     }
     if ('reject' in outcome) {
       result.rejected.push({ file: file.label, reason: outcome.reject });
-      await db.exec('DROP TABLE ref_icd10cm_staging');
+      await db.exec(DROP_STAGING_SQL);
       continue;
     }
     await commitStagedRelease(db, {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/db.ts';
 import { textLines } from '../files/text-lines.ts';
 import { isZip, zipEntries } from '../files/zip.ts';
 import { REFERENCE_SCHEMA_SQL } from '../reference.sql.ts';
-import { PTP_COMMIT_STAGED_SQL, PTP_COUNT_SQL, PTP_SOURCES_SQL, PTP_STAGED_DUPLICATES_SQL, PTP_STAGING_SQL } from './ncci.sql.ts';
+import { DROP_PTP_STAGING_SQL, ptpCommitStagedSql, ptpCountSql, PTP_SOURCES_SQL, PTP_STAGED_DUPLICATES_SQL, PTP_STAGING_SQL } from './ncci.sql.ts';
 
 /**
  * Import a CMS NCCI practitioner PTP file (quarterly, "Medicare NCCI Procedure to Procedure
@@ -77,7 +77,7 @@ async function importText(db: Db, source: string, bytes: Uint8Array, result: Ncc
   }
   await flush(db, batch);
   if (staged === 0) {
-    await db.exec('DROP TABLE ref_ncci_ptp_staging');
+    await db.exec(DROP_PTP_STAGING_SQL);
     throw new Error(`${source}: no PTP edit rows found (is this an NCCI PTP text file?)`);
   }
   for (const d of await db.query<{ line: number; first_line: number; column1: string; column2: string }>(PTP_STAGED_DUPLICATES_SQL)) {
@@ -86,8 +86,8 @@ async function importText(db: Db, source: string, bytes: Uint8Array, result: Ncc
   const replaced = (await db.query<{ source: string }>(PTP_SOURCES_SQL))
     .map((r) => r.source)
     .filter((other) => other !== source && partOf(other) !== undefined && partOf(other) === partOf(source));
-  await db.exec(PTP_COMMIT_STAGED_SQL(source, replaced));
-  const [{ n }] = await db.query<{ n: number }>(PTP_COUNT_SQL(source));
+  await db.exec(ptpCommitStagedSql(source, replaced));
+  const [{ n }] = await db.query<{ n: number }>(ptpCountSql(source));
   result.loaded += n;
   result.replaced.push(...replaced);
 }

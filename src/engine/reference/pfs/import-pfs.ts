@@ -3,14 +3,14 @@ import { isZip, zipEntries } from '../files/zip.ts';
 import { REFERENCE_SCHEMA_SQL } from '../reference.sql.ts';
 import {
   DERIVE_PFS_SQL,
-  PFS_COMMIT_STAGED_SQL,
+  pfsCommitStagedSql,
   PFS_COPY_SHIPPED_SQL,
   PFS_IMPORTED_RELEASES_SQL,
   PFS_LOADED_RELEASES_SQL,
-  PFS_RELEASE_CODES_COUNT_SQL,
+  pfsReleaseCodesCountSql,
   PFS_STAGED_DUPLICATES_SQL,
   PFS_STAGING_SQL,
-  REMOVE_IMPORTED_PFS_SQL,
+  removeImportedPfsSql,
 } from './pfs.sql.ts';
 import { parsePprrvu } from './pprrvu-file.ts';
 
@@ -73,9 +73,9 @@ export async function importPfs(db: Db, file: { name: string; bytes: Uint8Array 
     result.rejected.push({ line: d.line, reason: `duplicate of line ${d.first_line} (${d.code}${d.modifier ? `-${d.modifier}` : ''})`, file: source });
   }
   result.rejected.sort((a, b) => a.line - b.line);
-  await db.exec(PFS_COMMIT_STAGED_SQL({ release: release.name, effectiveFrom: release.effectiveFrom, source: `CMS PPRRVU ${release.name}: ${source}` }));
+  await db.exec(pfsCommitStagedSql({ release: release.name, effectiveFrom: release.effectiveFrom, source: `CMS PPRRVU ${release.name}: ${source}` }));
   await derivePfs(db);
-  const [{ n }] = await db.query<{ n: number }>(PFS_RELEASE_CODES_COUNT_SQL(release.name));
+  const [{ n }] = await db.query<{ n: number }>(pfsReleaseCodesCountSql(release.name));
   return { ...result, release: release.name, effectiveFrom: release.effectiveFrom, codes: n };
 }
 
@@ -88,7 +88,7 @@ export async function derivePfs(db: Db): Promise<void> {
 /** Take imported releases out again (shipped ones are never removed), then derive the intervals again. */
 export async function removeImportedPfs(db: Db, releases: readonly string[]): Promise<void> {
   if (releases.length === 0) return;
-  await db.exec(REMOVE_IMPORTED_PFS_SQL(releases));
+  await db.exec(removeImportedPfsSql(releases));
   await derivePfs(db);
 }
 

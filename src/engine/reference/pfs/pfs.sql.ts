@@ -1,4 +1,4 @@
-import { sqlString } from '../../db/sql-quote.ts';
+import { inListSql, sql, type Sql } from '../../db/sql.ts';
 
 /**
  * CMS Physician Fee Schedule payment-policy indicators (PPRRVU): global days and the
@@ -9,32 +9,32 @@ import { sqlString } from '../../db/sql-quote.ts';
  * until 2020, G0452 are listed only with -26) takes its -26 row. The -TC and -53 rows are not
  * used: the rules read the indicators of the service as billed by the physician.
  */
-const SHIPPED_COLUMNS = /* sql */ `{
+const SHIPPED_COLUMNS_SQL = sql`{
   'code': 'VARCHAR', 'global_days': 'VARCHAR', 'bilateral': 'VARCHAR', 'valid_from': 'DATE', 'valid_to': 'DATE', 'source': 'VARCHAR'}`;
-const RELEASE_COLUMNS = /* sql */ `{'release': 'VARCHAR', 'effective_from': 'DATE', 'codes': 'INTEGER', 'source': 'VARCHAR'}`;
-const CSV = `header = true, auto_detect = false, delim = ',', quote = '"', escape = '"'`;
+const RELEASE_COLUMNS_SQL = sql`{'release': 'VARCHAR', 'effective_from': 'DATE', 'codes': 'INTEGER', 'source': 'VARCHAR'}`;
+const CSV_OPTIONS_SQL = sql`header = true, auto_detect = false, delim = ',', quote = '"', escape = '"'`;
 
 /** The shipped files: public/reference/pfs-indicators.csv.gz and pfs-releases.csv. */
-export const EXPORT_PFS_SQL = (file: string) => /* sql */ `
+export const exportPfsSql = (file: string): Sql => sql`
 COPY (SELECT code, global_days, bilateral, valid_from, valid_to, source FROM ref_pfs ORDER BY code, valid_from)
-TO ${sqlString(file)} (HEADER, COMPRESSION gzip, USE_TMP_FILE false)`;
+TO ${file} (HEADER, COMPRESSION gzip, USE_TMP_FILE false)`;
 
-export const EXPORT_PFS_RELEASES_SQL = (file: string) => /* sql */ `
+export const exportPfsReleasesSql = (file: string): Sql => sql`
 COPY (SELECT release, effective_from, codes, source FROM ref_pfs_releases ORDER BY effective_from)
-TO ${sqlString(file)} (HEADER, USE_TMP_FILE false)`;
+TO ${file} (HEADER, USE_TMP_FILE false)`;
 
 /** The shipped intervals and releases (file names are our own constants); imported releases stay. */
-export const LOAD_SHIPPED_PFS_SQL = (indicators: string, releases: string) => /* sql */ `
+export const loadShippedPfsSql = (indicators: string, releases: string): Sql => sql`
 DELETE FROM ref_pfs_shipped;
-INSERT INTO ref_pfs_shipped SELECT * FROM read_csv(${sqlString(indicators)}, ${CSV}, columns = ${SHIPPED_COLUMNS});
+INSERT INTO ref_pfs_shipped SELECT * FROM read_csv(${indicators}, ${CSV_OPTIONS_SQL}, columns = ${SHIPPED_COLUMNS_SQL});
 DELETE FROM ref_pfs_releases WHERE origin = 'shipped';
 INSERT INTO ref_pfs_releases
-SELECT release, effective_from, codes, source, 'shipped' FROM read_csv(${sqlString(releases)}, ${CSV}, columns = ${RELEASE_COLUMNS})`;
+SELECT release, effective_from, codes, source, 'shipped' FROM read_csv(${releases}, ${CSV_OPTIONS_SQL}, columns = ${RELEASE_COLUMNS_SQL})`;
 
-export const PFS_IMPORTED_RELEASES_SQL = /* sql */ `
+export const PFS_IMPORTED_RELEASES_SQL = sql`
 SELECT release, effective_from, source FROM ref_pfs_releases WHERE origin = 'imported' ORDER BY effective_from`;
 
-export const PFS_COPY_SHIPPED_SQL = /* sql */ `
+export const PFS_COPY_SHIPPED_SQL = sql`
 DELETE FROM ref_pfs;
 INSERT INTO ref_pfs SELECT * FROM ref_pfs_shipped`;
 
@@ -45,7 +45,7 @@ INSERT INTO ref_pfs SELECT * FROM ref_pfs_shipped`;
  * consecutive releases with the same global days and bilateral indicator; it ends the day before
  * the first release that changes or drops the code (NULL: as in the newest release).
  */
-export const DERIVE_PFS_SQL = /* sql */ `
+export const DERIVE_PFS_SQL = sql`
 DELETE FROM ref_pfs;
 INSERT INTO ref_pfs
 WITH rel AS (
@@ -72,11 +72,11 @@ FROM intervals i JOIN rel f ON f.idx = i.first_idx JOIN rel l ON l.idx = i.last_
 ORDER BY i.code, f.effective_from`;
 
 /** Rows of one PPRRVU file being imported. */
-export const PFS_STAGING_SQL = /* sql */ `
+export const PFS_STAGING_SQL = sql`
 CREATE OR REPLACE TEMP TABLE ref_pfs_staging (line DOUBLE, code VARCHAR, modifier VARCHAR, global_days VARCHAR, bilateral VARCHAR)`;
 
 /** A code + modifier listed twice: the later lines are rejected. */
-export const PFS_STAGED_DUPLICATES_SQL = /* sql */ `
+export const PFS_STAGED_DUPLICATES_SQL = sql`
 SELECT line::INTEGER AS line, first_line::INTEGER AS first_line, code, modifier
 FROM (
   SELECT *, first_value(line) OVER w AS first_line, row_number() OVER w AS n
@@ -85,26 +85,26 @@ FROM (
 WHERE n > 1 ORDER BY line`;
 
 /** The staged file becomes `release` (replacing an earlier import of it): one row per code, as described above. */
-export const PFS_COMMIT_STAGED_SQL = (r: { release: string; effectiveFrom: string; source: string }) => /* sql */ `
-DELETE FROM ref_pfs_release_codes WHERE release = ${sqlString(r.release)};
-DELETE FROM ref_pfs_releases WHERE release = ${sqlString(r.release)} AND origin = 'imported';
+export const pfsCommitStagedSql = (r: { release: string; effectiveFrom: string; source: string }): Sql => sql`
+DELETE FROM ref_pfs_release_codes WHERE release = ${r.release};
+DELETE FROM ref_pfs_releases WHERE release = ${r.release} AND origin = 'imported';
 INSERT INTO ref_pfs_release_codes
-SELECT ${sqlString(r.release)}, code, global_days, bilateral
+SELECT ${r.release}, code, global_days, bilateral
 FROM (SELECT *, row_number() OVER (PARTITION BY code ORDER BY modifier <> '', line) AS n FROM ref_pfs_staging WHERE modifier IN ('', '26'))
 WHERE n = 1;
 INSERT INTO ref_pfs_releases
-SELECT ${sqlString(r.release)}, ${sqlString(r.effectiveFrom)}::DATE, count(*)::INTEGER, ${sqlString(r.source)}, 'imported'
-FROM ref_pfs_release_codes WHERE release = ${sqlString(r.release)};
+SELECT ${r.release}, ${r.effectiveFrom}::DATE, count(*)::INTEGER, ${r.source}, 'imported'
+FROM ref_pfs_release_codes WHERE release = ${r.release};
 DROP TABLE ref_pfs_staging`;
 
-export const PFS_RELEASE_CODES_COUNT_SQL = (release: string) => /* sql */ `
-SELECT count(*)::INTEGER AS n FROM ref_pfs_release_codes WHERE release = ${sqlString(release)}`;
+export const pfsReleaseCodesCountSql = (release: string): Sql => sql`
+SELECT count(*)::INTEGER AS n FROM ref_pfs_release_codes WHERE release = ${release}`;
 
-export const PFS_LOADED_RELEASES_SQL = /* sql */ `SELECT release, effective_from, origin FROM ref_pfs_releases`;
+export const PFS_LOADED_RELEASES_SQL = sql`SELECT release, effective_from, origin FROM ref_pfs_releases`;
 
-export const REMOVE_IMPORTED_PFS_SQL = (releases: readonly string[]) => /* sql */ `
-DELETE FROM ref_pfs_release_codes WHERE release IN (SELECT release FROM ref_pfs_releases WHERE origin = 'imported' AND release IN (${releases.map(sqlString).join(', ')}));
-DELETE FROM ref_pfs_releases WHERE origin = 'imported' AND release IN (${releases.map(sqlString).join(', ')})`;
+export const removeImportedPfsSql = (releases: readonly string[]): Sql => sql`
+DELETE FROM ref_pfs_release_codes WHERE release IN (SELECT release FROM ref_pfs_releases WHERE origin = 'imported' AND release IN ${inListSql(releases)});
+DELETE FROM ref_pfs_releases WHERE origin = 'imported' AND release IN ${inListSql(releases)}`;
 
 /**
  * The indicators of codes on dates of service. `pairs` (a relation of our own) has columns
@@ -113,7 +113,7 @@ DELETE FROM ref_pfs_releases WHERE origin = 'imported' AND release IN (${release
  * its indicators are used: they rarely change). global_days / bilateral are NULL when the
  * code is not in the fee schedule on that date, or no release is that old.
  */
-export const PFS_INDICATORS_SQL = (pairs: string) => /* sql */ `
+export const pfsIndicatorsSql = (pairs: Sql): Sql => sql`
 WITH p AS (
   SELECT DISTINCT code, service_date FROM ${pairs} WHERE code IS NOT NULL AND service_date IS NOT NULL
 )
@@ -123,16 +123,16 @@ FROM p
 ASOF LEFT JOIN (SELECT release, effective_from FROM ref_pfs_releases) r ON p.service_date >= r.effective_from
 LEFT JOIN ref_pfs i ON i.code = upper(trim(p.code)) AND p.service_date >= i.valid_from AND p.service_date <= coalesce(i.valid_to, DATE '9999-12-31')`;
 
-/** "CMS PFS RVU25D", saying when the release is used past its quarter. Columns of PFS_INDICATORS_SQL under `alias`. */
-export const PFS_CITATION_SQL = (alias: string) => /* sql */ `('CMS PFS ' || ${alias}.release || CASE WHEN ${alias}.past_quarter
+/** "CMS PFS RVU25D", saying when the release is used past its quarter. Columns of pfsIndicatorsSql under `alias`. */
+export const pfsCitationSql = (alias: Sql): Sql => sql`('CMS PFS ' || ${alias}.release || CASE WHEN ${alias}.past_quarter
   THEN ', in force from ' || ${alias}.release_from || ' and the newest release loaded for this date' ELSE '' END)`;
 
 /** The Reference page: loaded releases with their code counts, and the table's size. */
-export const OVERVIEW_PFS_RELEASES_SQL = /* sql */ `
+export const OVERVIEW_PFS_RELEASES_SQL = sql`
 SELECT release, effective_from, lead(effective_from) OVER (ORDER BY effective_from) - 1 AS effective_to, codes, source, origin
 FROM ref_pfs_releases ORDER BY effective_from`;
 
-export const OVERVIEW_PFS_COUNTS_SQL = /* sql */ `
+export const OVERVIEW_PFS_COUNTS_SQL = sql`
 SELECT count(DISTINCT code)::INTEGER AS codes, count(*)::INTEGER AS intervals,
        count(*) FILTER (WHERE valid_to IS NULL AND global_days IN ('000', '010', '090'))::INTEGER AS with_global_now
 FROM ref_pfs`;

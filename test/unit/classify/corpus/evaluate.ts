@@ -7,6 +7,7 @@
  * kept out of denial_facts: they are judged not denied.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { sql } from '../../../../src/engine/db/sql.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -44,7 +45,7 @@ export interface Evaluation {
 // ---------------------------------------------------------------- synthetic corpus
 
 /** Every initial adjudication (and predetermination: never one) with the engine's decision. */
-const JUDGED = `(SELECT al.line_id, al.claim_key, al.file_id, al.claim_id, al.line_number, al.procedure, al.billed_procedure,
+const JUDGED = sql`(SELECT al.line_id, al.claim_key, al.file_id, al.claim_id, al.line_number, al.procedure, al.billed_procedure,
     coalesce(f.denied, false) AS denied, f.category
   FROM analysis_lines al LEFT JOIN denial_facts f USING (line_id) WHERE al.is_initial OR al.adjudication_kind = 'predetermination')`;
 
@@ -87,7 +88,7 @@ const outcome = (r: { denied: boolean; category: string | null }) => (r.denied ?
 export async function evaluateCorpus(engine: Engine, scenarios: Scenario[] = SCENARIOS): Promise<Evaluation> {
   const { csv, remit, cases } = buildCorpus(scenarios);
   const loads = await engine.loadFiles([csvFile('corpus-export.csv', exportCsv(csv)), csvFile('corpus-remit.835', remit835(remit))]);
-  const rows = await engine.db.query<FactRow>(`SELECT claim_id, line_number, denied, category FROM ${JUDGED}`);
+  const rows = await engine.db.query<FactRow>(sql`SELECT claim_id, line_number, denied, category FROM ${JUDGED}`);
   const predicted: Predictions = new Map();
   for (const r of rows) {
     const key = lineKey(r.claim_id, r.line_number);
@@ -145,7 +146,7 @@ export async function evaluateRealSamples(engine: Engine, labels: RealLabel[] = 
   const absent = files.filter((f) => !existsSync(path.join(SAMPLES, f)));
   if (absent.length) throw new Error(`real-sample labels name files that are not in ${SAMPLES}: ${absent.join(', ')}`);
   const loads = await engine.loadFiles(files.map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(path.join(SAMPLES, f))) })));
-  const rows = await engine.db.query<RealFactRow>(`
+  const rows = await engine.db.query<RealFactRow>(sql`
     WITH nth AS (
       SELECT claim_key, dense_rank() OVER (PARTITION BY file_id, claim_id ORDER BY claim_key)::INTEGER AS claim_nth FROM claims
     )
