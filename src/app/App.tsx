@@ -52,8 +52,8 @@ export function App() {
     );
   }, []);
 
-  /** `confirmed`: the mapping the user chose for these files (remembered for their layout). */
-  const load = useCallback(async (files: File[], confirmed?: { headers: string[]; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]) => {
+  /** `confirmed`: the mapping the user chose for these files (remembered for their layout). Answers what became of each file. */
+  const load = useCallback(async (files: File[], confirmed?: { headers: string[]; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]): Promise<FileLoadResult[]> => {
     if (confirmed) rememberMapping(headerSignature(confirmed.headers), confirmed.mapping, confirmed.headers);
     setRemoved('');
     setBusy(true);
@@ -64,11 +64,11 @@ export function App() {
         ...results.map((result, i) => ({ result, file: files[i] })),
       ]);
       if (results.some((r) => r.status === 'loaded')) setVersion((v) => v + 1);
+      return results;
     } catch (e) {
-      setLoads((previous) => [
-        ...previous,
-        ...files.map((file) => ({ file, result: rejectedFile(file.name, messageOf(e)) })),
-      ]);
+      const results = files.map((file) => rejectedFile(file.name, messageOf(e)));
+      setLoads((previous) => [...previous, ...results.map((result, i) => ({ file: files[i], result }))]);
+      return results;
     } finally {
       setBusy(false);
       setProgress(null);
@@ -102,8 +102,10 @@ export function App() {
       setRemoved(`“${entry.file.name}” was not read again: ${messageOf(e)}`);
       return;
     }
-    await load([entry.file], { headers, mapping }, [mapping]);
-    setRemoved(`“${entry.file.name}” was read again with the new column mapping.`);
+    const [result] = await load([entry.file], { headers, mapping }, [mapping]);
+    setRemoved(result.status === 'loaded'
+      ? `“${entry.file.name}” was read again with the new column mapping.`
+      : `“${entry.file.name}” was unloaded but could not be read again with the new column mapping: ${result.message}. Load it again to count it.`);
   }, [load]);
   const reviewMapping = useCallback(
     (sha256: string) => setRemapping(loads.find((e) => e.result.sha256 === sha256 && e.result.status === 'loaded') ?? null),

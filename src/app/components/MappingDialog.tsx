@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { CSV_FIELDS, FIELD_LABELS, REQUIRED_FIELDS, type CsvField } from '../../engine/ingest/csv/header-aliases.ts';
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
 import { SAMPLE_BYTES, readCsvSample, type CsvSample } from '../../engine/ingest/csv/csv-sample.ts';
-import { checkMapping } from '../../engine/ingest/csv/mapping-check.ts';
+import { checkMapping, type MappingProblem } from '../../engine/ingest/csv/mapping-check.ts';
 import { messageOf } from '../../engine/message-of.ts';
 import { formatCount } from '../format.ts';
 import { ScrollBox } from './ScrollBox.tsx';
@@ -42,7 +42,9 @@ export function MappingDialog({ file, mapping: initial, reason, purpose, onConfi
       live = false;
     };
   }, [file]);
-  const check = useMemo(() => (sample ? checkMapping(sample, mapping) : null), [sample, mapping]);
+  // each field-and-column answer is kept for this file: a change re-checks only the field changed
+  const cache = useMemo(() => new Map<string, MappingProblem | null>(), [sample]);
+  const check = useMemo(() => (sample ? checkMapping(sample, mapping, cache) : null), [sample, mapping, cache]);
   const headers = sample?.headers ?? [];
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
   const errors = check?.problems.filter((p) => p.severity === 'error').length ?? 0;

@@ -217,11 +217,15 @@ function rowList(rows: number[], n: number): string {
   return `${n === 1 ? 'row' : 'rows'} ${rows.join(', ')}${n > rows.length ? ' …' : ''}`;
 }
 
-/** Checks `mapping` against the sample's values; problems in the order of the fields. */
-export function checkMapping(sample: CsvSample, mapping: HeaderMapping): MappingCheck {
+const header = (sample: CsvSample, column: number) => `“${sample.headers[column] || `column ${column + 1}`}”`;
+const label = (field: CsvField) => `“${FIELD_LABELS[field]}”`;
+
+/**
+ * Checks `mapping` against the sample's values; problems in the order of the fields.
+ * `cache` (for one sample) keeps each field-and-column answer, so a dialog re-checks only what changed.
+ */
+export function checkMapping(sample: CsvSample, mapping: HeaderMapping, cache?: Map<string, MappingProblem | null>): MappingCheck {
   const problems: MappingProblem[] = [];
-  const header = (column: number) => `“${sample.headers[column] || `column ${column + 1}`}”`;
-  const label = (field: CsvField) => `“${FIELD_LABELS[field]}”`;
 
   const byColumn = new Map<number, CsvField[]>();
   for (const field of CSV_FIELDS) {
@@ -234,7 +238,7 @@ export function checkMapping(sample: CsvSample, mapping: HeaderMapping): Mapping
       severity: 'error',
       fields,
       column,
-      message: `Column ${header(column)} is read as ${fields.length} fields: ${fields.map(label).join(' and ')}. One column holds one thing: pick the right column for each, or “— not in this file —”.`,
+      message: `Column ${header(sample, column)} is read as ${fields.length} fields: ${fields.map(label).join(' and ')}. One column holds one thing: pick the right column for each, or “— not in this file —”.`,
       rows: 0,
       firstRows: [],
     });
@@ -242,56 +246,67 @@ export function checkMapping(sample: CsvSample, mapping: HeaderMapping): Mapping
 
   for (const field of CSV_FIELDS) {
     const column = mapping[field];
-    const rule = RULES[field];
-    if (column === undefined || !rule) continue;
-    let filled = 0;
-    let foreign = 0;
-    let n = 0;
-    const bad: number[] = [];
-    const examples: string[] = [];
-    const shapes = new Map<Shape, number>();
-    for (const { row, cells } of sample.rows) {
-      const value = (cells[column] ?? '').trim();
-      if (value === '') continue;
-      filled++;
-      if (rule.reads(value)) continue;
-      n++;
-      if (bad.length < FIRST_ROWS) bad.push(row);
-      const shape = shapeOf(rule.part ? rule.part(value) : value);
-      if (rule.foreign.includes(shape)) foreign++;
-      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
-      if (examples.length < EXAMPLES && !examples.includes(value)) examples.push(value.slice(0, 30));
+    if (column === undefined || !RULES[field]) continue;
+    const key = `${field}:${column}`;
+    let problem = cache?.get(key);
+    if (problem === undefined) {
+      problem = checkColumn(sample, field, column);
+      cache?.set(key, problem);
     }
-    if (filled === 0) {
-      if (NEEDED_FILLED.includes(field) && sample.rows.length > 0) {
-        problems.push({
-          severity: 'error',
-          fields: [field],
-          column,
-          message: `${label(field)} is read from column ${header(column)}, which is empty in all ${plural(sample.rows.length, 'row')} checked: ` +
-            (field === 'paid'
-              ? 'no line would have a payment, and unpaid lines count as denied. Pick the column that holds the paid amounts, or “— not in this file —” if the file has no payments.'
-              : `no row could be loaded. Pick the column that holds ${rule.expected}.`),
-          rows: sample.rows.length,
-          firstRows: sample.rows.slice(0, FIRST_ROWS).map((r) => r.row),
-        });
-      }
-      continue;
-    }
-    if (n === 0) continue;
-    const usual = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
-    const eg = `e.g. ${examples.map((e) => `‘${e}’`).join(', ')}`;
-    const wrongColumn = 2 * foreign > filled;
-    problems.push({
-      severity: wrongColumn ? 'error' : 'warning',
-      fields: [field],
-      column,
-      message: wrongColumn
-        ? `${label(field)} is read from column ${header(column)}, but ${n === filled ? `all ${plural(filled, 'filled row')}` : `${plural(n, 'row')} of ${plural(filled, 'filled row')}`} there hold ${SHAPE_WORDS[usual]}, not ${rule.expected} (${eg}; ${rowList(bad, n)}). Pick the column that holds ${rule.expected}.`
-        : `${label(field)} (column ${header(column)}): ${plural(n, 'row')} of ${plural(filled, 'filled row')} ${n === 1 ? 'holds' : 'hold'} values that are not ${rule.expected} (${eg}; ${rowList(bad, n)}): ${rule.effect}.`,
-      rows: n,
-      firstRows: bad,
-    });
+    if (problem) problems.push(problem);
   }
   return { rowsChecked: sample.rows.length, whole: sample.whole, problems };
+}
+
+/** One field read from one column: its problem, or null. */
+function checkColumn(sample: CsvSample, field: CsvField, column: number): MappingProblem | null {
+  const rule = RULES[field]!;
+  let filled = 0;
+  let foreign = 0;
+  let n = 0;
+  const bad: number[] = [];
+  const examples: string[] = [];
+  const shapes = new Map<Shape, number>();
+  for (const { row, cells } of sample.rows) {
+    const value = (cells[column] ?? '').trim();
+    if (value === '') continue;
+    filled++;
+    if (rule.reads(value)) continue;
+    n++;
+    if (bad.length < FIRST_ROWS) bad.push(row);
+    const shape = shapeOf(rule.part ? rule.part(value) : value);
+    if (rule.foreign.includes(shape)) foreign++;
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    if (examples.length < EXAMPLES && !examples.includes(value)) examples.push(value.slice(0, 30));
+  }
+  if (filled === 0) {
+    if (NEEDED_FILLED.includes(field) && sample.rows.length > 0) {
+      return {
+        severity: 'error',
+        fields: [field],
+        column,
+        message: `${label(field)} is read from column ${header(sample, column)}, which is empty in all ${plural(sample.rows.length, 'row')} checked: ` +
+          (field === 'paid'
+            ? 'no line would have a payment, and unpaid lines count as denied. Pick the column that holds the paid amounts, or “— not in this file —” if the file has no payments.'
+            : `no row could be loaded. Pick the column that holds ${rule.expected}.`),
+        rows: sample.rows.length,
+        firstRows: sample.rows.slice(0, FIRST_ROWS).map((r) => r.row),
+      };
+    }
+    return null;
+  }
+  if (n === 0) return null;
+  const usual = [...shapes].sort((a, b) => b[1] - a[1])[0][0];
+  const eg = `e.g. ${examples.map((e) => `‘${e}’`).join(', ')}`;
+  const wrongColumn = 2 * foreign > filled;
+  return {
+    severity: wrongColumn ? 'error' : 'warning',
+    fields: [field],
+    column,
+    message: wrongColumn
+      ? `${label(field)} is read from column ${header(sample, column)}, but ${n === filled ? `all ${plural(filled, 'filled row')}` : `${plural(n, 'row')} of ${plural(filled, 'filled row')}`} there hold ${SHAPE_WORDS[usual]}, not ${rule.expected} (${eg}; ${rowList(bad, n)}). Pick the column that holds ${rule.expected}.`
+      : `${label(field)} (column ${header(sample, column)}): ${plural(n, 'row')} of ${plural(filled, 'filled row')} ${n === 1 ? 'holds' : 'hold'} values that are not ${rule.expected} (${eg}; ${rowList(bad, n)}): ${rule.effect}.`,
+    rows: n,
+    firstRows: bad,
+  };
 }
