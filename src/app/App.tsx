@@ -168,7 +168,7 @@ export function App() {
           key={needsMapping.result.sha256}
           file={needsMapping.file}
           mapping={needsMapping.result.proposal.mapping}
-          reason={needsMapping.result.message}
+          reason={needsMapping.result.proposal.missing.length ? undefined : needsMapping.result.message}
           purpose="load"
           onCancel={() => setLoads((previous) => previous.filter((entry) => entry !== needsMapping))}
           onConfirm={(mapping, headers) => load([needsMapping.file], { headers, mapping }, [mapping])}

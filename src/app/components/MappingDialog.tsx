@@ -11,7 +11,7 @@ interface Props {
   file: File;
   /** The mapping to start from: the guess, the remembered one, or the one the file was loaded with. */
   mapping: HeaderMapping;
-  /** Why the dialog is shown (the engine's reason for not loading with the guess), if it gave one. */
+  /** Why a mapping with every required column was not used (the engine's check); else the dialog says columns are missing. */
   reason?: string;
   /** 'remap': the file is loaded already and is read again with the mapping chosen. */
   purpose: 'load' | 'remap';
