@@ -104,4 +104,30 @@ describe('column mapping', () => {
     expect(await page.getByRole('dialog').locator('select[data-field="procedure"]').inputValue()).toBe('2');
     expect(errors).toEqual([]);
   });
+
+  it('keeps a remapped file with its new mapping: the next tab loads it read the new way', async () => {
+    const patientPaid = await nodeKpis(PATIENT_PAID);
+    const { page, errors } = await openApp(browser(), '?page=dashboard');
+    await engineReady(page);
+    await page.getByTestId('keep-data').check();
+    await page.setInputFiles('#file-input', { name: 'denials.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('select[data-field="procedure"]').selectOption({ label: 'CPT' });
+    await dialog.locator('select[data-field="adjustment_codes"]').selectOption({ label: 'Code' });
+    await dialog.getByRole('button', { name: 'Load with this mapping' }).click();
+    await page.getByTestId('kpi-lines').waitFor({ timeout: 120_000 });
+
+    await page.getByRole('button', { name: 'Files & data quality' }).click();
+    await page.getByRole('button', { name: 'Columns of denials.csv' }).click();
+    await page.getByRole('dialog').locator('select[data-field="paid"]').selectOption({ label: 'Pt Paid' });
+    await page.getByRole('dialog').getByRole('button', { name: 'Read again with this mapping' }).click();
+    await expect.poll(() => page.getByTestId('file-removed').textContent(), { timeout: 120_000 }).toBe('“denials.csv” was read again with the new column mapping.');
+
+    const next = await page.context().newPage();
+    await next.goto(page.url().replace('page=files', 'page=dashboard'));
+    await expect.poll(() => next.getByTestId('kpi-denied-lines').textContent(), { timeout: 120_000 }).toContain(count(patientPaid.denied_lines));
+    expect(await next.getByTestId('kpi-lines').textContent()).toContain(count(patientPaid.lines));
+    expect(await next.getByRole('dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
