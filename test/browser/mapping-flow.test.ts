@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
 import { count, engineReady, openApp, useChromium } from './browser.ts';
 import { csvFile, openTestEngine } from '../unit/helpers.ts';
 import type { HeaderMapping } from '../../src/engine/ingest/csv/header-mapping.ts';
@@ -19,6 +23,21 @@ const CSV = [HEADER, ...ROWS, ''].join('\n');
 const RIGHT: HeaderMapping = { claim_id: 0, service_date: 1, adjustment_codes: 2, procedure: 3, billed: 4, paid: 5 };
 // the patient's payment read as the payer's: what a wrong remap does to the figures
 const PATIENT_PAID: HeaderMapping = { ...RIGHT, paid: 6 };
+
+/** axe's source, evaluated through the DevTools protocol (the app's CSP forbids injected script tags). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical WCAG 2.1 A/AA violations inside the open dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: string, o: object) => Promise<AxeResults> } }).axe.run('[role="dialog"]', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  expect(results.passes.length).toBeGreaterThan(0); // axe ran on the dialog
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} × ${v.nodes.length}`);
+}
 
 async function nodeKpis(mapping: HeaderMapping) {
   const engine = await openTestEngine();
@@ -54,6 +73,7 @@ describe('column mapping', () => {
     const confirm = dialog.locator('.dialog-actions button.primary');
     expect(await confirm.textContent()).toBe('Fix 1 problem to load');
     expect(await confirm.isDisabled()).toBe(true);
+    expect(await dialogViolations(page)).toEqual([]);
 
     // fixed: CPT/HCPCS ← "CPT", the reasons ← "Code"
     await dialog.locator('select[data-field="procedure"]').selectOption({ label: 'CPT' });
