@@ -4,7 +4,7 @@ import { useEngineQuery } from './use-engine-query.ts';
 import { DataVersionContext } from './data-version.ts';
 import { messageOf } from '../engine/message-of.ts';
 import { rejectedFile, type FileLoadResult } from '../engine/ingest/file-load-result.ts';
-import type { HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
+import { headerSignature, type HeaderMapping } from '../engine/ingest/csv/header-mapping.ts';
 import { FileLoader, type LoadState } from './components/FileLoader.tsx';
 import { LoadLog } from './components/LoadLog.tsx';
 import { MappingDialog } from './components/MappingDialog.tsx';
@@ -32,6 +32,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const [removed, setRemoved] = useState('');
+  const [remapping, setRemapping] = useState<LoadEntry | null>(null);
   const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
@@ -51,8 +52,9 @@ export function App() {
     );
   }, []);
 
-  const load = useCallback(async (files: File[], explicit?: { signature: string; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]) => {
-    if (explicit) rememberMapping(explicit.signature, explicit.mapping);
+  /** `confirmed`: the mapping the user chose for these files (remembered for their layout). Answers what became of each file. */
+  const load = useCallback(async (files: File[], confirmed?: { headers: string[]; mapping: HeaderMapping }, fileMappings?: (HeaderMapping | null)[]): Promise<FileLoadResult[]> => {
+    if (confirmed) rememberMapping(headerSignature(confirmed.headers), confirmed.mapping, confirmed.headers);
     setRemoved('');
     setBusy(true);
     try {
@@ -62,11 +64,11 @@ export function App() {
         ...results.map((result, i) => ({ result, file: files[i] })),
       ]);
       if (results.some((r) => r.status === 'loaded')) setVersion((v) => v + 1);
+      return results;
     } catch (e) {
-      setLoads((previous) => [
-        ...previous,
-        ...files.map((file) => ({ file, result: rejectedFile(file.name, messageOf(e)) })),
-      ]);
+      const results = files.map((file) => rejectedFile(file.name, messageOf(e)));
+      setLoads((previous) => [...previous, ...results.map((result, i) => ({ file: files[i], result }))]);
+      return results;
     } finally {
       setBusy(false);
       setProgress(null);
@@ -85,6 +87,30 @@ export function App() {
         (refused ? ` Payments in ${refused} had been refused as repeats of it: load those files again to count them.` : ''),
     );
   }, []);
+
+  /** Reads a loaded CSV again with another mapping: what it added is unloaded first, so nothing counts twice. */
+  const remapFile = useCallback(async (entry: LoadEntry, mapping: HeaderMapping, headers: string[]) => {
+    setRemapping(null);
+    setBusy(true);
+    try {
+      await engine.call('removeFile', entry.result.fileId!);
+      setLoads((previous) => previous.filter((e) => e !== entry));
+      setVersion((v) => v + 1);
+      await forgetKeptFile(entry.result.sha256!);
+    } catch (e) {
+      setBusy(false);
+      setRemoved(`“${entry.file.name}” was not read again: ${messageOf(e)}`);
+      return;
+    }
+    const [result] = await load([entry.file], { headers, mapping }, [mapping]);
+    setRemoved(result.status === 'loaded'
+      ? `“${entry.file.name}” was read again with the new column mapping.`
+      : `“${entry.file.name}” was unloaded but could not be read again with the new column mapping: ${result.message}. Load it again to count it.`);
+  }, [load]);
+  const reviewMapping = useCallback(
+    (sha256: string) => setRemapping(loads.find((e) => e.result.sha256 === sha256 && e.result.status === 'loaded') ?? null),
+    [loads],
+  );
 
   useEffect(() => {
     if (status === 'ready' && new URLSearchParams(location.search).has('demo')) {
@@ -139,10 +165,22 @@ export function App() {
 
       {needsMapping && needsMapping.result.proposal && (
         <MappingDialog
-          fileName={needsMapping.file.name}
-          proposal={needsMapping.result.proposal}
+          key={needsMapping.result.sha256}
+          file={needsMapping.file}
+          mapping={needsMapping.result.proposal.mapping}
+          reason={needsMapping.result.proposal.missing.length ? undefined : needsMapping.result.message}
+          purpose="load"
           onCancel={() => setLoads((previous) => previous.filter((entry) => entry !== needsMapping))}
-          onConfirm={(mapping) => load([needsMapping.file], { signature: needsMapping.result.proposal!.signature, mapping })}
+          onConfirm={(mapping, headers) => load([needsMapping.file], { headers, mapping }, [mapping])}
+        />
+      )}
+      {!needsMapping && remapping && (
+        <MappingDialog
+          file={remapping.file}
+          mapping={remapping.result.mapping ?? {}}
+          purpose="remap"
+          onCancel={() => setRemapping(null)}
+          onConfirm={(mapping, headers) => remapFile(remapping, mapping, headers)}
         />
       )}
 
@@ -163,7 +201,7 @@ export function App() {
               ))}
             </nav>
           )}
-          <page.component onDataChanged={dataChanged} onRemoveFile={removeFile} />
+          <page.component onDataChanged={dataChanged} onRemoveFile={removeFile} onReviewMapping={reviewMapping} />
         </>
       )}
       </main>

@@ -12,6 +12,8 @@ export interface PageProps {
   onDataChanged: () => void;
   /** Unloads a loaded file and everything it added (the Files page's "Remove"). */
   onRemoveFile: (fileId: number, sha256: string) => Promise<void>;
+  /** Opens the column mapping of a loaded CSV file, to read it again with another (the Files page's "Columns"). */
+  onReviewMapping: (sha256: string) => void;
 }
 
 /** The app's pages, in tab order. The page shown is the URL's `page` parameter (bookmarkable). */

@@ -126,7 +126,7 @@ async function exportLoadSql(db: Db, file: string, fileId: number): Promise<stri
   if (!isUtf8(bytes)) return { problem: 'not UTF-8: convert it first (iconv -f WINDOWS-1252 -t UTF-8)' };
   if (hasMixedLineEnds(bytes)) return { problem: 'mixed or bare-CR line ends, which DuckDB\'s reader refuses: convert them to LF first (dos2unix)' };
   const plan = planCsv(bytes, {});
-  if ('status' in plan) return { problem: plan.status === 'rejected' ? plan.reason : `columns not recognised: ${plan.proposal.missing.join(', ')}` };
+  if ('status' in plan) return { problem: plan.status === 'rejected' ? plan.reason : plan.problem ?? `columns not recognised: ${plan.proposal.missing.join(', ')}` };
   if (plan.layout.headerRow !== 1) return { problem: 'blank lines before the header: remove them first' };
   const { layout, mapping, mappedColumns, content } = plan;
 

@@ -7,6 +7,7 @@ import type { PageProps } from '../pages.ts';
 import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
 import { RejectGroups } from '../components/RejectGroups.tsx';
 import { FileWarning } from '../components/FileWarning.tsx';
+import { RememberedMappings } from '../components/RememberedMappings.tsx';
 
 const LIMIT = 500;
 
@@ -15,7 +16,7 @@ const LIMIT = 500;
  * the rejected rows grouped by reason, payments and their balance, claims or
  * lines whose own numbers do not add up, and lines that found no partner.
  */
-export function FilesPage({ onRemoveFile }: PageProps) {
+export function FilesPage({ onRemoveFile, onReviewMapping }: PageProps) {
   const filesQuery = useEngineQuery(() => engine.call('files'), []);
   const rejectGroupsQuery = useEngineQuery(() => engine.call('rejectGroups'), []);
   const remittancesQuery = useEngineQuery(() => engine.call('remittances'), []);
@@ -44,7 +45,10 @@ export function FilesPage({ onRemoveFile }: PageProps) {
                 <td className="num">{formatCount(f.lines_merged)}</td>
                 <td className="num">{formatCount(f.lines_not_deniable)}</td>
                 <td>{f.warnings.map((w) => <FileWarning key={w} warning={w} />)}</td>
-                <td><RemoveFileButton name={f.name} onRemove={() => onRemoveFile(f.file_id, f.sha256)} /></td>
+                <td>
+                  {f.format === 'csv' && <button type="button" aria-label={`Columns of ${f.name}`} onClick={() => onReviewMapping(f.sha256)}>Columns…</button>}{' '}
+                  <RemoveFileButton name={f.name} onRemove={() => onRemoveFile(f.file_id, f.sha256)} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -126,6 +130,8 @@ export function FilesPage({ onRemoveFile }: PageProps) {
         </table>
         <More shown={LIMIT} total={unmatched?.length} />
       </Section>
+
+      <RememberedMappings />
     </>
   );
 }

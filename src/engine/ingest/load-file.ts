@@ -64,7 +64,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       });
       if (csv.status !== 'loaded') {
         return csv.status === 'needs-mapping'
-          ? { ...base, sha256, status: 'needs-mapping', message: 'some required columns could not be matched: map them to load the file', proposal: csv.proposal }
+          ? { ...base, sha256, status: 'needs-mapping', message: csv.problem ?? 'some required columns could not be matched: map them to load the file', proposal: csv.proposal }
           : { ...base, sha256, status: 'rejected', message: csv.reason };
       }
       format = 'csv';

@@ -40,7 +40,7 @@ export function chunkBoundaries(bytes: Uint8Array, start: number, chunkBytes: nu
  * Walks from a record start (outside quotes) to the first record end at or after
  * `target`. A record ends with LF, CRLF or a bare CR (Excel's "CSV (Macintosh)").
  */
-function recordEndAtOrAfter(bytes: Uint8Array, recordStart: number, target: number): number {
+export function recordEndAtOrAfter(bytes: Uint8Array, recordStart: number, target: number): number {
   let inQuotes = false;
   for (let i = recordStart; i < bytes.length; i++) {
     const b = bytes[i];

@@ -4,6 +4,8 @@ import { chunkBoundaries, readCsvLayout, type CsvLayout } from './csv-layout.ts'
 import { missingFields, proposeMapping, sanitiseMapping, type HeaderMapping, type MappingProposal } from './header-mapping.ts';
 import { CHUNK_COUNTS_SQL, DROP_CHUNK_SQL, chunkRowsSql, emptyRowsSql, insertMalformedSql, readChunkSql } from './stage-csv.sql.ts';
 import { decodeWindows1252 } from '../windows-1252.ts';
+import { SAMPLE_BYTES, readCsvSample } from './csv-sample.ts';
+import { checkMapping } from './mapping-check.ts';
 import {
   CSV_BATCH_ROWS,
   CSV_COUNTS_SQL,
@@ -35,7 +37,8 @@ const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
 export type CsvContent = 'claim+remit' | 'remit' | 'claim';
 
 export type CsvLoadResult =
-  | { status: 'needs-mapping'; proposal: MappingProposal }
+  /** `problem`: why a mapping that was guessed or remembered was not used (mapping-check.ts). */
+  | { status: 'needs-mapping'; proposal: MappingProposal; problem?: string }
   | { status: 'rejected'; reason: string }
   | {
       status: 'loaded';
@@ -87,6 +90,15 @@ export function planCsv(
       return { status: 'rejected', reason: `no recognisable columns among: ${layout.headers.slice(0, 12).join(', ')}` };
     }
     return { status: 'needs-mapping', proposal: { ...proposal, mapping, missing: missingFields(mapping) } };
+  }
+  if (!args.mapping) {
+    // nobody looked at this mapping for this file: it loads only if the values fit it
+    const check = checkMapping(readCsvSample(bytes.subarray(0, SAMPLE_BYTES), bytes.length), mapping);
+    const error = check.problems.find((p) => p.severity === 'error');
+    if (error) {
+      const how = chosen ? 'The column mapping remembered for this layout does' : 'The columns as recognised by their names do';
+      return { status: 'needs-mapping', proposal: { ...proposal, mapping }, problem: `${how} not fit the file: ${error.message}` };
+    }
   }
   const mappedColumns = [...new Set(Object.values(mapping))].sort((a, b) => a - b);
   const content: CsvContent = mapping.paid === undefined && mapping.adjustment_codes === undefined
