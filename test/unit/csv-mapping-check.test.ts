@@ -4,6 +4,7 @@ import { checkMapping, readsAsDate, readsAsMoney, readsAsProcedure } from '../..
 import { proposeMapping, type HeaderMapping } from '../../src/engine/ingest/csv/header-mapping.ts';
 import { DATE_FORMATS } from '../../src/engine/ingest/csv/csv-normalise.sql.ts';
 import { csvFile, openTestEngine } from './helpers.ts';
+import { sql } from '../../src/engine/db/sql.ts';
 
 const sample = (text: string) => readCsvSample(new TextEncoder().encode(text));
 /** Each problem as severity, fields, rows affected, first rows (the message is checked where it matters). */
@@ -126,12 +127,11 @@ describe('the value tests', () => {
     const values = ['$1,234.56', '(12.00)', '12.00-', '100', '0', '.5', 'CO-45', 'abc', '', '2026-01-05', '01/05/2026', '1/5/26', '1/5/89',
       '20260105', '2026-02-30', '13/45/2026', '1-5-2026', '2026/1/5', '2026-01-05 10:00:00', '01/05/2026 10:00', '2026-01-05T10:00:00',
       '01/05/2026 10:00:00 AM', '99213', '142', '142.0', '99213.00', 'G0439', 'g0439', '0001F', 'M54.50', '1234567'];
-    const quoted = values.map((v) => `'${v}'`).join(', ');
-    const rows = await engine.db.query<{ v: string; money: boolean; date: boolean; procedure: boolean }>(`
+    const rows = await engine.db.query<{ v: string; money: boolean; date: boolean; procedure: boolean }>(sql`
       SELECT v, dl_money(v) IS NOT NULL AS money,
-        year(try_strptime(trim(v), [${DATE_FORMATS.map((f) => `'${f}'`).join(', ')}])) BETWEEN 1990 AND 2100 IS TRUE AS date,
+        year(try_strptime(trim(v), ${DATE_FORMATS})) BETWEEN 1990 AND 2100 IS TRUE AS date,
         regexp_matches(coalesce(dl_procedure(v), ''), '^[A-Z0-9]{5}$') AS procedure
-      FROM unnest([${quoted}]) t(v) WHERE v <> ''`);
+      FROM unnest(${values}) t(v) WHERE v <> ''`);
     expect(rows.length).toBe(values.length - 1);
     for (const r of rows) {
       expect([r.v, readsAsMoney(r.v), readsAsDate(r.v), readsAsProcedure(r.v)]).toEqual([r.v, r.money, r.date, r.procedure]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvFile, openTestEngine } from '../helpers.ts';
+import { sql } from '../../../src/engine/db/sql.ts';
 import type { HeaderMapping } from '../../../src/engine/ingest/csv/header-mapping.ts';
 
 // Six hand-made lines; "Pt Paid" is the patient's payment, which a wrong mapping reads as the payer's.
@@ -30,7 +31,7 @@ describe('reading a loaded export again with another mapping (the Files page’s
     expect(await engine.kpis()).toEqual(await alone.kpis());
     // by hand: six lines, $740 billed, $300 paid by the payer (80 + 70 + 60 + 90)
     expect(await engine.kpis()).toMatchObject({ lines: 6, claims: 6, billed: 740, paid: 300 });
-    const [{ n }] = await engine.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM service_lines');
+    const [{ n }] = await engine.db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM service_lines`);
     expect(n).toBe(6);
     expect((await engine.files()).map((f) => f.name)).toEqual(['denials.csv']);
   });
