@@ -1,4 +1,5 @@
-import { backtestRates, backtestTotals, type BacktestRow, type CheckResult } from './check.ts';
+import type { CheckResult } from './check.ts';
+import { backtestRates, backtestTotals, type BacktestRow } from './backtest-rates.ts';
 
 const money = (n: number) => `$${n.toFixed(2)}`;
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)} %`);

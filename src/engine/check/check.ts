@@ -4,7 +4,7 @@ import type { FileLoadResult } from '../ingest/file-load-result.ts';
 import { REMOVE_FILE_SQL } from '../ingest/remove-file.sql.ts';
 import { sqlString } from '../db/sql-quote.ts';
 import { toCsv, type CsvColumn } from '../export/csv.ts';
-import { CODING_CATEGORIES } from '../classify/categories.ts';
+import type { BacktestRow } from './backtest-rates.ts';
 import {
   BACKTEST_MONTHS_SQL,
   CHECK_BATCH_SQL,
@@ -196,19 +196,6 @@ export function worklistCsv(result: CheckResult): string {
   return toCsv(WORKLIST_COLUMNS, rows);
 }
 
-export interface BacktestRow {
-  month: string;
-  /** one of the four coding categories, or 'overall' */
-  category: string;
-  lines: number;
-  denied: number;
-  denied_dollars: number;
-  caught: number;
-  caught_dollars: number;
-  flagged: number;
-  flagged_denied: number;
-}
-
 /**
  * For each service month m of the loaded history: check m's counted lines as if unsent, learning
  * only from adjudications known before m (remittance date, else date of service), and score the
@@ -223,34 +210,4 @@ export async function backtest(db: Db): Promise<BacktestRow[]> {
     rows.push(...(await db.query<BacktestRow>(backtestScoresSql(month))));
   }
   return rows;
-}
-
-const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-
-/** Recall (lines and dollars) and precision of one backtest row; null where the denominator is 0. */
-export function backtestRates(r: BacktestRow) {
-  return {
-    recall: share(r.caught, r.denied),
-    dollarRecall: share(r.caught_dollars, r.denied_dollars),
-    precision: share(r.flagged_denied, r.flagged),
-  };
-}
-
-/** The rows of every month together, per category (the backtest's totals). */
-export function backtestTotals(rows: readonly BacktestRow[]): BacktestRow[] {
-  return [...CODING_CATEGORIES, 'overall'].map((category) => {
-    const of = rows.filter((r) => r.category === category);
-    const sum = (k: 'lines' | 'denied' | 'denied_dollars' | 'caught' | 'caught_dollars' | 'flagged' | 'flagged_denied') => of.reduce((s, r) => s + r[k], 0);
-    return {
-      month: 'all',
-      category,
-      lines: sum('lines'),
-      denied: sum('denied'),
-      denied_dollars: Math.round(sum('denied_dollars') * 100) / 100,
-      caught: sum('caught'),
-      caught_dollars: Math.round(sum('caught_dollars') * 100) / 100,
-      flagged: sum('flagged'),
-      flagged_denied: sum('flagged_denied'),
-    };
-  });
 }
