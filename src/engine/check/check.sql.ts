@@ -62,6 +62,7 @@ FROM lines l JOIN claims c USING (claim_key) LEFT JOIN dx_lists x USING (line_id
 };
 
 const CODING = sqlList(CODING_CATEGORIES);
+const IS_EM = (code: string) => `${code} IN (SELECT code FROM ref_procedure_groups WHERE grp = 'em')`;
 /** Past denials whose cause is in the diagnosis: a pair the payer denied for it names the diagnosis. */
 const DIAGNOSIS_CATEGORIES = sqlList(['mismatch', 'unspecified']);
 const PAST_ITEM = `{'line_id': h.past_line_id, 'claim_id': h.claim_id, 'service_date': h.service_date, 'paid_date': h.paid_date, 'denied_amount': h.denied_amount}`;
@@ -113,15 +114,20 @@ FROM denied_patterns d
 WHERE list_contains(${CODING}, d.category)${pastWhere};
 
 CREATE OR REPLACE TABLE ${p}checked AS
-SELECT line_id, upper(trim(payer)) AS payer_key, payer, billed_procedure, modifiers, diagnoses,
-  list_transform(diagnoses, lambda c: dl_icd_dotted(c)) AS dx
-FROM ${lines} WHERE billed_procedure IS NOT NULL;
+SELECT l.line_id, upper(trim(l.payer)) AS payer_key, l.payer, l.billed_procedure, l.modifiers, l.diagnoses,
+  list_transform(l.diagnoses, lambda c: dl_icd_dotted(c)) AS dx,
+  ${IS_EM('l.billed_procedure')} AS is_em,
+  -- a procedure other than an E/M on the same claim and day: what a modifier on an E/M is about
+  EXISTS (SELECT 1 FROM ${neighbours} o WHERE o.claim_key = l.claim_key AND o.line_id <> l.line_id AND o.service_date = l.service_date
+    AND NOT o.is_reversal AND o.billed_procedure IS NOT NULL AND NOT ${IS_EM('o.billed_procedure')}) AS with_procedure
+FROM ${lines} l WHERE l.billed_procedure IS NOT NULL;
 
+-- a missing-modifier pattern on an E/M matches an E/M billed beside a procedure: alone, it needs no modifier
 CREATE OR REPLACE TABLE ${p}pattern_hits AS
 SELECT l.line_id, h.*
 FROM ${p}checked l JOIN ${p}past h ON h.payer_key = l.payer_key AND h.procedure = l.billed_procedure
 WHERE (h.cause_kind = 'diagnosis' AND len(l.dx) > 0 AND l.dx[1] = h.cause_codes[1])
-   OR (h.cause_kind = 'modifiers' AND list_sort(l.modifiers) = h.cause_codes)
+   OR (h.cause_kind = 'modifiers' AND list_sort(l.modifiers) = h.cause_codes AND (NOT l.is_em OR l.with_procedure))
    OR (h.cause_kind = 'code' AND list_has_all(list_concat(l.dx, [l.billed_procedure]), h.cause_codes));
 
 CREATE OR REPLACE TABLE ${p}pair_hits AS
