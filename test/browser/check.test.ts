@@ -74,6 +74,17 @@ describe('check claims before sending', () => {
     const overall = backtestTotals(want).find((r) => r.category === 'overall')!;
     expect(await page.locator('[data-month="all"][data-category="overall"]').textContent()).toContain(count(overall.flagged));
 
+    // a charges CSV dropped on the page replaces the batch: R05 is a header since 2021-10-01 (FY2022 addenda)
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return transfer;
+    }, 'Claim ID,DOS,Payer,CPT/HCPCS,Diagnosis Codes,Billed Amt\nD1,10/05/2026,Medicare Part B,99213,R05,205.00\n');
+    await page.getByTestId('check-drop').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect.poll(() => page.getByTestId('check-result').locator('h2').first().textContent(), { timeout: 120_000 }).toBe('dropped.csv: 1 claim, 1 line');
+    expect(await claims.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')))).toEqual(['D1']);
+    await expect.poll(() => page.getByTestId('check-summary').textContent()).toContain('$205.00 at risk');
+
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
