@@ -138,10 +138,11 @@ export class Engine {
 
   /**
    * Checks an outgoing batch (837P or claims CSV) against the loaded history without adding it to
-   * the history (check/check.ts); replaces the batch checked before.
+   * the history (check/check.ts); replaces the batch checked before. A CSV's columns are read by the
+   * user's remembered mappings (by header signature: a plain object, so the page can send it to the worker).
    */
-  checkBatch(file: InputFile, options: LoadOptions = {}): Promise<FileLoadResult> {
-    return loadCheckBatch(this.db, file, { mapping: options.mapping, mappingFor: options.mappingFor, onProgress: (p) => options.onProgress?.(file.name, p) });
+  checkBatch(file: InputFile, mappings: Record<string, HeaderMapping> = {}): Promise<FileLoadResult> {
+    return loadCheckBatch(this.db, file, { mappingFor: (signature) => mappings[signature] });
   }
 
   /** The checked batch's claims by dollars at risk, each line's flags with evidence and fix. */

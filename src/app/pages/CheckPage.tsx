@@ -7,6 +7,9 @@ import { ScrollBox } from '../components/ScrollBox.tsx';
 import { formatCount, formatCountOf, formatMoney, formatMonth } from '../format.ts';
 import { downloadText } from '../download.ts';
 import { loadSampleFiles } from '../sample-data.ts';
+import { rememberMapping, rememberedMappings } from '../mapping-memory.ts';
+import { MappingDialog } from '../components/MappingDialog.tsx';
+import type { MappingProposal } from '../../engine/ingest/csv/header-mapping.ts';
 import { messageOf } from '../../engine/message-of.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import type { CheckClaim, CheckFlag } from '../../engine/check/check.ts';
@@ -33,6 +36,7 @@ export function CheckPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [openLine, setOpenLine] = useState<number | null>(null);
   const [runBacktest, setRunBacktest] = useState(false);
+  const [needsMapping, setNeedsMapping] = useState<{ file: File; proposal: MappingProposal } | null>(null);
   const result = useEngineQuery(() => engine.call('checkResult'), [checked]);
   const backtest = useEngineQuery(() => (runBacktest ? engine.call('backtest') : Promise.resolve(null)), [runBacktest]);
 
@@ -40,8 +44,8 @@ export function CheckPage() {
     setBusy(`Checking ${file.name}…`);
     setMessage(null);
     try {
-      const loaded = await engine.call('checkBatch', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      if (loaded.status === 'needs-mapping') setMessage(`${file.name}: its columns are not recognised. Load a file of that layout once through “Add files” and map its columns, then check it here.`);
+      const loaded = await engine.call('checkBatch', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, rememberedMappings());
+      if (loaded.status === 'needs-mapping' && loaded.proposal) setNeedsMapping({ file, proposal: loaded.proposal });
       else if (loaded.status !== 'loaded') setMessage(`${file.name}: ${loaded.message}`);
       setChecked((n) => n + 1);
     } catch (error) {
@@ -182,6 +186,18 @@ export function CheckPage() {
         {backtest.data && <BacktestTable rows={backtest.data} />}
       </section>
       {openLine !== null && <LineDetail lineId={openLine} onClose={() => setOpenLine(null)} />}
+      {needsMapping && (
+        <MappingDialog
+          fileName={needsMapping.file.name}
+          proposal={needsMapping.proposal}
+          onCancel={() => setNeedsMapping(null)}
+          onConfirm={(mapping) => {
+            rememberMapping(needsMapping.proposal.signature, mapping);
+            setNeedsMapping(null);
+            void check(needsMapping.file);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -141,6 +141,20 @@ describe('checking an outgoing batch', () => {
     expect((await engine.checkResult()).claims).toHaveLength(9);
   });
 
+  it('reads a CSV layout by the mapping the user remembered for it', async () => {
+    const text = 'Ticket,DOS,Payer,CPT/HCPCS,Diagnosis Codes,Billed Amt\nT1,04/06/2026,Medicare Part B,99213,R05,205.00\n';
+    const first = await engine.checkBatch(csvFile('odd.csv', text));
+    expect(first.status).toBe('needs-mapping');
+    const { signature, mapping } = first.proposal!;
+    const loaded = await engine.checkBatch(csvFile('odd.csv', text), { [signature]: { ...mapping, claim_id: 0 } });
+    expect(loaded.status, loaded.message).toBe('loaded');
+    const checked = await engine.checkResult();
+    // R05 is a header from FY2022 on (R05.1–R05.9 added; FY2022 ICD-10-CM addenda)
+    expect(checked.claims.map((c) => [c.claim_id, c.at_risk])).toEqual([['T1', 205]]);
+    expect(checked.claims[0].lines[0].flags.map((f) => f.category)).toEqual(['outdated']);
+    await engine.checkBatch(csvFile('batch-again.csv', BATCH));
+  });
+
   it('checks the batch again when the history changes', async () => {
     const fileId = (await engine.files())[0].file_id;
     await engine.removeFile(fileId);
