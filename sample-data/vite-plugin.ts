@@ -8,12 +8,12 @@ import type { Plugin } from 'vite';
  */
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
 
-function sampleIndex(): { csv: string[]; x12: string[] } {
+function sampleIndex(): { csv: string[]; x12: string[]; batch: string[] } {
   const list = (dir: string, ext: RegExp) =>
     statSync(path.join(ROOT, dir), { throwIfNoEntry: false })?.isDirectory()
       ? readdirSync(path.join(ROOT, dir)).filter((f) => ext.test(f)).sort().map((f) => (dir === '.' ? f : `${dir}/${f}`))
       : [];
-  return { csv: list('.', /\.csv$/), x12: [...list('837p', /\.837$/), ...list('835', /\.835$/)] };
+  return { csv: list('.', /\.csv$/), x12: [...list('837p', /\.837$/), ...list('835', /\.835$/)], batch: list('outgoing', /\.837$/) };
 }
 
 export function sampleDataPlugin(): Plugin {
@@ -26,7 +26,7 @@ export function sampleDataPlugin(): Plugin {
       return res.end(JSON.stringify(sampleIndex()));
     }
     const index = sampleIndex();
-    if (![...index.csv, ...index.x12].includes(rel)) {
+    if (![...index.csv, ...index.x12, ...index.batch].includes(rel)) {
       res.statusCode = 404;
       return res.end('not found');
     }
@@ -41,7 +41,7 @@ export function sampleDataPlugin(): Plugin {
       const out = path.join(options.dir ?? 'dist', 'sample-data');
       const index = sampleIndex();
       mkdirSync(out, { recursive: true });
-      for (const rel of [...index.csv, ...index.x12]) {
+      for (const rel of [...index.csv, ...index.x12, ...index.batch]) {
         mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
         copyFileSync(path.join(ROOT, rel), path.join(out, rel));
       }

@@ -5,6 +5,7 @@ import { AuditPage } from './pages/AuditPage.tsx';
 import { FilesPage } from './pages/FilesPage.tsx';
 import { CrosswalkPage } from './pages/CrosswalkPage.tsx';
 import { ReferencePage } from './pages/ReferencePage.tsx';
+import { CheckPage } from './pages/CheckPage.tsx';
 
 /** What every page gets (the data version comes from DataVersionContext). */
 export interface PageProps {
@@ -23,5 +24,6 @@ export const PAGES: { id: string; label: string; component: ComponentType<PagePr
   { id: 'files', label: 'Files & data quality', component: FilesPage },
   { id: 'audit', label: 'Audit sample', component: AuditPage },
   { id: 'crosswalk', label: 'Crosswalk', component: CrosswalkPage },
+  { id: 'check', label: 'Check claims', component: CheckPage },
   { id: 'reference', label: 'Reference data', component: ReferencePage, withoutData: true },
 ];

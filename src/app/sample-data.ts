@@ -1,5 +1,5 @@
 /** The bundled synthetic sample (see sample-data/README.md), served from our own origin. */
-export type SampleKind = 'csv' | 'x12';
+export type SampleKind = 'csv' | 'x12' | 'batch';
 
 export async function loadSampleFiles(kind: SampleKind): Promise<File[]> {
   const index = (await (await fetch('/sample-data/index.json')).json()) as Record<SampleKind, string[]>;

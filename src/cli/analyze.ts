@@ -12,6 +12,7 @@ import { NativeDb } from '../engine/db/native-db.ts';
 import { writeResultsSql } from '../engine/export/server-run.sql.ts';
 import { emitAnalysisSql } from './emit-sql.ts';
 import { messageOf } from '../engine/message-of.ts';
+import { backtestText, worklistText } from '../engine/check/check-cli.ts';
 
 /**
  * Headless Denial Lens: the same engine as the browser, over files on disk.
@@ -24,6 +25,10 @@ const USAGE = `usage: npm run analyze -- <files or folders...> [--json]
   --results <dir>     write denial_facts (CSV; Parquet with --native), line_patterns, rejects, files and
                       review-export.csv (the app opens it) to <dir>; --from/--to YYYY-MM limit the review export
   --emit-sql <dir>    write <dir>/denial-lens.sql: the whole analysis of the given CSV exports for the DuckDB CLI
+  --check <claims>    check an outgoing batch (837P or claims CSV) against the history files given, without
+                      adding it to them: prints the worklist by dollars at risk; --worklist <file.csv> writes it
+  --backtest          for each month, check its lines as if unsent with what the months before taught, and
+                      compare with what the payers did: recall and precision per coding category
 ${SAMPLE_USAGE}`;
 
 async function main(): Promise<number> {
@@ -38,6 +43,9 @@ async function main(): Promise<number> {
       'emit-sql': { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      check: { type: 'string' },
+      worklist: { type: 'string' },
+      backtest: { type: 'boolean', default: false },
       ...SAMPLE_OPTIONS,
     },
   });
@@ -51,6 +59,7 @@ async function main(): Promise<number> {
   const db = values.native || values.db ? await NativeDb.open({ file: values.db }) : await createNodeDb();
   const engine = await Engine.open(db, await readShippedReferenceFiles());
   const results = await engine.loadFiles(paths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) })));
+  if (values.check || values.backtest) return checkAndBacktest(engine, results, values);
   const report = await buildReport(engine, results);
   if (sampleSpec) report.sample = await engine.drawSample(sampleSpec);
   if (!report.sample && (values.worksheet || values['frame-csv'])) throw new Error('--worksheet and --frame-csv need --sample (the same options as the sample was drawn with)');
@@ -66,6 +75,33 @@ async function main(): Promise<number> {
   }
   await db.close();
   return results.some((r) => r.status === 'loaded') ? 0 : 1;
+}
+
+/** --check and --backtest: the history's load summary on stderr, the worklist and the backtest on stdout. */
+async function checkAndBacktest(
+  engine: Engine,
+  results: { name: string; status: string; message: string }[],
+  options: { check?: string; worklist?: string; backtest?: boolean; json?: boolean },
+): Promise<number> {
+  for (const r of results) console.error(`${r.name}: ${r.status} — ${r.message}`);
+  if (!results.some((r) => r.status === 'loaded')) throw new Error('no history was loaded: give the remittances and exports to check against');
+  const json: Record<string, unknown> = {};
+  if (options.check) {
+    const loaded = await engine.checkBatch({ name: path.basename(options.check), bytes: new Uint8Array(readFileSync(options.check)) });
+    if (loaded.status !== 'loaded') throw new Error(`${loaded.name}: ${loaded.status} — ${loaded.message}`);
+    const result = await engine.checkResult();
+    if (options.worklist) writeFileSync(options.worklist, await engine.checkWorklistCsv());
+    if (options.json) json.check = result;
+    else console.log(worklistText(result));
+  }
+  if (options.backtest) {
+    const rows = await engine.backtest();
+    if (options.json) json.backtest = rows;
+    else console.log(`${options.check ? '\n' : ''}${backtestText(rows)}`);
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(json, null, 1)}\n`);
+  await engine.db.close();
+  return 0;
 }
 
 /** A filled-in worksheet of the sample just redrawn: its answers (refused if it is another sample's) and the results. */

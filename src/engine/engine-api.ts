@@ -45,6 +45,11 @@ export const CALLABLE = [
   'auditResults',
   'worksheetCsv',
   'readWorksheetCsv',
+  'checkBatch',
+  'checkResult',
+  'checkWorklistCsv',
+  'clearCheck',
+  'backtest',
 ] as const satisfies readonly (keyof Engine)[];
 
 export type EngineMethod = (typeof CALLABLE)[number];

@@ -57,6 +57,8 @@ import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
 import { rejectsCsv, type RejectRow } from './export/rejects-csv.ts';
 import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
+import { CHECK_SCHEMA_SQL } from './check/check.sql.ts';
+import { backtest, checkResult, clearCheck, loadCheckBatch, runCheck, worklistCsv } from './check/check.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -83,6 +85,7 @@ export class Engine {
     await db.exec(CSV_VALUE_MACROS_SQL);
     await db.exec(DISPLAY_MACROS_SQL);
     await db.exec(createPayerCodesSql());
+    await db.exec(CHECK_SCHEMA_SQL);
     // the screens ask the same queries again and again: answers are kept until the data changes
     const engine = new Engine(new CachingDb(db));
     if (reference) await loadShippedReference(engine.db, reference);
@@ -129,6 +132,34 @@ export class Engine {
   /** Rebuilds links, adjudication chains, classification and the facts table from the canonical tables. */
   async refresh(): Promise<void> {
     await refreshAnalysis(this.db);
+    await runCheck(this.db);
+  }
+
+  /**
+   * Checks an outgoing batch (837P or claims CSV) against the loaded history without adding it to
+   * the history (check/check.ts); replaces the batch checked before. A CSV's columns are read by the
+   * user's remembered mappings (by header signature: a plain object, so the page can send it to the worker).
+   */
+  checkBatch(file: InputFile, mappings: Record<string, HeaderMapping> = {}): Promise<FileLoadResult> {
+    return loadCheckBatch(this.db, file, { mappingFor: (signature) => mappings[signature] });
+  }
+
+  /** The checked batch's claims by dollars at risk, each line's flags with evidence and fix. */
+  checkResult() {
+    return checkResult(this.db);
+  }
+
+  async checkWorklistCsv(): Promise<string> {
+    return worklistCsv(await checkResult(this.db));
+  }
+
+  clearCheck() {
+    return clearCheck(this.db);
+  }
+
+  /** Month by month: the check run on each month as if unsent, learning from the months before, against what payers did. */
+  backtest() {
+    return backtest(this.db);
   }
 
   monthly(filters: Filters = {}): Promise<MonthRow[]> {

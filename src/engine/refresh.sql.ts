@@ -1,13 +1,9 @@
 import { DROP_REFRESH_TEMP_SQL, LINE_CHAINS_SQL, LINE_IDENTITY_SQL, analysisLinesSql } from './analysis/analysis-lines.sql.ts';
 import { LINE_CLASSIFICATION_SQL, LINE_REMARKS_SQL, PAYER_FINDINGS_SQL, lineDenialsSql, lineReasonsSql } from './classify/classify.sql.ts';
-import {
-  DENIED_CODES_SQL,
-  OUTDATED_FINDINGS_SQL,
-  UNKNOWN_REFERENCE_FINDINGS_SQL,
-  UNSPECIFIED_FINDINGS_SQL,
-} from './classify/rules/code-validity.sql.ts';
-import { MODIFIER_FINDINGS_SQL } from './classify/rules/modifiers.sql.ts';
-import { CROSSWALK_SQL, HISTORY_FINDINGS_SQL } from './classify/rules/history.sql.ts';
+import { codeStatusSql, outdatedFindingsSql, unknownReferenceFindingsSql, unspecifiedFindingsSql } from './classify/rules/code-validity.sql.ts';
+import { modifierFindingsSql } from './classify/rules/modifiers.sql.ts';
+import { CROSSWALK_SQL, REVIEW_HISTORY, historyFindingsSql } from './classify/rules/history.sql.ts';
+import { REVIEW_SCOPE } from './classify/rules/scope.ts';
 import { CLAIM_ADJUSTMENT_SHARES_SQL } from './analysis/claim-adjustments.sql.ts';
 import { FILE_LINE_MERGES_SQL, SOURCE_DISAGREEMENTS_SQL } from './analysis/merge-report.sql.ts';
 import { DENIED_PATTERNS_SQL, POST_PAYMENT_DENIALS_SQL, REVIEW_CUBE_SQL, denialFactsSql } from './analytics/facts.sql.ts';
@@ -37,13 +33,13 @@ export const REFRESH_STEPS: readonly (Sql | BatchedTable)[] = [
   LINE_REMARKS_SQL,
   { table: 'line_denials', select: lineDenialsSql },
   PAYER_FINDINGS_SQL,
-  DENIED_CODES_SQL,
-  OUTDATED_FINDINGS_SQL,
-  UNSPECIFIED_FINDINGS_SQL,
-  UNKNOWN_REFERENCE_FINDINGS_SQL,
-  MODIFIER_FINDINGS_SQL,
+  codeStatusSql(REVIEW_SCOPE),
+  outdatedFindingsSql(REVIEW_SCOPE),
+  unspecifiedFindingsSql(REVIEW_SCOPE),
+  unknownReferenceFindingsSql(REVIEW_SCOPE),
+  modifierFindingsSql(REVIEW_SCOPE),
   CROSSWALK_SQL,
-  HISTORY_FINDINGS_SQL,
+  historyFindingsSql(REVIEW_SCOPE, sql`procedure_dx_crosswalk`, REVIEW_HISTORY),
   LINE_CLASSIFICATION_SQL,
   { table: 'denial_facts', select: denialFactsSql },
   POST_PAYMENT_DENIALS_SQL,

@@ -43,7 +43,7 @@ export function MappingDialog({ file, mapping: initial, reason, purpose, onConfi
     };
   }, [file]);
   // each field-and-column answer is kept for this file: a change re-checks only the field changed
-  const cache = useMemo(() => new Map<string, MappingProblem | null>(), [sample]);
+  const cache = useMemo(() => (sample ? new Map<string, MappingProblem | null>() : undefined), [sample]);
   const check = useMemo(() => (sample ? checkMapping(sample, mapping, cache) : null), [sample, mapping, cache]);
   const headers = sample?.headers ?? [];
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);

@@ -1,25 +1,29 @@
 import { icd10cmStatusSql, procedureStatusSql } from '../../reference/lookups.sql.ts';
 import { sql, type Sql } from '../../db/sql.ts';
+import type { RuleScope } from './scope.ts';
 
 /**
  * What the code data proves about the codes on denied lines: a diagnosis or
  * procedure not valid on the date of service ('outdated'), and an unspecified
  * diagnosis where billable, more specific codes exist ('unspecified').
  * Diagnoses on dates no loaded release covers are reported as such, never as valid or invalid.
+ * The tables are named for the review (denied_…); a batch's carry its scope's prefix.
  */
-export const DENIED_CODES_SQL = sql`
-CREATE OR REPLACE TABLE denied_dx AS
+export const codeStatusSql = ({ prefix: p, lines }: RuleScope) => sql`
+CREATE OR REPLACE TABLE ${p}denied_lines_ctx AS
+SELECT * FROM ${lines} WHERE billed_procedure IS NOT NULL;
+
+CREATE OR REPLACE TABLE ${p}denied_dx AS
 SELECT al.line_id, al.service_date, x.code, x.ord
-FROM analysis_lines al JOIN line_denials d USING (line_id),
+FROM ${lines} al,
   LATERAL (SELECT unnest(al.diagnoses) AS code, generate_subscripts(al.diagnoses, 1) AS ord) x
-WHERE d.denial_type IS NOT NULL AND al.service_date IS NOT NULL;
+WHERE al.service_date IS NOT NULL;
 
-CREATE OR REPLACE TABLE denied_dx_status AS
-${icd10cmStatusSql(sql`(SELECT code, service_date FROM denied_dx)`)};
+CREATE OR REPLACE TABLE ${p}denied_dx_status AS
+${icd10cmStatusSql(sql`(SELECT code, service_date FROM ${p}denied_dx)`)};
 
-CREATE OR REPLACE TABLE denied_procedure_status AS
-${procedureStatusSql(sql`(SELECT al.billed_procedure AS code, al.service_date FROM analysis_lines al JOIN line_denials d USING (line_id)
-  WHERE d.denial_type IS NOT NULL AND al.billed_procedure IS NOT NULL)`)};
+CREATE OR REPLACE TABLE ${p}denied_procedure_status AS
+${procedureStatusSql(sql`(SELECT billed_procedure AS code, service_date FROM ${p}denied_lines_ctx)`)};
 `;
 
 const dottedListSql = (list: Sql): Sql => sql`list_transform(${list}, lambda c: dl_icd_dotted(c))`;
@@ -40,8 +44,8 @@ const rebillWithSql = (s: Sql, code: Sql): Sql => sql`'Rebill with ' || array_to
  * missing its 7th character / X placeholders), or no code of the loaded releases at all. The
  * evidence says what is wrong and names the valid codes of that date (lookups.sql.ts).
  */
-export const OUTDATED_FINDINGS_SQL = sql`
-INSERT INTO findings
+export const outdatedFindingsSql = ({ prefix: p, findings }: RuleScope) => sql`
+INSERT INTO ${findings}
 SELECT DISTINCT d.line_id, 'outdated', 'reference',
   dl_icd_dotted(d.code) || CASE s.status
     WHEN 'header' THEN CASE s.problem
@@ -65,10 +69,10 @@ SELECT DISTINCT d.line_id, 'outdated', 'reference',
     THEN 'Rebill with ' || array_to_string(${dottedListSql(sql`s.replacements`)}, '/') || ' (whichever the documentation supports) instead of ' || dl_icd_dotted(d.code) || '.'
     ELSE 'Replace ' || dl_icd_dotted(d.code) || ' with a code valid on ' || d.service_date || ' and submit a corrected claim.' END,
   3
-FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
+FROM ${p}denied_dx d JOIN ${p}denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
 WHERE s.status IN ('header', 'invalid', 'deleted', 'not_yet_valid');
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT al.line_id, 'outdated', 'reference',
   s.code_system || ' ' || s.code || CASE s.status
     WHEN 'deleted' THEN ' was deleted ' || (s.valid_to + 1) || ' (not valid on ' || al.service_date || ')'
@@ -78,9 +82,9 @@ SELECT al.line_id, 'outdated', 'reference',
   [s.code],
   'Replace ' || s.code || CASE WHEN len(s.replacements) > 0 THEN ' with the current code (' || array_to_string(s.replacements, ', ') || ') that the documentation supports' ELSE ' with a current code' END || ' and submit a corrected claim.',
   3
-FROM analysis_lines al JOIN line_denials d USING (line_id)
-JOIN denied_procedure_status s ON s.code = al.billed_procedure AND s.service_date = al.service_date
-WHERE d.denial_type IS NOT NULL AND s.status IN ('deleted', 'not_yet_valid');
+FROM ${p}denied_lines_ctx al
+JOIN ${p}denied_procedure_status s ON s.code = al.billed_procedure AND s.service_date = al.service_date
+WHERE s.status IN ('deleted', 'not_yet_valid');
 `;
 
 /**
@@ -88,8 +92,8 @@ WHERE d.denial_type IS NOT NULL AND s.status IN ('deleted', 'not_yet_valid');
  * date of service: the evidence names the nearest (same parent first, then wider; lookups.sql.ts)
  * and the fix the same codes.
  */
-export const UNSPECIFIED_FINDINGS_SQL = sql`
-INSERT INTO findings
+export const unspecifiedFindingsSql = ({ prefix: p, findings }: RuleScope) => sql`
+INSERT INTO ${findings}
 SELECT DISTINCT d.line_id, 'unspecified', 'reference',
   dl_icd_dotted(d.code) || ' (' || s.short_desc || ') is an unspecified code'
   || CASE WHEN s.laterality = 'unspecified' THEN ' (side not given)' ELSE '' END
@@ -99,16 +103,16 @@ SELECT DISTINCT d.line_id, 'unspecified', 'reference',
     ELSE 'Rebill with the specific code the documentation supports instead of ' || dl_icd_dotted(d.code) END
   || CASE WHEN s.laterality = 'unspecified' THEN ', stating the side' ELSE '' END || '.',
   3
-FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
+FROM ${p}denied_dx d JOIN ${p}denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
 WHERE s.status = 'valid' AND (s.unspecified OR s.laterality = 'unspecified');
 `;
 
 /** Diagnoses the reference cannot answer for: said, so "unknown" is never mistaken for "valid". */
-export const UNKNOWN_REFERENCE_FINDINGS_SQL = sql`
-INSERT INTO findings
+export const unknownReferenceFindingsSql = ({ prefix: p, findings }: RuleScope) => sql`
+INSERT INTO ${findings}
 SELECT DISTINCT d.line_id, NULL, 'reference',
   dl_icd_dotted(d.code) || ' is unknown to the loaded ICD-10-CM reference for ' || d.service_date
   || ' (import the release for that fiscal year on the Reference page)', [dl_icd_dotted(d.code)], NULL, 9
-FROM denied_dx d JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
+FROM ${p}denied_dx d JOIN ${p}denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date
 WHERE s.status = 'unknown';
 `;

@@ -1,4 +1,6 @@
-import { sql } from '../../db/sql.ts';
+import { sql, type Sql } from '../../db/sql.ts';
+import type { RuleScope } from './scope.ts';
+
 /**
  * The practice's own history as evidence: which diagnosis categories (first
  * three characters of ICD-10-CM) each procedure gets paid with. A denied line
@@ -8,37 +10,48 @@ import { sql } from '../../db/sql.ts';
  * proves nothing about the link (issue 16, "Rules from reference data").
  */
 export const MIN_PAID_LINES = 10;
-/** A paid line of the crosswalk (analysis_lines al joined to line_denials d). */
-const PAID = sql`d.denial_type IS NULL AND al.paid > 0`;
+/** A paid line of the history (h). */
+const PAID = sql`NOT h.denied AND h.paid > 0`;
 
-export const CROSSWALK_SQL = sql`
-CREATE OR REPLACE TABLE procedure_dx_crosswalk AS
-SELECT al.billed_procedure AS procedure, x.code AS dx, left(x.code, 3) AS dx_category,
+/**
+ * The history a rule learns from: initial adjudications with billed_procedure, diagnoses, paid
+ * and denied. The review learns from every loaded line; the backtest from the months before.
+ */
+export const REVIEW_HISTORY = sql`(SELECT al.billed_procedure, al.diagnoses, al.paid, d.denial_type IS NOT NULL AS denied
+  FROM analysis_lines al JOIN line_denials d USING (line_id) WHERE al.is_initial)`;
+
+export const crosswalkSql = (table: Sql, history: Sql): Sql => sql`
+CREATE OR REPLACE TABLE ${table} AS
+SELECT h.billed_procedure AS procedure, x.code AS dx, left(x.code, 3) AS dx_category,
   count(*) FILTER (WHERE ${PAID})::INTEGER AS paid_lines,
-  count(*) FILTER (WHERE d.denial_type IS NOT NULL)::INTEGER AS denied_lines
-FROM analysis_lines al JOIN line_denials d USING (line_id),
-  LATERAL (SELECT unnest(al.diagnoses) AS code) x
-WHERE al.is_initial AND al.billed_procedure IS NOT NULL
+  count(*) FILTER (WHERE h.denied)::INTEGER AS denied_lines
+FROM ${history} h,
+  LATERAL (SELECT unnest(h.diagnoses) AS code) x
+WHERE h.billed_procedure IS NOT NULL
 GROUP BY ALL;
 `;
 
-export const HISTORY_FINDINGS_SQL = sql`
-INSERT INTO findings
+/** The review's crosswalk (also the Crosswalk page's, analytics/crosswalk.sql.ts). */
+export const CROSSWALK_SQL = crosswalkSql(sql`procedure_dx_crosswalk`, REVIEW_HISTORY);
+
+/** Lines of the scope whose procedure is paid often, never with any of the line's diagnosis categories. */
+export const historyFindingsSql = ({ prefix: p, findings }: RuleScope, crosswalk: Sql, history: Sql): Sql => sql`
+INSERT INTO ${findings}
 WITH paid_counts AS (
   -- lines, not (line, diagnosis) pairs: a line billed with two diagnoses was paid once
-  SELECT al.billed_procedure AS procedure, count(*)::INTEGER AS paid_lines
-  FROM analysis_lines al JOIN line_denials d USING (line_id)
-  WHERE al.is_initial AND ${PAID} AND len(al.diagnoses) > 0
-  GROUP BY al.billed_procedure
+  SELECT h.billed_procedure AS procedure, count(*)::INTEGER AS paid_lines
+  FROM ${history} h
+  WHERE ${PAID} AND len(h.diagnoses) > 0
+  GROUP BY h.billed_procedure
 ), procedure_paid AS (
   SELECT c.procedure, n.paid_lines,
     list(c.dx ORDER BY c.paid_lines DESC, c.dx) FILTER (WHERE c.paid_lines > 0) AS top_dx
-  FROM procedure_dx_crosswalk c JOIN paid_counts n USING (procedure)
+  FROM ${crosswalk} c JOIN paid_counts n USING (procedure)
   GROUP BY c.procedure, n.paid_lines
 ), line_categories AS (
   SELECT l.line_id, l.billed_procedure, l.diagnoses,
     list_transform(l.diagnoses, lambda c: left(c, 3)) AS categories
-  FROM denied_lines_ctx l
+  FROM ${p}denied_lines_ctx l
   WHERE len(l.diagnoses) > 0 AND l.billed_procedure NOT IN (SELECT code FROM ref_procedure_groups WHERE grp = 'em')
 )
 SELECT l.line_id, 'mismatch', 'history',
@@ -54,6 +67,6 @@ SELECT l.line_id, 'mismatch', 'history',
 FROM line_categories l JOIN procedure_paid p ON p.procedure = l.billed_procedure
 WHERE p.paid_lines >= ${MIN_PAID_LINES}
   AND NOT EXISTS (
-    SELECT 1 FROM procedure_dx_crosswalk c
+    SELECT 1 FROM ${crosswalk} c
     WHERE c.procedure = l.billed_procedure AND c.paid_lines > 0 AND list_contains(l.categories, c.dx_category));
 `;

@@ -1,6 +1,7 @@
 import { ncciPtpEditsSql } from '../../reference/lookups.sql.ts';
 import { pfsCitationSql, pfsIndicatorsSql } from '../../reference/pfs/pfs.sql.ts';
 import { sql, type Sql } from '../../db/sql.ts';
+import type { RuleScope } from './scope.ts';
 
 /**
  * Modifier rules proven by the claim and the CMS reference data. The evidence always states
@@ -30,6 +31,7 @@ import { sql, type Sql } from '../../db/sql.ts';
  *    one side, 50 for both; 3 → RT or LT (each side on its own line); 2 (the code is priced as
  *    bilateral already: CMS PFS relative value file layout), 0 or 9 → no side modifier is needed. Codes the fee schedule does not list fall back to the hand list
  *    ref_procedure_groups 'lateral'. A finding needs a linked diagnosis that names the side.
+ * The work tables are named for the review (denied_…); another scope's carry its prefix (scope.ts).
  */
 const DISTINCT_PROCEDURE_MODIFIERS_SQL = sql`${['59', 'XE', 'XS', 'XP', 'XU']}`;
 const BUNDLING_CARCS_SQL = sql`${['97', '234', '236']}`;
@@ -40,22 +42,19 @@ const billedModifiersSql = (list: Sql): Sql =>
   sql`CASE WHEN len(coalesce(${list}, [])) = 0 THEN 'no modifier' ELSE 'modifier' || CASE WHEN len(${list}) > 1 THEN 's ' ELSE ' ' END || array_to_string(${list}, ', ') END`;
 const GLOBAL_TEXT_SQL = sql`CASE g.global_days WHEN '000' THEN '0-day' WHEN '010' THEN '10-day' ELSE '90-day' END || ' global per ' || g.citation`;
 /** The payer's bundling reasons on a line: 'CO-97, CO-236' */
-const bundlingReasonsSql = (lineId: Sql): Sql => sql`(SELECT string_agg(DISTINCT coalesce(r.group_code || '-', '') || r.carc, ', ')
-  FROM line_reasons r WHERE r.line_id = ${lineId} AND list_contains(${BUNDLING_CARCS_SQL}, r.carc))`;
+const bundlingReasonsSql = (reasons: Sql, lineId: Sql): Sql => sql`(SELECT string_agg(DISTINCT coalesce(r.group_code || '-', '') || r.carc, ', ')
+  FROM ${reasons} r WHERE r.line_id = ${lineId} AND list_contains(${BUNDLING_CARCS_SQL}, r.carc))`;
 
-export const MODIFIER_FINDINGS_SQL = sql`
-CREATE OR REPLACE TABLE denied_lines_ctx AS
-SELECT al.* FROM analysis_lines al JOIN line_denials d USING (line_id) WHERE d.denial_type IS NOT NULL AND al.billed_procedure IS NOT NULL;
-
+export const modifierFindingsSql = ({ prefix: p, neighbours, reasons, findings, outgoing }: RuleScope): Sql => sql`
 -- Rule 1: the procedures billed with a denied E/M by the same provider: on its claim the same day or the day after,
 -- or on another claim of the same patient the day after
-CREATE OR REPLACE TABLE em_companions AS
+CREATE OR REPLACE TABLE ${p}em_companions AS
 WITH em AS (
   SELECT line_id, claim_key, patient_account, provider, billed_procedure AS em_code, modifiers AS em_modifiers, service_date
-  FROM denied_lines_ctx WHERE service_date IS NOT NULL AND ${isEmSql(sql`billed_procedure`)}
+  FROM ${p}denied_lines_ctx WHERE service_date IS NOT NULL AND ${isEmSql(sql`billed_procedure`)}
 ), others AS (
   SELECT claim_key, patient_account, provider, billed_procedure AS procedure, service_date AS procedure_date
-  FROM analysis_lines
+  FROM ${neighbours}
   WHERE NOT is_reversal AND billed_procedure IS NOT NULL AND service_date IS NOT NULL AND NOT ${isEmSql(sql`billed_procedure`)}
 ), same_patient AS (
   SELECT em.*, o.provider AS procedure_provider, o.procedure, o.procedure_date FROM em JOIN others o ON o.claim_key = em.claim_key
@@ -69,30 +68,30 @@ FROM same_patient
 WHERE procedure_date IN (service_date, service_date + 1)
   AND (provider IS NULL OR procedure_provider IS NULL OR provider = procedure_provider);
 
-CREATE OR REPLACE TABLE em_companion_globals AS
+CREATE OR REPLACE TABLE ${p}em_companion_globals AS
 SELECT c.*, x.global_days, ${pfsCitationSql(sql`x`)} AS citation,
   CASE WHEN x.global_days IN ('000', '010') AND c.procedure_date = c.service_date THEN '25'
        WHEN x.global_days = '090' THEN '57'
        WHEN x.global_days IS NULL AND c.procedure_date = c.service_date AND regexp_matches(c.procedure, '^[0-9]{5}$')
             AND c.procedure::INTEGER BETWEEN 10004 AND 69990 THEN '25'
   END AS needed
-FROM em_companions c
-LEFT JOIN (${pfsIndicatorsSql(sql`(SELECT procedure AS code, procedure_date AS service_date FROM em_companions)`)}) x
+FROM ${p}em_companions c
+LEFT JOIN (${pfsIndicatorsSql(sql`(SELECT procedure AS code, procedure_date AS service_date FROM ${p}em_companions)`)}) x
   ON x.code = c.procedure AND x.service_date = c.procedure_date;
 
 -- one row per E/M line that needs 25 or 57: 57 when a 90-day global is among its procedures
-CREATE OR REPLACE TABLE em_global_needs AS
+CREATE OR REPLACE TABLE ${p}em_global_needs AS
 SELECT g.line_id, any_value(g.em_code) AS em_code, any_value(g.em_modifiers) AS em_modifiers, any_value(g.service_date) AS service_date,
   CASE WHEN bool_or(g.needed = '57') THEN '57' ELSE '25' END AS needed,
   list(DISTINCT g.procedure ORDER BY g.procedure) AS procedures,
   string_agg(g.procedure || CASE WHEN g.procedure_date <> g.service_date THEN ' on ' || g.procedure_date ELSE '' END || ' ('
     || CASE WHEN g.global_days IS NULL THEN 'not in the loaded CMS fee schedule on that date; CPT surgery section, taken as a minor procedure'
             ELSE ${GLOBAL_TEXT_SQL} END || ')', '; ' ORDER BY g.procedure) AS procedures_text
-FROM em_companion_globals g
+FROM ${p}em_companion_globals g
 WHERE g.needed IS NOT NULL
 GROUP BY g.line_id;
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT n.line_id, 'missing_modifier', 'rule',
   n.em_code || ' (billed with ' || ${billedModifiersSql(sql`n.em_modifiers`)} || ') and ' || n.procedures_text
   || CASE WHEN n.needed = '57'
@@ -109,41 +108,41 @@ SELECT n.line_id, 'missing_modifier', 'rule',
        ELSE 'Append 25 to ' || n.em_code || ' if the E/M was significant and separately identifiable from '
          || array_to_string(n.procedures, ', ') || ' (documented), and submit a corrected claim.' END,
   3
-FROM em_global_needs n
+FROM ${p}em_global_needs n
 WHERE NOT list_contains(n.em_modifiers, n.needed);
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT n.line_id, 'bundling', 'rule',
   n.em_code || ' already carries modifier ' || n.needed || ', billed with ' || n.procedures_text
-  || '; the payer still bundled it: ' || ${bundlingReasonsSql(sql`n.line_id`)},
+  || '; the payer still bundled it: ' || ${bundlingReasonsSql(reasons, sql`n.line_id`)},
   list_concat([n.em_code], n.procedures),
   'Do not resubmit with another modifier: appeal with the visit note showing '
   || CASE WHEN n.needed = '57' THEN 'that ' || n.em_code || ' was the decision for surgery.'
           ELSE 'a significant, separately identifiable E/M beyond the usual care of ' || array_to_string(n.procedures, ', ') || '.' END,
   3
-FROM em_global_needs n
+FROM ${p}em_global_needs n
 WHERE list_contains(n.em_modifiers, n.needed)
-  AND EXISTS (SELECT 1 FROM line_reasons r WHERE r.line_id = n.line_id AND list_contains(${BUNDLING_CARCS_SQL}, r.carc));
+  AND EXISTS (SELECT 1 FROM ${reasons} r WHERE r.line_id = n.line_id AND list_contains(${BUNDLING_CARCS_SQL}, r.carc));
 
 -- Rules 2 and 3: same-day pairs of different procedures with a denied line
-CREATE OR REPLACE TABLE denied_pairs AS
+CREATE OR REPLACE TABLE ${p}denied_pairs AS
 SELECT DISTINCT l.line_id, l.billed_procedure AS procedure_a, o.billed_procedure AS procedure_b, l.service_date,
   l.modifiers AS modifiers_a,
   len(list_intersect(list_concat(l.modifiers, o.modifiers), ${DISTINCT_PROCEDURE_MODIFIERS_SQL})) > 0 AS has_distinct_modifier,
   ${isEmSql(sql`l.billed_procedure`)} AS a_is_em, ${isEmSql(sql`o.billed_procedure`)} AS b_is_em
-FROM denied_lines_ctx l
-JOIN analysis_lines o ON o.claim_key = l.claim_key AND o.line_id <> l.line_id AND o.service_date = l.service_date
+FROM ${p}denied_lines_ctx l
+JOIN ${neighbours} o ON o.claim_key = l.claim_key AND o.line_id <> l.line_id AND o.service_date = l.service_date
   AND NOT o.is_reversal AND o.billed_procedure IS NOT NULL AND o.billed_procedure <> l.billed_procedure;
 
-CREATE OR REPLACE TABLE denied_pair_edits AS
+CREATE OR REPLACE TABLE ${p}denied_pair_edits AS
 SELECT p.line_id, p.procedure_a, p.procedure_b, p.modifiers_a, p.has_distinct_modifier, p.a_is_em,
   e.column1, e.column2, e.effective, e.modifier_indicator
-FROM denied_pairs p
-JOIN (${ncciPtpEditsSql(sql`denied_pairs`)}) e
+FROM ${p}denied_pairs p
+JOIN (${ncciPtpEditsSql(sql`${p}denied_pairs`)}) e
   ON e.procedure_a = p.procedure_a AND e.procedure_b = p.procedure_b AND e.service_date = p.service_date
 WHERE e.column2 = p.procedure_a AND e.modifier_indicator IN ('0', '1');
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT line_id,
   CASE WHEN modifier_indicator = '0' OR (a_is_em AND len(list_intersect(modifiers_a, ['25', '57'])) > 0) OR (NOT a_is_em AND has_distinct_modifier)
        THEN 'bundling' ELSE 'missing_modifier' END,
@@ -164,10 +163,16 @@ SELECT line_id,
        WHEN has_distinct_modifier THEN 'Do not resubmit with another modifier: appeal with documentation that ' || column2 || ' was distinct from ' || column1 || ' (other site, session or encounter).'
        ELSE 'If ' || column2 || ' was a distinct service (other site, session or encounter), append XS/XE/XU (or 59) to it and submit a corrected claim.' END,
   3
-FROM denied_pair_edits
-WHERE NOT (a_is_em AND line_id IN (SELECT line_id FROM em_global_needs));
+FROM ${p}denied_pair_edits
+WHERE NOT (a_is_em AND line_id IN (SELECT line_id FROM ${p}em_global_needs))${
+  outgoing
+    ? sql`
+  -- a line not sent yet that carries the modifier the edit asks for is fine
+  AND (modifier_indicator = '0' OR NOT ((a_is_em AND len(list_intersect(modifiers_a, ['25', '57'])) > 0) OR (NOT a_is_em AND has_distinct_modifier)))`
+    : sql``
+};
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT p.line_id, CASE WHEN bool_or(p.has_distinct_modifier) THEN 'bundling' ELSE 'missing_modifier' END, 'rule',
   'The payer''s NCCI denial (CARC 236) is about a procedure/modifier combination: ' || any_value(p.procedure_a)
   || ' was billed with ' || string_agg(DISTINCT p.procedure_b, ', ' ORDER BY p.procedure_b) || ' on ' || any_value(p.service_date)
@@ -180,13 +185,13 @@ SELECT p.line_id, CASE WHEN bool_or(p.has_distinct_modifier) THEN 'bundling' ELS
     ELSE 'If ' || any_value(p.procedure_a) || ' was distinct from ' || string_agg(DISTINCT p.procedure_b, ', ' ORDER BY p.procedure_b)
       || ' (separate session, site or time), append XS/XU (or 59) to it and submit a corrected claim; if the NCCI edit allows no modifier, write it off.' END,
   3
-FROM denied_pairs p
+FROM ${p}denied_pairs p
 WHERE NOT p.a_is_em AND NOT p.b_is_em
-  AND EXISTS (SELECT 1 FROM line_reasons r WHERE r.line_id = p.line_id AND r.carc = '236')
-  AND NOT EXISTS (SELECT 1 FROM denied_pair_edits e WHERE e.line_id = p.line_id)
+  AND EXISTS (SELECT 1 FROM ${reasons} r WHERE r.line_id = p.line_id AND r.carc = '236')
+  AND NOT EXISTS (SELECT 1 FROM ${p}denied_pair_edits e WHERE e.line_id = p.line_id)
 GROUP BY p.line_id;
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT l.line_id, 'bundling', 'rule',
   'The payer''s NCCI denial (CARC 236) of ' || l.billed_procedure || ', which carries modifier '
   || array_to_string(list_intersect(l.modifiers, ['25', '57']), ', ') || ', billed with ' || string_agg(DISTINCT p.procedure_b, ', ' ORDER BY p.procedure_b) || ' on ' || l.service_date,
@@ -194,24 +199,24 @@ SELECT l.line_id, 'bundling', 'rule',
   'Do not resubmit with another modifier (NCCI accepts no 59 or XE/XS/XP/XU on an E/M): appeal with the visit note showing '
   || l.billed_procedure || ' was significant and separately identifiable.',
   3
-FROM denied_lines_ctx l JOIN denied_pairs p ON p.line_id = l.line_id
+FROM ${p}denied_lines_ctx l JOIN ${p}denied_pairs p ON p.line_id = l.line_id
 WHERE p.a_is_em AND len(list_intersect(l.modifiers, ['25', '57'])) > 0
-  AND EXISTS (SELECT 1 FROM line_reasons r WHERE r.line_id = l.line_id AND r.carc = '236')
-  AND l.line_id NOT IN (SELECT line_id FROM em_global_needs)
-  AND l.line_id NOT IN (SELECT line_id FROM denied_pair_edits)
+  AND EXISTS (SELECT 1 FROM ${reasons} r WHERE r.line_id = l.line_id AND r.carc = '236')
+  AND l.line_id NOT IN (SELECT line_id FROM ${p}em_global_needs)
+  AND l.line_id NOT IN (SELECT line_id FROM ${p}denied_pair_edits)
 GROUP BY l.line_id, l.billed_procedure, l.modifiers, l.service_date;
 
 -- Rule 4: side of the body
-CREATE OR REPLACE TABLE denied_side_codes AS
+CREATE OR REPLACE TABLE ${p}denied_side_codes AS
 SELECT l.line_id, l.billed_procedure, x.bilateral, CASE WHEN x.bilateral IS NULL THEN NULL ELSE ${pfsCitationSql(sql`x`)} END AS citation
-FROM denied_lines_ctx l
-LEFT JOIN (${pfsIndicatorsSql(sql`(SELECT billed_procedure AS code, service_date FROM denied_lines_ctx)`)}) x
+FROM ${p}denied_lines_ctx l
+LEFT JOIN (${pfsIndicatorsSql(sql`(SELECT billed_procedure AS code, service_date FROM ${p}denied_lines_ctx)`)}) x
   ON x.code = l.billed_procedure AND x.service_date = l.service_date
 WHERE len(list_intersect(l.modifiers, ${SIDE_MODIFIERS_SQL})) = 0
   AND (x.bilateral IN ('1', '3')
        OR (x.bilateral IS NULL AND l.billed_procedure IN (SELECT code FROM ref_procedure_groups WHERE grp = 'lateral')));
 
-INSERT INTO findings
+INSERT INTO ${findings}
 SELECT c.line_id, 'missing_modifier', 'rule',
   c.billed_procedure || ' was billed without RT, LT or 50, while ' || dl_icd_dotted(s.code) || ' (' || s.short_desc || ') gives the side: ' || s.laterality
   || CASE WHEN c.bilateral = '1' THEN '; bilateral-surgery indicator 1 (' || c.citation || '): RT or LT for one side, 50 for both'
@@ -224,8 +229,8 @@ SELECT c.line_id, 'missing_modifier', 'rule',
        WHEN c.bilateral IS NOT NULL THEN 'Bill ' || c.billed_procedure || ' once with RT and once with LT'
        ELSE 'Append 50 to ' || c.billed_procedure || ' (or bill RT and LT)' END || ' and submit a corrected claim.',
   3
-FROM denied_side_codes c
-JOIN denied_dx d ON d.line_id = c.line_id
-JOIN denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date AND s.laterality IN ('right', 'left', 'bilateral')
+FROM ${p}denied_side_codes c
+JOIN ${p}denied_dx d ON d.line_id = c.line_id
+JOIN ${p}denied_dx_status s ON s.code = d.code AND s.service_date = d.service_date AND s.laterality IN ('right', 'left', 'bilateral')
 QUALIFY row_number() OVER (PARTITION BY c.line_id ORDER BY d.ord) = 1;
 `;
