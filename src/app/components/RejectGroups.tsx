@@ -4,6 +4,7 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { downloadText } from '../download.ts';
 import { slug } from '../export-name.ts';
 import { formatCount, formatCountOf } from '../format.ts';
+import { ScrollBox } from './ScrollBox.tsx';
 
 const LIMIT = 500;
 
@@ -47,7 +48,7 @@ function RejectGroup({ group }: { group: Group }) {
 function GroupRows({ group }: { group: Group }) {
   const rows = useEngineQuery(() => engine.call('rejectRows', group.pattern, LIMIT), [group.pattern]).data;
   return (
-    <div className="scroll">
+    <ScrollBox label={`Rejected rows: ${group.pattern}`}>
       <button type="button" className="link" onClick={() => download(group.pattern)} data-testid="reject-group-csv">
         Download these {formatCountOf(group.rows, 'row')} (CSV)
       </button>
@@ -60,6 +61,6 @@ function GroupRows({ group }: { group: Group }) {
         </tbody>
       </table>
       {group.rows > LIMIT && <p className="hint">First {formatCount(LIMIT)} of {formatCount(group.rows)} shown: the CSV has them all.</p>}
-    </div>
+    </ScrollBox>
   );
 }

@@ -7,6 +7,7 @@ import type { PageProps } from '../pages.ts';
 import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
 import { RejectGroups } from '../components/RejectGroups.tsx';
 import { FileWarning } from '../components/FileWarning.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
 
 const LIMIT = 500;
 
@@ -51,7 +52,7 @@ export function FilesPage({ onRemoveFile }: PageProps) {
         </table>
       </Section>
 
-      <Section title="Rejected rows" testId="rejects-table" query={rejectGroupsQuery} count={rejectGroups?.reduce((n, g) => n + g.rows, 0)} empty="Every row was loaded.">
+      <Section title="Rejected rows" testId="rejects-table" query={rejectGroupsQuery} count={rejectGroups?.reduce((n, g) => n + g.rows, 0)} empty="Every row was loaded." scroll={false}>
         {rejectGroups && <RejectGroups groups={rejectGroups} />}
       </Section>
 
@@ -133,15 +134,18 @@ export function FilesPage({ onRemoveFile }: PageProps) {
 const FORMAT: Record<string, string> = { csv: 'CSV', 'x12-835': 'X12 835', 'x12-837p': 'X12 837P' };
 const CONTENT: Record<string, string> = { 'claim+remit': 'claims with payments', claim: 'claims', remit: 'remittances' };
 
-/** `count` when the rows are not what is counted (rejected rows, shown in groups). */
-function Section({ title, testId, query, count = query.data?.length, empty, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; count?: number; empty?: string; children: ReactNode }) {
+/**
+ * `count` when the rows are not what is counted (rejected rows, shown in groups); `scroll`
+ * false when the content scrolls in boxes of its own (each group of rejected rows).
+ */
+function Section({ title, testId, query, count = query.data?.length, empty, scroll = true, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; count?: number; empty?: string; scroll?: boolean; children: ReactNode }) {
   return (
     <section className="panel" data-testid={testId} aria-busy={query.loading || undefined}>
       <h2>
         {title} {count !== undefined && <span className="count">({formatCount(count)})</span>}
       </h2>
       <QueryState query={query} name={title} inline isEmpty={(rows) => rows.length === 0 && empty !== undefined} empty={empty}>
-        {() => <div className="scroll">{children}</div>}
+        {() => (scroll ? <ScrollBox label={title}>{children}</ScrollBox> : children)}
       </QueryState>
     </section>
   );
