@@ -8,6 +8,7 @@ import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
 import { RejectGroups } from '../components/RejectGroups.tsx';
 import { FileWarning } from '../components/FileWarning.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
+import { ScopeNote } from '../components/ScopeNote.tsx';
 
 const LIMIT = 500;
 
@@ -26,6 +27,7 @@ export function FilesPage({ onRemoveFile }: PageProps) {
   const [files, rejectGroups, remittances, unbalanced, unmatched, disagreements] = [filesQuery.data, rejectGroupsQuery.data, remittancesQuery.data, unbalancedQuery.data, unmatchedQuery.data, disagreementsQuery.data];
   return (
     <>
+      <ScopeNote scope="every loaded file and every row read, whatever the filters" />
       <Section title="Loaded files" testId="files-table" query={filesQuery}>
         <table className="numbers">
           <thead>

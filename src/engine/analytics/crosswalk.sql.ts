@@ -38,14 +38,14 @@ SELECT count(*)::INTEGER AS lines,
 FROM denial_facts WHERE billed_procedure = ${procedureLiteral}`;
 
 /**
- * Per diagnosis billed with the procedure (optionally at one payer): lines, paid, denied, the
+ * Per diagnosis billed with the procedure (optionally at some payers): lines, paid, denied, the
  * denial rate (denied ÷ lines billed with it) and the CDC short description (ref_icd10cm, the
  * newest interval of the code). A line with two diagnoses counts under each.
  */
-export const CROSSWALK_ROWS_SQL = (procedureLiteral: string, payerLiteral: string | null) => /* sql */ `
+export const CROSSWALK_ROWS_SQL = (procedureLiteral: string, payerLiterals: string[]) => /* sql */ `
 WITH x AS (
   SELECT unnest(diagnoses) AS dx, denied, paid FROM denial_facts
-  WHERE billed_procedure = ${procedureLiteral}${payerLiteral === null ? '' : ` AND payer = ${payerLiteral}`}
+  WHERE billed_procedure = ${procedureLiteral}${payerLiterals.length ? ` AND payer IN (${payerLiterals.join(', ')})` : ''}
 ), counts AS (
   SELECT dx, count(*)::INTEGER AS lines,
     count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid_lines,

@@ -57,9 +57,9 @@ export interface CrosswalkRow {
   description: string | null;
 }
 
-/** The diagnoses a procedure was billed with, at every payer or at one. */
-export function crosswalkRows(db: Db, procedure: string, payer?: string) {
-  return db.query<CrosswalkRow>(CROSSWALK_ROWS_SQL(sqlString(normaliseProcedure(procedure)), payer ? sqlString(payer) : null));
+/** The diagnoses a procedure was billed with, at every payer (none named) or at those named. */
+export function crosswalkRows(db: Db, procedure: string, payers: string[] = []) {
+  return db.query<CrosswalkRow>(CROSSWALK_ROWS_SQL(sqlString(normaliseProcedure(procedure)), payers.map(sqlString)));
 }
 
 export function crosswalkPayers(db: Db, procedure: string) {
