@@ -16,6 +16,7 @@ import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
 import { QueryError } from './components/QueryState.tsx';
 import { forgetKeptFile } from './storage/kept-files.ts';
+import { SamplesToReopen } from './audit/SamplesToReopen.tsx';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -33,6 +34,7 @@ export function App() {
   const [version, setVersion] = useState(0);
   const [removed, setRemoved] = useState('');
   const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
+  const [sampleId, setSampleId] = useUrlParam('sample', '');
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
   useEffect(() => {
@@ -144,6 +146,19 @@ export function App() {
           onCancel={() => setLoads((previous) => previous.filter((entry) => entry !== needsMapping))}
           onConfirm={(mapping) => load([needsMapping.file], { signature: needsMapping.result.proposal!.signature, mapping })}
         />
+      )}
+
+      {!hasData && status === 'ready' && !busy && (
+        <SamplesToReopen
+          selectedId={page.id === 'audit' ? sampleId : ''}
+          onOpen={(id) => {
+            setPageId('audit');
+            setSampleId(id);
+          }}
+        />
+      )}
+      {!hasData && page.id === 'audit' && status === 'ready' && (
+        <p className="hint" data-testid="audit-needs-data">Load your claim files above to draw an audit sample or reopen a saved one.</p>
       )}
 
       {!hasData && !page.withoutData && status === 'ready' && (
