@@ -11,7 +11,7 @@ import { MappingDialog } from './components/MappingDialog.tsx';
 import { rememberMapping, rememberedMappings } from './mapping-memory.ts';
 import { loadSampleFiles } from './sample-data.ts';
 import { PAGES } from './pages.ts';
-import { useUrlParam } from './url-state.ts';
+import { DETAIL_PARAMS, useUrlParam } from './url-state.ts';
 import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
 import { QueryError } from './components/QueryState.tsx';
@@ -33,7 +33,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const [removed, setRemoved] = useState('');
-  const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
+  const [pageId, setPageId] = useUrlParam('page', PAGES[0].id, { clears: DETAIL_PARAMS });
   const [sampleId, setSampleId] = useUrlParam('sample', '');
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 

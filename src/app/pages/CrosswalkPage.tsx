@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryError, QueryState } from '../components/QueryState.tsx';
-import { useUrlList, useUrlParam } from '../url-state.ts';
+import { DETAIL_PARAMS, useUrlList, useUrlParam } from '../url-state.ts';
 import { formatCount, formatMoney, formatPercent } from '../format.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import type { CrosswalkSummary } from '../../engine/analytics/crosswalk.ts';
 import { LineDetail } from '../components/LineDetail.tsx';
+import { useOpenLine } from '../components/open-line.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { ScopeNote } from '../components/ScopeNote.tsx';
 import '../reference/reference.css';
@@ -19,9 +19,9 @@ const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
  * draws from it. The procedure is in the URL (?page=crosswalk&procedure=71046). Code numbers only.
  */
 export function CrosswalkPage() {
-  const [fromUrl, setProcedure] = useUrlParam('procedure', '');
+  const [fromUrl, setProcedure] = useUrlParam('procedure', '', { clears: DETAIL_PARAMS });
   // the payer filter every page shares (the review's, in the URL); one payer, several or all
-  const [payerList, setPayers] = useUrlList('payer');
+  const [payerList, setPayers] = useUrlList('payer', { clears: DETAIL_PARAMS });
   const proceduresQuery = useEngineQuery(() => engine.call('crosswalkProcedures'), []);
   const procedures = proceduresQuery.data;
   const procedure = fromUrl || procedures?.[0]?.procedure || '';
@@ -33,7 +33,7 @@ export function CrosswalkPage() {
   const rows = rowsQuery.error ? undefined : rowsQuery.data;
   const summaryQuery = useEngineQuery(() => (procedure ? engine.call('crosswalkSummary', procedure) : Promise.resolve(null)), [procedure]);
   const summary = summaryQuery.error ? undefined : summaryQuery.data;
-  const [openLine, setOpenLine] = useState<number | null>(null);
+  const [openLine, setOpenLine] = useOpenLine();
   if (proceduresQuery.error || !procedures) return <QueryState query={proceduresQuery} name="Crosswalk: the procedures billed" />;
   const known = procedures.some((p) => p.procedure === procedure);
   return (

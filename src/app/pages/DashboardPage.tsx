@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { engine } from '../engine-instance.ts';
@@ -10,6 +10,7 @@ import { DeniedLinesTable } from '../components/DeniedLinesTable.tsx';
 import { FilterBar } from '../review/FilterBar.tsx';
 import { describeFilters, useReviewFilters } from '../review/review-filters.ts';
 import { formatMonth } from '../format.ts';
+import { useDrill } from '../review/drill.ts';
 import '../review/review.css';
 
 const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
@@ -24,13 +25,10 @@ export function DashboardPage() {
   // no months handed in: the Dashboard shows every loaded month, so it has no month under review
   const state = useReviewFilters(undefined);
   const { filters } = state;
-  const [bar, setBar] = useState<{ month: string; category?: string } | null>(null);
-  useEffect(() => setBar(null), [filters]);
+  // the bar clicked, in the URL like the review's drill-downs (a filter change clears it)
+  const [bar, setBar] = useDrill();
   // stable objects: the tiles and the table re-query when they change
-  const barFilters = useMemo<Filters>(
-    () => (bar ? { ...filters, month: bar.month, categories: bar.category ? [bar.category] : filters.categories } : filters),
-    [filters, bar],
-  );
+  const barFilters = useMemo<Filters>(() => (bar ? { ...filters, ...bar.filters } : filters), [filters, bar]);
   const options = optionsQuery.data;
   if (optionsQuery.error || !options) return <QueryState query={optionsQuery} name="Payers and providers" />;
   const basis = filters.basis === 'remit' ? 'remittance date' : 'date of service';
@@ -44,15 +42,19 @@ export function DashboardPage() {
       <section className="panel">
         <h2>Denied lines by month and category</h2>
         <p className="hint">Month of the {basis}. Click a bar to list its lines below.</p>
-        <MonthlyChart filters={filters} onSelect={(month, category) => setBar({ month, category })} />
+        <MonthlyChart
+          filters={filters}
+          onSelect={(month, category) =>
+            setBar({ label: `${formatMonth(month)}${category ? ` · ${categoryLabel(category)}` : ''}`, filters: { month, categories: category ? [category] : filters.categories } })
+          }
+        />
       </section>
       <section className="panel">
         <div className="panel-title">
           <h2>Denied lines</h2>
           {bar && (
             <span className="active-filter" data-testid="active-filter">
-              {formatMonth(bar.month)}
-              {bar.category && ` · ${categoryLabel(bar.category)}`}
+              {bar.label}
               <button type="button" onClick={() => setBar(null)} aria-label="Clear the bar's month and category">✕ clear</button>
             </span>
           )}
