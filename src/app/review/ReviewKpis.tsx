@@ -72,12 +72,16 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
                 {def.label} <KpiDefinition id={id} />
               </div>
               <div className="kpi-value" data-testid="kpi-value">{value(kpi)}</div>
-              <div className={`kpi-change ${tone(id, kpi.change_previous, partial)}`} data-testid="kpi-vs-previous">
-                {previous ? `${change(kpi, 'previous')} vs ${previous}` : 'no month before loaded'}
-              </div>
-              <div className={`kpi-change ${tone(id, kpi.change_average, partial)}`} data-testid="kpi-vs-average">
-                {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
-              </div>
+              {!unmeasured(id) && (
+                <>
+                  <div className={`kpi-change ${tone(id, kpi.change_previous, partial)}`} data-testid="kpi-vs-previous">
+                    {previous ? `${change(kpi, 'previous')} vs ${previous}` : 'no month before loaded'}
+                  </div>
+                  <div className={`kpi-change ${tone(id, kpi.change_average, partial)}`} data-testid="kpi-vs-average">
+                    {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
+                  </div>
+                </>
+              )}
               {id === 'denial_rate_claims' && k.hfmaClaimRate !== null && (
                 <div className="kpi-note" title="Denied claims this month ÷ average claims of the three months before (HFMA Claim Integrity Task Force denominator)">
                   HFMA form: {formatRate(k.hfmaClaimRate)}
