@@ -11,11 +11,12 @@ import { MappingDialog } from './components/MappingDialog.tsx';
 import { rememberMapping, rememberedMappings } from './mapping-memory.ts';
 import { loadSampleFiles } from './sample-data.ts';
 import { PAGES } from './pages.ts';
-import { useUrlParam } from './url-state.ts';
+import { DETAIL_PARAMS, useUrlParam } from './url-state.ts';
 import type { ReferenceRestore } from '../worker/restore-reference.ts';
 import { PrivacyPanel } from './privacy/PrivacyPanel.tsx';
 import { QueryError } from './components/QueryState.tsx';
 import { forgetKeptFile } from './storage/kept-files.ts';
+import { SamplesToReopen } from './audit/SamplesToReopen.tsx';
 
 export interface LoadEntry {
   result: FileLoadResult;
@@ -33,7 +34,8 @@ export function App() {
   const [version, setVersion] = useState(0);
   const [removed, setRemoved] = useState('');
   const [remapping, setRemapping] = useState<LoadEntry | null>(null);
-  const [pageId, setPageId] = useUrlParam('page', PAGES[0].id);
+  const [pageId, setPageId] = useUrlParam('page', PAGES[0].id, { clears: DETAIL_PARAMS });
+  const [sampleId, setSampleId] = useUrlParam('sample', '');
   const page = PAGES.find((p) => p.id === pageId) ?? PAGES[0];
 
   useEffect(() => {
@@ -182,6 +184,19 @@ export function App() {
           onCancel={() => setRemapping(null)}
           onConfirm={(mapping, headers) => remapFile(remapping, mapping, headers)}
         />
+      )}
+
+      {!hasData && status === 'ready' && !busy && (
+        <SamplesToReopen
+          selectedId={page.id === 'audit' ? sampleId : ''}
+          onOpen={(id) => {
+            setPageId('audit');
+            setSampleId(id);
+          }}
+        />
+      )}
+      {!hasData && page.id === 'audit' && status === 'ready' && (
+        <p className="hint" data-testid="audit-needs-data">Load your claim files above to draw an audit sample or reopen a saved one.</p>
       )}
 
       {!hasData && !page.withoutData && status === 'ready' && (

@@ -1,4 +1,5 @@
 import { CATEGORY_PRECEDENCE, type Category } from '../engine/classify/categories.ts';
+import { dimmedColor } from './review/palette.ts';
 
 /**
  * One colour per category, each at least 3:1 against the white panels (WCAG 1.4.11,
@@ -29,3 +30,8 @@ export const CATEGORY_COLORS: Record<Category, string> = {
 };
 
 export const CATEGORIES = CATEGORY_PRECEDENCE;
+
+/** Each category's tint for the months not under review (palette.ts dimmedColor: still 3:1 against the panel). */
+export const DIMMED_CATEGORY_COLORS = Object.fromEntries(
+  Object.entries(CATEGORY_COLORS).map(([category, hex]) => [category, dimmedColor(hex)]),
+) as Record<Category, string>;

@@ -234,9 +234,9 @@ export class Engine {
     return this.db.query<UnbalancedRow>(UNBALANCED_SQL);
   }
 
-  /** Diagnoses a procedure was paid and denied with in the loaded data, at every payer or at one, with their descriptions. */
-  crosswalk(procedure: string, payer?: string) {
-    return crosswalkRows(this.db, procedure, payer);
+  /** Diagnoses a procedure was paid and denied with in the loaded data, at every payer or at those named, with their descriptions. */
+  crosswalk(procedure: string, payers: string[] = []) {
+    return crosswalkRows(this.db, procedure, payers);
   }
 
   /** The payers that billed a procedure (the crosswalk's payer filter). */

@@ -84,4 +84,29 @@ describe('layout of the monthly review', () => {
     expect(await hiddenColumns(wide)).toEqual([]);
     await readmeShot(wide, 'review-1440');
   }, 400_000);
+
+  it('at 1024 × 768 the other pages too: every table fits, or scrolls sideways in a box that says so', async () => {
+    const page = await (await browser().newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${baseUrl()}/?page=dashboard`);
+    // the export and three 835s: payments, sources that disagree and lines without a partner to show
+    await page.setInputFiles('#file-input', [SAMPLE_CSV, ...['10', '11', '12'].map((m) => `sample-data/835/anthem-blue-cross-2025-${m}.835`)]);
+    await page.getByTestId('denied-row').first().waitFor({ timeout: 180_000 });
+    const problems: string[] = [];
+    const check = async (view: string) => problems.push(...(await hiddenColumns(page)).map((p) => `${view}: ${p}`));
+    await check('Dashboard');
+    const tab = (name: string) => page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).click();
+    await tab('Files & data quality');
+    await page.getByTestId('remittances-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('disagreements-table').locator('h2').waitFor();
+    await check('Files & data quality');
+    await tab('Crosswalk');
+    await page.getByTestId('crosswalk-row').first().waitFor();
+    await check('Crosswalk');
+    await tab('Audit sample');
+    await page.getByTestId('draw-sample').click();
+    await page.getByTestId('worksheet-row').first().waitFor();
+    await check('Audit sample');
+    expect(problems).toEqual([]);
+  }, 400_000);
 });

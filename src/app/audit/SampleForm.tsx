@@ -81,7 +81,8 @@ export function SampleForm({ drawing, onDraw }: Props) {
       <h2>Draw a sample</h2>
       <p className="hint">
         The frame is every {unit === 'claim' ? 'claim' : 'service line'} that passes these filters (initial adjudications). The same seed and
-        the same frame always give the same sample; see “How a sample is drawn” in the README.
+        the same frame always give the same sample: <em>Export frame CSV</em> lists the frame in the order the draw takes it, so the draw can
+        be checked in a spreadsheet.
       </p>
       <div className="audit-form-grid">
         <label>

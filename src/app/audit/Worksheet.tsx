@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { AuditSample, WorksheetRow } from '../../engine/audit/sample.ts';
 import { EMPTY_REVIEW, FINDINGS, FINDING_LABELS, SUPPORTS, type AuditorReview, type Finding, type Reviews, type Supports } from '../../engine/audit/review.ts';
 import { formatMoney } from '../format.ts';
@@ -111,10 +111,7 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
             {FINDINGS.map((f) => <option key={f} value={f}>{FINDING_LABELS[f]}</option>)}
           </select>
         </label>
-        <label>
-          Dollars in error
-          <DollarInput value={review.dollarsInError} onChange={(v) => set('dollarsInError', v)} />
-        </label>
+        <DollarInput label="Dollars in error" value={review.dollarsInError} onChange={(v) => set('dollarsInError', v)} />
         <label>
           Notes
           <textarea rows={3} value={review.notes} onChange={(e) => set('notes', e.target.value)} data-field="notes" />
@@ -124,28 +121,45 @@ function WorksheetItem({ sample, row, review, onChange }: { sample: AuditSample;
   );
 }
 
-/** An amount field: saved as soon as the text reads as an amount ("$1,234.50" too); blank clears it. */
-function DollarInput({ value, onChange }: { value: number | null; onChange: (v: number | null) => void }) {
+/**
+ * An amount field: saved as soon as the text reads as an amount ("$1,234.50" too); blank
+ * clears it. Text that is no amount is not saved, and the field says so in words.
+ */
+function DollarInput({ label, value, onChange }: { label: string; value: number | null; onChange: (v: number | null) => void }) {
   const [text, setText] = useState(value == null ? '' : value.toFixed(2));
+  const messageId = useId();
   const parsed = parseAmount(text);
   useEffect(() => {
     // a change from elsewhere (an imported worksheet) replaces what is shown
     if (parseAmount(text) !== value) setText(value == null ? '' : value.toFixed(2));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
+  const invalid = parsed === undefined;
   return (
-    <input
-      type="text"
-      inputMode="decimal"
-      value={text}
-      aria-invalid={parsed === undefined}
-      onChange={(e) => {
-        setText(e.target.value);
-        const next = parseAmount(e.target.value);
-        if (next !== undefined && next !== value) onChange(next);
-      }}
-      data-field="dollarsInError"
-    />
+    <div className="dollar-field">
+      <label>
+        {label}
+        <input
+          type="text"
+          inputMode="decimal"
+          value={text}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? messageId : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            const next = parseAmount(e.target.value);
+            if (next !== undefined && next !== value) onChange(next);
+          }}
+          data-field="dollarsInError"
+        />
+      </label>
+      {invalid && (
+        <p className="field-error" id={messageId} role="alert" data-testid="dollars-error">
+          “{text}” is not an amount, so it is not saved{value == null ? '' : ` (${formatMoney(value)} is kept)`}. Write dollars and cents, e.g. 125.50 or
+          $1,234.50; leave it blank for none.
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -19,6 +19,12 @@ export interface SavedSample {
   updatedAt: string;
   /** The confidence level of the results' intervals (0.8, 0.9 or 0.95); 0.9 when absent. */
   confidence?: number;
+  /**
+   * The files loaded when the sample was drawn, in load order: what to load again to reopen it
+   * after a reload (the loaded data does not outlive the page). Absent in samples drawn before
+   * they were recorded.
+   */
+  files?: { name: string; sha256: string }[];
 }
 
 const DB_NAME = 'denial-lens-audit';

@@ -15,6 +15,7 @@ import { LineDetail } from './LineDetail.tsx';
 import { SideScroll } from './SideScroll.tsx';
 import { downloadText } from '../download.ts';
 import { exportFileName } from '../export-name.ts';
+import { useOpenLine } from './open-line.ts';
 
 const ROW_HEIGHT = 34;
 /** Rows fetched around the visible part; sorting, filtering and paging happen in SQL. */
@@ -51,7 +52,7 @@ export function DeniedLinesTable({ filters }: { filters: Filters }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'denied_amount', desc: true }]);
   const [search, setSearch] = useState('');
   const [window, setWindow] = useState<{ offset: number; rows: DeniedLineRow[]; total: number } | null>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useOpenLine();
   /** the row that takes Tab into the list (a roving tab stop: the arrow keys move it) */
   const [focusRow, setFocusRow] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -81,8 +82,8 @@ export function DeniedLinesTable({ filters }: { filters: Filters }) {
   };
 
   useEffect(() => {
+    // the line open stays open: it is in the URL, and a change of filter or drill-down closes it there
     scrollRef.current?.scrollTo({ top: 0 });
-    setSelected(null);
     setFocusRow(0);
     fetchWindow(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useUrlParam } from '../url-state.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryState } from './QueryState.tsx';
@@ -18,7 +19,10 @@ const SOURCE_LABEL: Record<Evidence['source'], string> = { payer: 'Payer said', 
 export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () => void }) {
   const query = useEngineQuery(() => engine.call('lineDetail', lineId), [lineId]);
   const d = query.error ? undefined : query.data;
-  const [showClaim, setShowClaim] = useState(false);
+  // the claim shown is in the URL too (`claim`), so Back folds it
+  const [claimParam, setClaimParam] = useUrlParam('claim', '');
+  const showClaim = claimParam === 'shown';
+  const setShowClaim = (show: boolean) => setClaimParam(show ? 'shown' : '');
   const opener = useRef<Element | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -79,7 +83,7 @@ export function LineDetail({ lineId, onClose }: { lineId: number; onClose: () =>
       {d.secondary.length > 0 && <p>Also found: {d.secondary.map((c) => CATEGORY_LABELS[c]).join(', ')}</p>}
       <h4>Suggested fix</h4>
       <p className="fix" data-testid="fix">{d.fix}</p>
-      <button type="button" aria-expanded={showClaim} onClick={() => setShowClaim((s) => !s)} data-testid="show-claim">
+      <button type="button" aria-expanded={showClaim} onClick={() => setShowClaim(!showClaim)} data-testid="show-claim">
         {showClaim ? 'Hide the claim' : 'Show the whole claim (all lines, adjustments, reversals)'}
       </button>
       {showClaim && <ClaimDetail lineId={lineId} />}

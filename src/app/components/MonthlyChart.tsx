@@ -6,7 +6,7 @@ import { toCsv, type CsvColumn } from '../../engine/export/csv.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryState } from './QueryState.tsx';
-import { CATEGORY_COLORS, CATEGORIES } from '../categories-style.ts';
+import { CATEGORY_COLORS, CATEGORIES, DIMMED_CATEGORY_COLORS } from '../categories-style.ts';
 import { CATEGORY_LABELS, type Category } from '../../engine/classify/categories.ts';
 import { formatCount, formatMonth, formatMoney, formatMoneyShort } from '../format.ts';
 import { downloadText } from '../download.ts';
@@ -150,10 +150,15 @@ function MonthlyBars({ months, onSelect, highlight, metric = 'lines', partial }:
   );
 }
 
-/** The bar's box cut into its categories, bottom up; each piece a click target. */
+/**
+ * The bar's box cut into its categories, bottom up; each piece a click target. Months other
+ * than the one under review, and partial months, take a lighter tint that keeps 3:1 against
+ * the panel; the month under review is outlined in solid black, a partial month dashed.
+ */
 function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlight, first, formatValue, onSelect }: BarGeometry & Pick<Props, 'highlight' | 'onSelect'> & { first: boolean; formatValue: (n: number) => string }) {
   if (!payload || payload.total <= 0) return null;
-  const dimmed = highlight !== undefined && payload.month !== highlight;
+  const highlighted = highlight !== undefined && payload.month === highlight;
+  const dimmed = highlight !== undefined && !highlighted;
   let bottom = y + height;
   return (
     <g data-partial={payload.partial || undefined}>
@@ -167,8 +172,7 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
             y={bottom}
             width={width}
             height={h}
-            fill={CATEGORY_COLORS[category]}
-            fillOpacity={dimmed || payload.partial ? 0.5 : 1}
+            fill={dimmed || payload.partial ? DIMMED_CATEGORY_COLORS[category] : CATEGORY_COLORS[category]}
             stroke="#fff"
             strokeWidth={1}
             cursor="pointer"
@@ -179,7 +183,9 @@ function StackedSegments({ x = 0, y = 0, width = 0, height = 0, payload, highlig
           />
         );
       })}
-      {payload.partial && <rect x={x} y={y} width={width} height={height} fill="none" stroke="#1f2a30" strokeWidth={1.5} strokeDasharray="4 3" pointerEvents="none" />}
+      {(payload.partial || highlighted) && (
+        <rect x={x} y={y} width={width} height={height} fill="none" stroke="#1f2a30" strokeWidth={highlighted ? 2 : 1.5} strokeDasharray={payload.partial ? '4 3' : undefined} pointerEvents="none" />
+      )}
     </g>
   );
 }

@@ -5,6 +5,7 @@ import { downloadText } from '../download.ts';
 import { slug } from '../export-name.ts';
 import { formatCount, formatCountOf } from '../format.ts';
 import type { RejectGroupRow } from '../../engine/analytics/files.sql.ts';
+import { ScrollBox } from './ScrollBox.tsx';
 
 const LIMIT = 500;
 
@@ -46,7 +47,7 @@ function RejectGroup({ group }: { group: RejectGroupRow }) {
 function GroupRows({ group }: { group: RejectGroupRow }) {
   const rows = useEngineQuery(() => engine.call('rejectRows', group.pattern, LIMIT), [group.pattern]).data;
   return (
-    <div className="scroll">
+    <ScrollBox label={`Rejected rows: ${group.pattern}`}>
       <button type="button" className="link" onClick={() => download(group.pattern)} data-testid="reject-group-csv">
         Download these {formatCountOf(group.rows, 'row')} (CSV)
       </button>
@@ -59,6 +60,6 @@ function GroupRows({ group }: { group: RejectGroupRow }) {
         </tbody>
       </table>
       {group.rows > LIMIT && <p className="hint">First {formatCount(LIMIT)} of {formatCount(group.rows)} shown: the CSV has them all.</p>}
-    </div>
+    </ScrollBox>
   );
 }

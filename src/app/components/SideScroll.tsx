@@ -4,8 +4,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * A wide table in a box that scrolls sideways, and says so: scroll bars can be hidden
  * (overlay scroll bars, touch screens), so when columns are out of view a line above
  * the table names the direction. Focusable while it overflows, so the arrow keys scroll it.
+ * `tall`: the box also scrolls down past 420 px (ScrollBox), and is always focusable.
  */
-export function SideScroll({ label, children }: { label: string; children: ReactNode }) {
+export function SideScroll({ label, tall = false, children }: { label: string; tall?: boolean; children: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState({ left: false, right: false });
   useEffect(() => {
@@ -36,8 +37,8 @@ export function SideScroll({ label, children }: { label: string; children: React
       )}
       <div
         ref={box}
-        className={`side-scroll${more.right ? ' more-right' : ''}${more.left ? ' more-left' : ''}`}
-        tabIndex={overflowing ? 0 : -1}
+        className={`side-scroll${tall ? ' scroll' : ''}${more.right ? ' more-right' : ''}${more.left ? ' more-left' : ''}`}
+        tabIndex={overflowing || tall ? 0 : -1}
         role="region"
         aria-label={overflowing ? `${label} (wider than the window: scroll sideways)` : label}
       >

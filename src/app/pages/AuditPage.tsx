@@ -46,8 +46,11 @@ export function AuditPage() {
     setDrawing(true);
     setDrawError('');
     try {
-      const sample = await engine.call('drawSample', spec);
-      const entry: SavedSample = { id: newSampleId(), name: sampleName(spec, formatMonth), sample, reviews: {}, updatedAt: sample.drawnAt };
+      const [sample, files] = await Promise.all([engine.call('drawSample', spec), engine.call('files')]);
+      const entry: SavedSample = {
+        id: newSampleId(), name: sampleName(spec, formatMonth), sample, reviews: {}, updatedAt: sample.drawnAt,
+        files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+      };
       save(entry);
       setSelectedId(entry.id);
     } catch (e) {

@@ -1,13 +1,14 @@
-import { useState } from 'react';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryError, QueryState } from '../components/QueryState.tsx';
-import { useUrlParam } from '../url-state.ts';
+import { DETAIL_PARAMS, useUrlList, useUrlParam } from '../url-state.ts';
 import { formatCount, formatMoney, formatPercent } from '../format.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import type { CrosswalkSummary } from '../../engine/analytics/crosswalk.ts';
 import { LineDetail } from '../components/LineDetail.tsx';
+import { useOpenLine } from '../components/open-line.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
+import { ScopeNote } from '../components/ScopeNote.tsx';
 import '../reference/reference.css';
 
 const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
@@ -18,18 +19,21 @@ const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
  * draws from it. The procedure is in the URL (?page=crosswalk&procedure=71046). Code numbers only.
  */
 export function CrosswalkPage() {
-  const [fromUrl, setProcedure] = useUrlParam('procedure', '');
-  const [payer, setPayer] = useUrlParam('crosswalk_payer', '');
+  const [fromUrl, setProcedure] = useUrlParam('procedure', '', { clears: DETAIL_PARAMS });
+  // the payer filter every page shares (the review's, in the URL); one payer, several or all
+  const [payerList, setPayers] = useUrlList('payer', { clears: DETAIL_PARAMS });
   const proceduresQuery = useEngineQuery(() => engine.call('crosswalkProcedures'), []);
   const procedures = proceduresQuery.data;
   const procedure = fromUrl || procedures?.[0]?.procedure || '';
   const payersQuery = useEngineQuery(() => (procedure ? engine.call('crosswalkPayers', procedure) : Promise.resolve([])), [procedure]);
   const payers = payersQuery.data;
-  const rowsQuery = useEngineQuery(() => (procedure ? engine.call('crosswalk', procedure, payer || undefined) : Promise.resolve([])), [procedure, payer]);
+  const payerKey = JSON.stringify(payerList);
+  const rowsQuery = useEngineQuery(() => (procedure ? engine.call('crosswalk', procedure, payerList) : Promise.resolve([])), [procedure, payerKey]);
+  const payerText = payerList.join(', ');
   const rows = rowsQuery.error ? undefined : rowsQuery.data;
   const summaryQuery = useEngineQuery(() => (procedure ? engine.call('crosswalkSummary', procedure) : Promise.resolve(null)), [procedure]);
   const summary = summaryQuery.error ? undefined : summaryQuery.data;
-  const [openLine, setOpenLine] = useState<number | null>(null);
+  const [openLine, setOpenLine] = useOpenLine();
   if (proceduresQuery.error || !procedures) return <QueryState query={proceduresQuery} name="Crosswalk: the procedures billed" />;
   const known = procedures.some((p) => p.procedure === procedure);
   return (
@@ -40,6 +44,7 @@ export function CrosswalkPage() {
           Learned from the loaded data. Lines are first adjudications (as on the dashboard); a line billed with several diagnoses
           counts once under each of them. Paid = paid above $0 and not denied.
         </p>
+        <ScopeNote scope="every loaded month, provider and category; the payer filter narrows the table of diagnoses" applies={['payer', 'procedure']} />
         <label className="crosswalk-picker">
           CPT/HCPCS{' '}
           <select value={procedure} onChange={(e) => setProcedure(e.target.value)} data-testid="crosswalk-procedure">
@@ -53,9 +58,10 @@ export function CrosswalkPage() {
         </label>
         <label className="crosswalk-picker">
           Payer{' '}
-          <select value={payer} onChange={(e) => setPayer(e.target.value)} data-testid="crosswalk-payer">
+          <select value={payerList.length > 1 ? payerKey : (payerList[0] ?? '')} onChange={(e) => setPayers(e.target.value === payerKey ? payerList : e.target.value ? [e.target.value] : [])} data-testid="crosswalk-payer">
             <option value="">all payers</option>
-            {payer && !payers?.some((p) => p.payer === payer) && <option value={payer}>{payer} (did not bill {procedure})</option>}
+            {payerList.length > 1 && <option value={payerKey}>{payerText}</option>}
+            {payerList.length === 1 && !payers?.some((p) => p.payer === payerList[0]) && <option value={payerList[0]}>{payerList[0]} (did not bill {procedure})</option>}
             {payers?.map((p) => (
               <option key={p.payer} value={p.payer}>{p.payer}: {lines(p.lines)}</option>
             ))}
@@ -70,11 +76,11 @@ export function CrosswalkPage() {
       {known && summary && rows && (
         <section className="panel" data-testid="crosswalk-table" aria-busy={rowsQuery.loading || undefined}>
           <h2>
-            Diagnoses billed with {procedure}{payer && ` at ${payer}`} <span className="count">({formatCount(rows.length)} diagnosis codes)</span>
+            Diagnoses billed with {procedure}{payerText && ` at ${payerText}`} <span className="count">({formatCount(rows.length)} diagnosis codes)</span>
           </h2>
           <p className="hint">
             Denial rate = denied lines ÷ lines billed with the diagnosis. Descriptions: CDC ICD-10-CM (public domain).
-            {payer && ' The summary above and the mismatch evidence count every payer, as the classifier does.'}
+            {payerText && ' The summary above and the mismatch evidence count every payer, as the classifier does.'}
           </p>
           <ScrollBox label={`Diagnoses billed with ${procedure}`}>
             <table className="numbers">

@@ -8,6 +8,8 @@ import { RemoveFileButton } from '../components/RemoveFileButton.tsx';
 import { RejectGroups } from '../components/RejectGroups.tsx';
 import { FileWarning } from '../components/FileWarning.tsx';
 import { RememberedMappings } from '../components/RememberedMappings.tsx';
+import { ScrollBox } from '../components/ScrollBox.tsx';
+import { ScopeNote } from '../components/ScopeNote.tsx';
 
 const LIMIT = 500;
 
@@ -26,6 +28,7 @@ export function FilesPage({ onRemoveFile, onReviewMapping }: PageProps) {
   const [files, rejectGroups, remittances, unbalanced, unmatched, disagreements] = [filesQuery.data, rejectGroupsQuery.data, remittancesQuery.data, unbalancedQuery.data, unmatchedQuery.data, disagreementsQuery.data];
   return (
     <>
+      <ScopeNote scope="every loaded file and every row read, whatever the filters" />
       <Section title="Loaded files" testId="files-table" query={filesQuery}>
         <table className="numbers">
           <thead>
@@ -55,7 +58,7 @@ export function FilesPage({ onRemoveFile, onReviewMapping }: PageProps) {
         </table>
       </Section>
 
-      <Section title="Rejected rows" testId="rejects-table" query={rejectGroupsQuery} count={rejectGroups?.reduce((n, g) => n + g.rows, 0)} empty="Every row was loaded.">
+      <Section title="Rejected rows" testId="rejects-table" query={rejectGroupsQuery} count={rejectGroups?.reduce((n, g) => n + g.rows, 0)} empty="Every row was loaded." scroll={false}>
         {rejectGroups && <RejectGroups groups={rejectGroups} />}
       </Section>
 
@@ -139,15 +142,18 @@ export function FilesPage({ onRemoveFile, onReviewMapping }: PageProps) {
 const FORMAT: Record<string, string> = { csv: 'CSV', 'x12-835': 'X12 835', 'x12-837p': 'X12 837P' };
 const CONTENT: Record<string, string> = { 'claim+remit': 'claims with payments', claim: 'claims', remit: 'remittances' };
 
-/** `count` when the rows are not what is counted (rejected rows, shown in groups). */
-function Section({ title, testId, query, count = query.data?.length, empty, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; count?: number; empty?: string; children: ReactNode }) {
+/**
+ * `count` when the rows are not what is counted (rejected rows, shown in groups); `scroll`
+ * false when the content scrolls in boxes of its own (each group of rejected rows).
+ */
+function Section({ title, testId, query, count = query.data?.length, empty, scroll = true, children }: { title: string; testId: string; query: EngineQuery<unknown[]>; count?: number; empty?: string; scroll?: boolean; children: ReactNode }) {
   return (
     <section className="panel" data-testid={testId} aria-busy={query.loading || undefined}>
       <h2>
         {title} {count !== undefined && <span className="count">({formatCount(count)})</span>}
       </h2>
       <QueryState query={query} name={title} inline isEmpty={(rows) => rows.length === 0 && empty !== undefined} empty={empty}>
-        {() => <div className="scroll">{children}</div>}
+        {() => (scroll ? <ScrollBox label={title}>{children}</ScrollBox> : children)}
       </QueryState>
     </section>
   );

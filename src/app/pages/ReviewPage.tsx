@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import type { PatternRow } from '../../engine/analytics/patterns.ts';
 import { deniedThisMonth } from '../../engine/analytics/pattern-status.ts';
@@ -17,13 +17,8 @@ import { PayerCategoryHeatmap } from '../review/PayerCategoryHeatmap.tsx';
 import { ProviderChart } from '../review/ProviderChart.tsx';
 import { PrintHeader, PrintPatternsAndDefinitions } from '../review/PrintReport.tsx';
 import { describeFilters, useReviewFilters } from '../review/review-filters.ts';
+import { useDrill, type Drill } from '../review/drill.ts';
 import '../review/review.css';
-
-/** What a chart element or pattern narrowed the denied-lines table to. */
-interface Drill {
-  label: string;
-  filters: Partial<Filters>;
-}
 
 const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
 
@@ -38,10 +33,9 @@ export function ReviewPage() {
   const options = optionsQuery.data;
   const state = useReviewFilters(monthsQuery.data);
   const { filters } = state;
-  const [drill, setDrill] = useState<Drill | null>(null);
+  const [drill, setDrill] = useDrill();
   const [metric, setMetric] = useState<'lines' | 'amount'>('amount');
   const lines = useRef<HTMLElement>(null);
-  useEffect(() => setDrill(null), [filters]);
   // a stable object: the lines table re-queries (and scrolls to the top) when it changes
   const lineFilters = useMemo<Filters>(() => ({ ...filters, ...drill?.filters }), [filters, drill]);
 

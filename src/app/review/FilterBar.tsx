@@ -7,11 +7,17 @@ interface Props {
   state: ReviewFilterState;
   payers: string[];
   providers: string[];
-  onPrint: () => void;
+  /** the Monthly review's print button; pages without it print nothing */
+  onPrint?: () => void;
+  /** false on pages that show every loaded month (the Dashboard): no month picker */
+  withMonth?: boolean;
 }
 
-/** Month under review, its basis, and the filters every chart and table of the page takes. */
-export function FilterBar({ state, payers, providers, onPrint }: Props) {
+/**
+ * Month under review, its basis, and the filters every chart and table of the page takes.
+ * The same filters (in the URL) apply on every page that shows figures.
+ */
+export function FilterBar({ state, payers, providers, onPrint, withMonth = true }: Props) {
   const { filters, months } = state;
   const active = (['payers', 'providers', 'categories', 'procedures', 'diagnoses'] as const).some((n) => filters[n]?.length);
   // one pop-over open at a time; a click or tap outside it closes it
@@ -27,15 +33,17 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
   }, [openPick]);
   const pick = { open: openPick, setOpen: setOpenPick };
   return (
-    <section className="panel review-filters" aria-label="Month and filters" ref={bar}>
-      <label className="month-picker">
-        <span>Month</span>
-        <select data-testid="month-picker" value={filters.month ?? ''} onChange={(e) => state.setMonth(e.target.value)}>
-          {months.map((m) => (
-            <option key={m.month} value={m.month} title={m.reason ?? undefined}>{monthLabel(m.month, m.partial !== null)}</option>
-          ))}
-        </select>
-      </label>
+    <section className="panel review-filters" aria-label={withMonth ? 'Month and filters' : 'Filters'} ref={bar}>
+      {withMonth && (
+        <label className="month-picker">
+          <span>Month</span>
+          <select data-testid="month-picker" value={filters.month ?? ''} onChange={(e) => state.setMonth(e.target.value)}>
+            {months.map((m) => (
+              <option key={m.month} value={m.month} title={m.reason ?? undefined}>{monthLabel(m.month, m.partial !== null)}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset className="basis" aria-label="Month of">
         <label title="Bucket lines by their date of service">
           <input type="radio" name="basis" checked={filters.basis === 'service'} onChange={() => state.setBasis('service')} /> date of service
@@ -52,7 +60,7 @@ export function FilterBar({ state, payers, providers, onPrint }: Props) {
       {active && (
         <button type="button" className="link" onClick={state.clear}>clear filters</button>
       )}
-      <button type="button" className="primary print-button" onClick={onPrint}>Print report</button>
+      {onPrint && <button type="button" className="primary print-button" onClick={onPrint}>Print report</button>}
     </section>
   );
 }

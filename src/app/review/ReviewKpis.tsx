@@ -52,6 +52,8 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
   const previous = k.previous ? formatMonth(k.previous.month) : null;
   const average = averageLabel(k);
   const partial = reviewed?.month === k.month && reviewed.partial !== null;
+  /** what a KPI the loaded files cannot measure says in place of its note */
+  const unmeasured = (id: KpiId) => (k.unmeasurable.includes(id) ? `Cannot be measured from the loaded files: ${KPI_DEFINITIONS[id].needs}` : null);
   return (
     <section className={`review-kpis-block${partial ? ' partial' : ''}`} aria-label="Key figures of the month">
       <h2>Key figures, {monthLabel(k.month, partial)}</h2>
@@ -70,12 +72,16 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
                 {def.label} <KpiDefinition id={id} />
               </div>
               <div className="kpi-value" data-testid="kpi-value">{value(kpi)}</div>
-              <div className={`kpi-change ${tone(id, kpi.change_previous, partial)}`} data-testid="kpi-vs-previous">
-                {previous ? `${change(kpi, 'previous')} vs ${previous}` : 'no month before loaded'}
-              </div>
-              <div className={`kpi-change ${tone(id, kpi.change_average, partial)}`} data-testid="kpi-vs-average">
-                {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
-              </div>
+              {!unmeasured(id) && (
+                <>
+                  <div className={`kpi-change ${tone(id, kpi.change_previous, partial)}`} data-testid="kpi-vs-previous">
+                    {previous ? `${change(kpi, 'previous')} vs ${previous}` : 'no month before loaded'}
+                  </div>
+                  <div className={`kpi-change ${tone(id, kpi.change_average, partial)}`} data-testid="kpi-vs-average">
+                    {average ? `${change(kpi, 'average')} vs ${average}` : 'no earlier months loaded'}
+                  </div>
+                </>
+              )}
               {id === 'denial_rate_claims' && k.hfma_claim_rate !== null && (
                 <div className="kpi-note" title="Denied claims this month ÷ average claims of the three months before (HFMA Claim Integrity Task Force denominator)">
                   HFMA form: {formatRate(k.hfma_claim_rate)}
@@ -91,9 +97,7 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
               )}
               {id === 'recovered_amount' && (
                 <div className="kpi-note" data-testid="kpi-recovered-note">
-                  {k.recovered_measurable
-                    ? `${formatCount(k.current.recovered_lines)} initially denied lines paid later`
-                    : 'Cannot be measured from the loaded files: it needs the later 835 remittances'}
+                  {unmeasured(id) ?? `${formatCount(k.current.recovered_lines)} initially denied lines paid later`}
                 </div>
               )}
               {id === 'denied_amount' && k.current.unexplained_amount > 0 && (
@@ -102,7 +106,9 @@ export function ReviewKpis({ filters, reviewed }: { filters: Filters; reviewed: 
                 </div>
               )}
               {id === 'post_payment_denied_amount' && (
-                <div className="kpi-note">{formatCount(k.current.post_payment_denied_lines)} paid lines recouped (reversal month)</div>
+                <div className="kpi-note" data-testid="kpi-post-payment-note">
+                  {unmeasured(id) ?? `${formatCount(k.current.post_payment_denied_lines)} paid lines recouped (reversal month)`}
+                </div>
               )}
               {id === 'denial_rate_dollars' && (
                 <div className="kpi-note">{formatMoneyShort(k.current.denied_amount)} of {formatMoneyShort(k.current.billed)} billed</div>

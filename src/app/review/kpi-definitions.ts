@@ -6,7 +6,7 @@ import type { KpiId } from '../../engine/analytics/review-kpis.ts';
  * dollars, on first adjudication, claim-line level as best practice), and over
  * which denominator. Shown as tooltips and printed with the report.
  */
-export const KPI_DEFINITIONS: Record<KpiId, { label: string; definition: string }> = {
+export const KPI_DEFINITIONS: Record<KpiId, { label: string; definition: string; needs?: string }> = {
   lines: {
     label: 'Lines adjudicated',
     definition:
@@ -48,10 +48,12 @@ export const KPI_DEFINITIONS: Record<KpiId, { label: string; definition: string 
     label: 'Recovered later',
     definition:
       'Dollars paid by a later adjudication (a corrected claim, or reprocessing after a reversal) on lines initially denied in this month. Only remittances (835) that carry the later payments show it; with a CSV export of first adjudications alone it cannot be measured and is shown as —.',
+    needs: 'it needs the later 835 remittances',
   },
   post_payment_denied_amount: {
     label: 'Post-payment denials',
     definition:
-      'Dollars taken back from lines that were paid, then reversed (CLP02 = 22) and re-adjudicated as paying nothing (a recoupment), in the month of the reversal whatever the month basis. Counted apart: never in the initial denial rate, whose lines were paid on first adjudication. Only remittances (835) that carry the reversals show it.',
+      'Dollars taken back from lines that were paid, then reversed (CLP02 = 22) and re-adjudicated as paying nothing (a recoupment), in the month of the reversal whatever the month basis. Counted apart: never in the initial denial rate, whose lines were paid on first adjudication. Only remittances (835) that carry the reversals show it; with a CSV export of first adjudications alone it cannot be measured and is shown as —.',
+    needs: 'it needs the 835 remittances that carry the reversals',
   },
 };

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
 import { defaultReviewMonth, type ReviewMonth, type ReviewMonths } from '../../engine/analytics/partial-months.ts';
-import { useUrlList, useUrlParam } from '../url-state.ts';
+import { DETAIL_PARAMS, useUrlList, useUrlParam } from '../url-state.ts';
 
 export type Basis = 'service' | 'remit';
 
@@ -29,13 +29,15 @@ export type ListName = 'payers' | 'providers' | 'categories' | 'procedures' | 'd
  * (the newest month when every month is partial: partial-months.ts).
  */
 export function useReviewFilters(reviewMonths: ReviewMonths | undefined): ReviewFilterState {
-  const [month, setMonth] = useUrlParam('month', '');
-  const [basisParam, setBasisParam] = useUrlParam('basis', 'service');
-  const [payers, setPayers] = useUrlList('payer');
-  const [providers, setProviders] = useUrlList('provider');
-  const [categories, setCategories] = useUrlList('category');
-  const [procedures, setProcedures] = useUrlList('procedure');
-  const [diagnoses, setDiagnoses] = useUrlList('dx');
+  // a change of month or filter closes the lines drilled into and the line open
+  const clears = { clears: DETAIL_PARAMS };
+  const [month, setMonth] = useUrlParam('month', '', clears);
+  const [basisParam, setBasisParam] = useUrlParam('basis', 'service', clears);
+  const [payers, setPayers] = useUrlList('payer', clears);
+  const [providers, setProviders] = useUrlList('provider', clears);
+  const [categories, setCategories] = useUrlList('category', clears);
+  const [procedures, setProcedures] = useUrlList('procedure', clears);
+  const [diagnoses, setDiagnoses] = useUrlList('dx', clears);
   const basis: Basis = basisParam === 'remit' ? 'remit' : 'service';
   const months = useMemo(() => (basis === 'remit' ? reviewMonths?.remit : reviewMonths?.service) ?? [], [basis, reviewMonths]);
   const partial = useMemo(() => new Set(months.filter((m) => m.partial).map((m) => m.month)), [months]);

@@ -45,14 +45,14 @@ SELECT count(*)::INTEGER AS lines,
 FROM denial_facts WHERE billed_procedure = ${procedure}`;
 
 /**
- * Per diagnosis billed with the procedure (optionally at one payer): lines, paid, denied, the
+ * Per diagnosis billed with the procedure (optionally at some payers): lines, paid, denied, the
  * denial rate (denied ÷ lines billed with it) and the CDC short description (ref_icd10cm, the
  * newest interval of the code). A line with two diagnoses counts under each.
  */
-export const crosswalkRowsSql = (procedure: string, payer: string | null): Sql => sql`
+export const crosswalkRowsSql = (procedure: string, payers: readonly string[]): Sql => sql`
 WITH x AS (
   SELECT unnest(diagnoses) AS dx, denied, paid FROM denial_facts
-  WHERE billed_procedure = ${procedure}${payer === null ? sql`` : sql` AND payer = ${payer}`}
+  WHERE billed_procedure = ${procedure}${payers.length ? sql` AND list_contains(${payers}, payer)` : sql``}
 ), counts AS (
   SELECT dx, count(*)::INTEGER AS lines,
     count(*) FILTER (WHERE NOT denied AND paid > 0)::INTEGER AS paid_lines,

@@ -64,9 +64,9 @@ export interface CrosswalkRow {
   description: string | null;
 }
 
-/** The diagnoses a procedure was billed with, at every payer or at one. */
-export function crosswalkRows(db: Db, procedure: string, payer?: string) {
-  return db.query<CrosswalkRow>(crosswalkRowsSql(normaliseProcedure(procedure), payer || null));
+/** The diagnoses a procedure was billed with, at every payer (none named) or at those named. */
+export function crosswalkRows(db: Db, procedure: string, payers: string[] = []) {
+  return db.query<CrosswalkRow>(crosswalkRowsSql(normaliseProcedure(procedure), payers));
 }
 
 export function crosswalkPayers(db: Db, procedure: string) {

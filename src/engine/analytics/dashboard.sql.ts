@@ -50,20 +50,22 @@ export interface Kpis {
   coding_denied_amount: number;
   recovered_amount: number;
 }
+/** As in the monthly review, a category filter narrows the denials, never the lines they are a share of. */
 export function kpisSql(filters: Filters, claimKeys: ClaimKeyRange): Sql {
+  const denied = sql`denied AND ${whereSql({ categories: filters.categories })}`;
   return sql`
 SELECT count(*)::INTEGER AS lines,
   ${countClaimsSql(claimKeys)} AS claims,
-  count(*) FILTER (WHERE denied)::INTEGER AS denied_lines,
-  ${countClaimsSql(claimKeys, sql`denied`)} AS denied_claims,
+  count(*) FILTER (WHERE ${denied})::INTEGER AS denied_lines,
+  ${countClaimsSql(claimKeys, denied)} AS denied_claims,
   coalesce(sum(billed), 0)::DOUBLE AS billed,
   coalesce(sum(paid), 0)::DOUBLE AS paid,
-  coalesce(sum(denied_amount), 0)::DOUBLE AS denied_amount,
-  coalesce(sum(billed) FILTER (WHERE denied), 0)::DOUBLE AS denied_billed,
-  count(*) FILTER (WHERE denied AND ${CODING_CATEGORY_SQL})::INTEGER AS coding_denied_lines,
-  coalesce(sum(denied_amount) FILTER (WHERE denied AND ${CODING_CATEGORY_SQL}), 0)::DOUBLE AS coding_denied_amount,
-  coalesce(sum(paid_later) FILTER (WHERE recovered), 0)::DOUBLE AS recovered_amount
-FROM denial_facts WHERE ${whereSql(filters)}`;
+  coalesce(sum(denied_amount) FILTER (WHERE ${denied}), 0)::DOUBLE AS denied_amount,
+  coalesce(sum(billed) FILTER (WHERE ${denied}), 0)::DOUBLE AS denied_billed,
+  count(*) FILTER (WHERE ${denied} AND ${CODING_CATEGORY_SQL})::INTEGER AS coding_denied_lines,
+  coalesce(sum(denied_amount) FILTER (WHERE ${denied} AND ${CODING_CATEGORY_SQL}), 0)::DOUBLE AS coding_denied_amount,
+  coalesce(sum(paid_later) FILTER (WHERE ${denied} AND recovered), 0)::DOUBLE AS recovered_amount
+FROM denial_facts WHERE ${whereSql(filters, { skipCategory: true })}`;
 }
 
 export type SortDirection = 'asc' | 'desc';

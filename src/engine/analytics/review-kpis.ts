@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import type { Filters } from './filters.sql.ts';
-import { RECOVERY_MEASURABLE_SQL, kpiMonthsSql } from './review.sql.ts';
+import { LATER_ADJUDICATIONS_SEEN_SQL, kpiMonthsSql } from './review.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from './claim-count.sql.ts';
 
 /** One month's counts and sums, from which every KPI is a ratio or a value. */
@@ -67,9 +67,18 @@ export interface ReviewKpis {
    * claims of the three months before (null unless all three are loaded).
    */
   hfma_claim_rate: number | null;
-  /** false when no loaded file can show a later payment (no 835, one adjudication per line): "Recovered later" is then null, not $0 */
-  recovered_measurable: boolean;
+  /** the KPIs the loaded files cannot measure (UNMEASURABLE_WITHOUT): null, never $0, in every month */
+  unmeasurable: KpiId[];
 }
+
+/**
+ * What each KPI needs beyond first adjudications. "Recovered later" and "Post-payment
+ * denials" are read from a line's later adjudications (a corrected claim, a reprocessing, a
+ * reversal and its recoupment): with no 835 loaded and one adjudication per line, no file
+ * could show them, so they are not measured rather than $0. Every other KPI is a count or
+ * ratio of first adjudications, which every loaded line has.
+ */
+export const NEEDS_LATER_ADJUDICATIONS: readonly KpiId[] = ['recovered_amount', 'post_payment_denied_amount'];
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
@@ -97,7 +106,8 @@ function averageOf(months: MonthMeasures[]): MonthMeasures {
 }
 
 /** KPIs of the reviewed month against the month before and the average of the three before. */
-export function compareMonths(rows: MonthMeasures[], recoveredMeasurable: boolean): ReviewKpis {
+export function compareMonths(rows: MonthMeasures[], laterAdjudicationsSeen: boolean): ReviewKpis {
+  const unmeasurable = laterAdjudicationsSeen ? [] : [...NEEDS_LATER_ADJUDICATIONS];
   const current = rows.at(-1)!;
   const prior = rows.slice(0, -1).filter((r) => r.loaded);
   const previous = rows.at(-2)?.loaded ? rows.at(-2)! : null;
@@ -105,7 +115,7 @@ export function compareMonths(rows: MonthMeasures[], recoveredMeasurable: boolea
   const kpis = {} as Record<KpiId, Kpi>;
   for (const id of KPI_IDS) {
     const { unit, of } = DEFINITIONS[id];
-    const measured = id !== 'recovered_amount' || recoveredMeasurable;
+    const measured = !unmeasurable.includes(id);
     const value = measured ? of(current) : null;
     const prev = previous && measured ? of(previous) : null;
     const avg = average && measured ? of(average) : null;
@@ -124,12 +134,12 @@ export function compareMonths(rows: MonthMeasures[], recoveredMeasurable: boolea
     average_months: prior.map((m) => m.month),
     kpis,
     hfma_claim_rate: prior.length === 3 ? ratio(current.denied_claims, average!.claims) : null,
-    recovered_measurable: recoveredMeasurable,
+    unmeasurable,
   };
 }
 
 export async function reviewKpis(db: Db, filters: Filters): Promise<ReviewKpis> {
   const [claimKeys] = await db.query<ClaimKeyRange>(CLAIM_KEY_RANGE_SQL);
-  const [{ measurable }] = await db.query<{ measurable: boolean }>(RECOVERY_MEASURABLE_SQL);
-  return compareMonths(await db.query<MonthMeasures>(kpiMonthsSql(filters, claimKeys)), measurable);
+  const [{ seen }] = await db.query<{ seen: boolean }>(LATER_ADJUDICATIONS_SEEN_SQL);
+  return compareMonths(await db.query<MonthMeasures>(kpiMonthsSql(filters, claimKeys)), seen);
 }

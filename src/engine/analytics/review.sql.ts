@@ -180,11 +180,12 @@ ORDER BY month, provider`;
 }
 
 /**
- * Whether a later payment on a denied line can be seen at all: an 835 carries the later
- * adjudications; an export of first adjudications never does, unless some line of it
- * has several adjudications.
+ * Whether the loaded files can show what happens to a line after its first adjudication
+ * (a later payment, a reversal, a recoupment): an 835 carries the later adjudications; an
+ * export of first adjudications never does, unless some line of it has several
+ * adjudications or a reversal.
  */
-export const RECOVERY_MEASURABLE_SQL = sql`
+export const LATER_ADJUDICATIONS_SEEN_SQL = sql`
 SELECT EXISTS (SELECT 1 FROM files WHERE format = 'x12-835')
-    OR EXISTS (SELECT 1 FROM analysis_lines WHERE adjudications > 1) AS measurable
+    OR EXISTS (SELECT 1 FROM analysis_lines WHERE adjudications > 1 OR was_reversed) AS seen
 `;

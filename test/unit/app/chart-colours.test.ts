@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_COLORS } from '../../../src/app/categories-style.ts';
+import { CATEGORY_COLORS, DIMMED_CATEGORY_COLORS } from '../../../src/app/categories-style.ts';
 import { CODING_COLOR, NOT_CODING_COLOR, OTHER_COLOR, SERIES_COLORS } from '../../../src/app/review/palette.ts';
 import { CATEGORY_PRECEDENCE } from '../../../src/engine/classify/categories.ts';
 
@@ -65,6 +65,8 @@ function ciede2000([l1, a1, b1]: Lab, [l2, a2, b2]: Lab): number {
 const BACKGROUND = '#ffffff'; // the panels the charts are drawn on (styles.css .panel)
 /** Two colours this far apart (CIEDE2000) are told apart at a glance; ~2.3 is a just-noticeable difference. */
 const MIN_DIFFERENCE = 13;
+/** The tints are lighter, so closer: still several just-noticeable differences apart. */
+const MIN_DIFFERENCE_DIMMED = 8;
 
 function closestPairs(colours: Record<string, string>): { a: string; b: string; difference: number }[] {
   const names = Object.keys(colours);
@@ -106,5 +108,18 @@ describe('chart colours', () => {
     expect(contrast(CODING_COLOR, BACKGROUND)).toBeGreaterThanOrEqual(3);
     expect(contrast(NOT_CODING_COLOR, BACKGROUND)).toBeGreaterThanOrEqual(3);
     expect(ciede2000(lab(CODING_COLOR), lab(NOT_CODING_COLOR))).toBeGreaterThanOrEqual(MIN_DIFFERENCE);
+  });
+
+  it('the lighter tints of the months not under review keep 3:1 against the background, are lighter and stay apart', () => {
+    const low = Object.entries(DIMMED_CATEGORY_COLORS).filter(([, c]) => contrast(c, BACKGROUND) < 3);
+    expect(low).toEqual([]);
+    // lighter than the full colour wherever the full colour has room above 3:1 (authorization, 3.35:1, barely does)
+    const notLighter = Object.keys(CATEGORY_COLORS).filter((c) => {
+      const category = c as keyof typeof CATEGORY_COLORS;
+      return contrast(CATEGORY_COLORS[category], BACKGROUND) > 3.3 && luminance(DIMMED_CATEGORY_COLORS[category]) <= luminance(CATEGORY_COLORS[category]);
+    });
+    expect(notLighter).toEqual([]);
+    const [closest] = closestPairs(DIMMED_CATEGORY_COLORS);
+    expect(closest.difference, `${closest.a} vs ${closest.b}`).toBeGreaterThanOrEqual(MIN_DIFFERENCE_DIMMED);
   });
 });

@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/engine/engine.ts';
 import type { Filters } from '../../../src/engine/analytics/filters.sql.ts';
 import { CLAIM_KEY_RANGE_SQL, type ClaimKeyRange } from '../../../src/engine/analytics/claim-count.sql.ts';
 import { FILTER_OPTIONS_SQL, deniedLinesExportSql, deniedLinesSql, kpisSql, monthlyByCategorySql } from '../../../src/engine/analytics/dashboard.sql.ts';
-import { kpiMonthsSql, payerCategorySql, payerTrendSql, providerTrendSql, RECOVERY_MEASURABLE_SQL } from '../../../src/engine/analytics/review.sql.ts';
+import { kpiMonthsSql, payerCategorySql, payerTrendSql, providerTrendSql, LATER_ADJUDICATIONS_SEEN_SQL } from '../../../src/engine/analytics/review.sql.ts';
 import { patternDetailsSql, patternSummarySql } from '../../../src/engine/analytics/patterns.sql.ts';
 import {
   CROSSWALK_PROCEDURES_SQL,
@@ -135,8 +135,8 @@ const spec = (filters: Filters, by: StrataBy | null, unit: 'claim' | 'line'): Sa
 /** Builders with a value of their own (a procedure, a payer, a name, a key), each given every hostile string. */
 const VALUE_BUILDERS: [string, (v: string) => Sql][] = [
   ['crosswalkSummarySql', (v) => crosswalkSummarySql(v)],
-  ['crosswalkRowsSql (procedure)', (v) => crosswalkRowsSql(v, null)],
-  ['crosswalkRowsSql (payer)', (v) => crosswalkRowsSql('99213', v)],
+  ['crosswalkRowsSql (procedure)', (v) => crosswalkRowsSql(v, [])],
+  ['crosswalkRowsSql (payer)', (v) => crosswalkRowsSql('99213', [v])],
   ['crosswalkPayersSql', (v) => crosswalkPayersSql(v)],
   ['crosswalkEvidenceLinesSql', (v) => crosswalkEvidenceLinesSql(v, 10)],
   ['rejectRowsSql', (v) => rejectRowsSql(v, 10)],
@@ -149,7 +149,7 @@ const VALUE_BUILDERS: [string, (v: string) => Sql][] = [
 
 const CONSTANT_AND_ID_BUILDERS: [string, Sql][] = [
   ['FILTER_OPTIONS_SQL', FILTER_OPTIONS_SQL],
-  ['RECOVERY_MEASURABLE_SQL', RECOVERY_MEASURABLE_SQL],
+  ['LATER_ADJUDICATIONS_SEEN_SQL', LATER_ADJUDICATIONS_SEEN_SQL],
   ['CROSSWALK_PROCEDURES_SQL', CROSSWALK_PROCEDURES_SQL],
   ['REVIEW_MONTHS_SQL', REVIEW_MONTHS_SQL],
   ['FILES_SQL', FILES_SQL],
@@ -249,7 +249,7 @@ describe('hostile names come back as data', () => {
     const payers = await engine.crosswalkPayers('99213');
     expect(payers.map((p) => p.payer).sort()).toEqual([QUOTES, DROP, UNICODE, PERCENT, DECOY].sort());
     expect((await engine.crosswalkPayers('99214')).map((p) => p.payer)).toEqual([BACKSLASH]);
-    expect((await engine.crosswalk('99213', DROP)).map((r) => r.dx)).toEqual(['J06.9']);
+    expect((await engine.crosswalk('99213', [DROP])).map((r) => r.dx)).toEqual(['J06.9']);
     const frame = await engine.sampleFrame(spec({ payers: [QUOTES, DROP] }, 'payer', 'line'));
     expect(frame.strata.map((s) => [s.name, s.frameCount]).sort()).toEqual([[DROP, 1], [QUOTES, 1]].sort());
     const review = await engine.reviewKpis({ month: MONTH, payers: [PERCENT] });

@@ -93,10 +93,10 @@ describe('procedure crosswalk view', () => {
       { dx: 'R05.9', dx_category: 'R05', lines: 3, paid_lines: 2, denied_lines: 1, denial_rate: 1 / 3, description: 'Cough, unspecified' },
       { dx: 'U99.9', dx_category: 'U99', lines: 1, paid_lines: 1, denied_lines: 0, denial_rate: 0, description: null },
     ]);
-    expect(await own.crosswalk('71046', 'Aetna')).toEqual([
+    expect(await own.crosswalk('71046', ['Aetna'])).toEqual([
       { dx: 'R05.9', dx_category: 'R05', lines: 1, paid_lines: 0, denied_lines: 1, denial_rate: 1, description: 'Cough, unspecified' },
     ]);
-    expect(await own.crosswalk('71046', "Aetna' OR 1=1 --")).toEqual([]);
+    expect(await own.crosswalk('71046', ["Aetna' OR 1=1 --"])).toEqual([]);
   });
 
   it('gives no evidence for a procedure paid too rarely, and an empty summary for one not billed', async () => {
