@@ -35,6 +35,9 @@ import { referenceOverview } from './reference/overview.ts';
 import { importReferenceFiles, removeImportedReference, type ImportedReferenceFile, type ReferenceImportFile } from './reference/import-reference.ts';
 import { rejectsCsv, type RejectRow } from './export/rejects-csv.ts';
 import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
+import type { PatternAction } from './actions/actions.ts';
+import { actionOutcomes, type ActionOutcome } from './actions/outcome.ts';
+import { actionsCsv, readActionsCsv } from './actions/actions-csv.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -289,6 +292,21 @@ export class Engine {
 
   patternsCsv(filters: Filters) {
     return patternsCsv(this.db, filters);
+  }
+
+  /** What happened to each action's pattern before and after its date, and its status in the reviewed month. */
+  actionOutcomes(actions: readonly PatternAction[], month: string, basis: 'service' | 'remit' = 'service') {
+    return actionOutcomes(this.db, actions, month, basis);
+  }
+
+  /** Actions as an Excel-safe CSV, with their outcomes when given. */
+  actionsCsv(actions: readonly PatternAction[], outcomes: readonly ActionOutcome[] = []) {
+    return actionsCsv(actions, outcomes);
+  }
+
+  /** Actions read back from a CSV (all or none, problems by spreadsheet row). */
+  readActionsCsv(bytes: Uint8Array) {
+    return readActionsCsv(bytes);
   }
 
   /** Audit sampling (README "How a sample is drawn"): the frame's size and strata before drawing. */
