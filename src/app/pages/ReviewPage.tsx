@@ -11,7 +11,9 @@ import { MonthlyChart } from '../components/MonthlyChart.tsx';
 import { DeniedLinesTable } from '../components/DeniedLinesTable.tsx';
 import { FilterBar } from '../review/FilterBar.tsx';
 import { ReviewKpis } from '../review/ReviewKpis.tsx';
-import { PatternList, patternTitle } from '../review/PatternList.tsx';
+import { PatternList } from '../review/PatternList.tsx';
+import { patternTitle } from '../review/pattern-labels.ts';
+import { ActionsPanel } from '../actions/ActionsPanel.tsx';
 import { PayerRateChart } from '../review/PayerRateChart.tsx';
 import { PayerCategoryHeatmap } from '../review/PayerCategoryHeatmap.tsx';
 import { ProviderChart } from '../review/ProviderChart.tsx';
@@ -68,6 +70,7 @@ export function ReviewPage() {
       <p className="print-hide hint">Showing {description}.</p>
       <ReviewKpis filters={filters} reviewed={state.reviewed} />
       <PatternList filters={filters} onDrill={onPattern} />
+      <ActionsPanel filters={filters} />
       <section className="panel chart-panel" aria-labelledby="by-category-title" data-testid="chart-by-category">
         <div className="panel-title">
           <h2 id="by-category-title">Denials by category, month by month</h2>
