@@ -38,6 +38,7 @@ import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
 import type { PatternAction } from './actions/actions.ts';
 import { actionOutcomes, type ActionOutcome } from './actions/outcome.ts';
 import { actionsCsv, readActionsCsv } from './actions/actions-csv.ts';
+import { codeChanges, codeSetChanges, codeSetChangesCsv, referenceGaps } from './reference/code-set-changes.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -230,6 +231,29 @@ export class Engine {
   /** The loaded reference data (ICD-10-CM releases, NCCI PTP, procedure facts, CARC/RARC) and its coverage of the lines. */
   referenceOverview() {
     return referenceOverview(this.db);
+  }
+
+  /**
+   * Before the code sets change: the codes billed in the last 12 months of data that the loaded
+   * releases taking effect after it delete, expand or give new codes beside; and the dates of
+   * service no loaded release answers for.
+   */
+  codeSetChanges() {
+    return codeSetChanges(this.db);
+  }
+
+  async codeSetChangesCsv() {
+    return codeSetChangesCsv(await codeSetChanges(this.db));
+  }
+
+  /** Every ICD-10-CM change of the loaded releases taking effect on or after a date (YYYY-MM-DD), billed or not. */
+  codeChanges(onOrAfter: string) {
+    return codeChanges(this.db, onOrAfter);
+  }
+
+  /** Dates of service after what the loaded releases answer for, with what to import. */
+  referenceGaps() {
+    return referenceGaps(this.db);
   }
 
   /** Imports official ICD-10-CM / NCCI PTP files (outcome per file), then re-classifies if anything was loaded. */
