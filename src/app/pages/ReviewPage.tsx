@@ -14,6 +14,7 @@ import { ReviewKpis } from '../review/ReviewKpis.tsx';
 import { PatternList } from '../review/PatternList.tsx';
 import { patternTitle } from '../review/pattern-labels.ts';
 import { ActionsPanel } from '../actions/ActionsPanel.tsx';
+import { ReferenceGaps } from '../components/ReferenceGaps.tsx';
 import { PayerRateChart } from '../review/PayerRateChart.tsx';
 import { PayerCategoryHeatmap } from '../review/PayerCategoryHeatmap.tsx';
 import { ProviderChart } from '../review/ProviderChart.tsx';
@@ -68,6 +69,7 @@ export function ReviewPage() {
       <PrintHeader filters={filters} description={description} />
       <FilterBar state={state} payers={options.payers} providers={options.providers} onPrint={() => print()} />
       <p className="print-hide hint">Showing {description}.</p>
+      <ReferenceGaps />
       <ReviewKpis filters={filters} reviewed={state.reviewed} />
       <PatternList filters={filters} onDrill={onPattern} />
       <ActionsPanel filters={filters} />
