@@ -110,6 +110,7 @@ function PatternTable({ review, filters, open, setOpen, onDrill }: { review: Pat
               className={`pattern-row${open === p.pattern_key ? ' open' : ''}`}
               data-testid="pattern-row"
               data-status={p.status}
+              data-pattern={p.pattern_key}
               onClick={() => setOpen(open === p.pattern_key ? null : p.pattern_key)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape' && open === p.pattern_key) setOpen(null);
