@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { PatternAction } from '../../engine/actions/actions.ts';
 import { keepingData } from '../storage/retention.ts';
 import { tabRecords } from '../storage/tab-records.ts';
-import { deleteDb, transact as inTransaction } from '../../browser/idb.ts';
+import { dbExists, deleteDb, transact as inTransaction } from '../../browser/idb.ts';
 
 /**
  * The actions recorded on denial patterns (they name payers and providers, so they are
@@ -18,9 +18,12 @@ const setup = (db: IDBDatabase) => db.createObjectStore(STORE, { keyPath: 'id' }
 const transact = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) =>
   (await inTransaction(DB_NAME, setup, STORE, mode, work)) as T;
 
+/** Every kept action; reading creates no database (after "Erase all data" none of ours exists). */
+const keptActions = async () => ((await dbExists(DB_NAME)) ? transact<PatternAction[]>('readonly', (store) => store.getAll()) : []);
+
 /** Newest action date first, then by id. */
 export async function listActions(): Promise<PatternAction[]> {
-  const all = keepingData() ? await transact<PatternAction[]>('readonly', (store) => store.getAll()) : inTab.list();
+  const all = keepingData() ? await keptActions() : inTab.list();
   return all.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }
 
@@ -45,7 +48,7 @@ export async function moveActionData(keep: boolean): Promise<void> {
     for (const a of inTab.list()) await transact('readwrite', (store) => store.put(a));
     inTab.clear();
   } else {
-    for (const a of await transact<PatternAction[]>('readonly', (store) => store.getAll())) inTab.put(a.id, a);
+    for (const a of await keptActions()) inTab.put(a.id, a);
     await deleteDb(DB_NAME);
   }
 }
