@@ -42,7 +42,7 @@ export function ActionsPanel({ filters }: { filters: Filters }) {
   };
 
   return (
-    <section className="panel actions-panel" aria-labelledby="actions-title" data-testid="actions-panel">
+    <section className={`panel actions-panel${actions.length === 0 ? ' print-hide' : ''}`} aria-labelledby="actions-title" data-testid="actions-panel">
       <div className="panel-title">
         <h2 id="actions-title">Actions on patterns, as of {formatMonth(month)}</h2>
         <span className="panel-actions print-hide">

@@ -69,7 +69,7 @@ export function CodeSetChecklist() {
                   <thead>
                     <tr>
                       <th>Code</th><th>Change</th><th>Takes effect</th><th>Use instead / new codes</th>
-                      <th className="num">Lines</th><th className="num">Claims</th><th className="num">Billed</th><th>Providers</th><th>Payers</th><th className="print-only">Done</th>
+                      <th className="num">Lines</th><th className="num">Claims</th><th className="num">Billed</th><th>Providers</th><th>Payers</th><th className="code-set-done">Done</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -95,7 +95,7 @@ export function CodeSetChecklist() {
                         <td className="num">{formatMoney(c.billed)}</td>
                         <td>{c.providers.join('; ')}</td>
                         <td>{c.payers.join('; ')}</td>
-                        <td className="print-only">☐</td>
+                        <td className="code-set-done">☐</td>
                       </tr>
                     ))}
                   </tbody>
