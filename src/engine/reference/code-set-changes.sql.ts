@@ -23,14 +23,17 @@ const covers = (day: string) => `valid_from <= ${day} AND coalesce(valid_to, DAT
  *   I47.29 gains I47.22. A new code under a code that became a header counts as that
  *   code's expansion instead.
  * Columns: code, change, short_desc, replacements (list of {code, short_desc}).
+ * `categories`: a relation of our own with a column `category` (3-character categories) to
+ * look at only those codes — every change above stays within a code's category — or null for all.
  */
-export function icd10cmChangesSql(effective: string): string {
+export function icd10cmChangesSql(effective: string, categories: string | null = null): string {
   const day = `DATE ${sqlString(effective)}`;
+  const within = categories ? `AND left(code, 3) IN (SELECT category FROM ${categories})` : '';
   return /* sql */ `
 WITH old AS (
-  SELECT code, billable, replacements, short_desc FROM ref_icd10cm WHERE ${covers(`(${day} - 1)`)}
+  SELECT code, billable, replacements, short_desc FROM ref_icd10cm WHERE ${covers(`(${day} - 1)`)} ${within}
 ), new AS (
-  SELECT code, billable, short_desc, ${BASE('code')} AS base, ${EXTENSION('code')} AS ext FROM ref_icd10cm WHERE ${covers(day)}
+  SELECT code, billable, short_desc, ${BASE('code')} AS base, ${EXTENSION('code')} AS ext FROM ref_icd10cm WHERE ${covers(day)} ${within}
 ), ended AS (
   SELECT o.code, CASE WHEN n.code IS NULL THEN 'deleted' ELSE 'expanded' END AS change, o.short_desc, coalesce(o.replacements, []) AS codes
   FROM old o LEFT JOIN new n USING (code)
@@ -89,8 +92,12 @@ GROUP BY c.code`;
 
 /** The ICD-10-CM changes of `effective` for the diagnosis codes billed from .. to (a line counts once per code). */
 export const billedIcd10cmChangesSql = (effective: string, from: string, to: string) => /* sql */ `
-WITH changes AS (${icd10cmChangesSql(effective)}),
-dx AS (SELECT line_id, claim_key, service_date, billed, denied, provider, payer, unnest(list_distinct(diagnoses)) AS code FROM denial_facts),
+WITH dx AS (
+  SELECT line_id, claim_key, service_date, billed, denied, provider, payer, unnest(list_distinct(diagnoses)) AS code FROM denial_facts
+  WHERE service_date BETWEEN DATE ${sqlString(from)} AND DATE ${sqlString(to)}
+),
+billed_categories AS (SELECT DISTINCT left(code, 3) AS category FROM dx),
+changes AS (${icd10cmChangesSql(effective, 'billed_categories')}),
 used AS (${usage('dx', 'code', from, to)})
 SELECT c.code, c.change, c.short_desc, c.replacements, u.* EXCLUDE (code)
 FROM changes c JOIN used u USING (code)
