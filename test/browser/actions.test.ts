@@ -91,7 +91,8 @@ describe('actions on patterns and the code-set checklist', () => {
     // the checklist: the sample bills M72.2, which FY2027 (2026-10-01) turns into a heading
     await page.getByRole('button', { name: 'Reference data' }).click();
     const checklist = page.getByTestId('code-set-checklist');
-    await checklist.waitFor({ timeout: 120_000 });
+    await checklist.getByTestId('show-code-set').click();
+    await checklist.getByTestId('code-set-row').first().waitFor({ timeout: 120_000 });
     expect(await checklist.locator('h2').textContent()).toBe('Before the code sets change: pre-October checklist');
     const m722 = checklist.getByTestId('code-set-row').filter({ hasText: 'M72.2' });
     expect(await m722.textContent()).toContain('Expanded');

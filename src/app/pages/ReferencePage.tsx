@@ -42,7 +42,7 @@ export function ReferencePage({ onDataChanged }: PageProps) {
       {!overview && <QueryState query={query} name="The reference tables" loadingText="Reading the reference tables (after any import still running)…" />}
       {overview && <Coverage overview={overview} />}
       {overview && <Releases overview={overview} />}
-      <CodeSetChecklist />
+      {overview && <CodeSetChecklist gaps={overview.gaps} />}
       <ImportPanel onImported={onDataChanged} />
       <SavedFiles onRemoved={onDataChanged} />
       {overview && <Ncci overview={overview} />}

@@ -4,7 +4,8 @@ import { messageOf } from '../../engine/message-of.ts';
 import { engine } from '../engine-instance.ts';
 import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryState } from '../components/QueryState.tsx';
-import { ReferenceGaps } from '../components/ReferenceGaps.tsx';
+import { GapList } from '../components/ReferenceGaps.tsx';
+import type { ReferenceGap } from '../../engine/reference/code-set-changes.ts';
 import { downloadText } from '../download.ts';
 import { formatCount, formatMoney } from '../format.ts';
 
@@ -22,11 +23,29 @@ const codeOf = (c: BilledCodeChange, code: string) => (c.code_system === 'ICD-10
  * that a loaded release taking effect after it deletes, expands or gives new codes beside,
  * printable as the pre-October / pre-January checklist and exported as CSV.
  */
-export function CodeSetChecklist() {
+export function CodeSetChecklist({ gaps }: { gaps: readonly ReferenceGap[] }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <Checklist gaps={gaps} />;
+  return (
+    <section className="panel" data-testid="code-set-checklist" aria-labelledby="code-set-title">
+      <h2 id="code-set-title">Before the code sets change</h2>
+      <GapList gaps={gaps} />
+      <p className="hint">
+        The codes billed in the last 12 months of the loaded data that a loaded release taking effect after it deletes, expands or gives new
+        codes beside (ICD-10-CM every October 1, CPT/HCPCS every January 1), with volume, dollars, providers and payers: the pre-October /
+        pre-January checklist, printable and as CSV.
+      </p>
+      <button type="button" onClick={() => setOpen(true)} data-testid="show-code-set">Build the checklist</button>
+    </section>
+  );
+}
+
+/** The checklist itself: asked for only once opened (it compares whole releases), again when the data changes. */
+function Checklist({ gaps }: { gaps: readonly ReferenceGap[] }) {
   const query = useEngineQuery(() => engine.call('codeSetChanges'), []);
   const [error, setError] = useState('');
   return (
-    <QueryState query={query} name="Before the code sets change">
+    <QueryState query={query} name="Before the code sets change" loadingText="Comparing the releases with the codes billed …">
       {(report) => (
         <section className="panel code-set-print" data-testid="code-set-checklist" aria-labelledby="code-set-title">
           <div className="panel-title">
@@ -50,7 +69,7 @@ export function CodeSetChecklist() {
               {error && <span className="error" role="alert">{error}</span>}
             </span>
           </div>
-          <ReferenceGaps />
+          <GapList gaps={gaps} />
           {!report.last_date ? (
             <p className="hint">No dated line is loaded: load remittances or a claims export to see which of its codes the next releases change.</p>
           ) : (
