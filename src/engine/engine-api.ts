@@ -50,6 +50,12 @@ export const CALLABLE = [
   'checkWorklistCsv',
   'clearCheck',
   'backtest',
+  'actionOutcomes',
+  'actionsCsv',
+  'readActionsCsv',
+  'codeSetChanges',
+  'codeSetChangesCsv',
+  'referenceGaps',
 ] as const satisfies readonly (keyof Engine)[];
 
 export type EngineMethod = (typeof CALLABLE)[number];

@@ -59,6 +59,10 @@ import { rejectsCsv, type RejectRow } from './export/rejects-csv.ts';
 import type { ReportAdjudication, ReportLine } from './analytics/report.ts';
 import { CHECK_SCHEMA_SQL } from './check/check.sql.ts';
 import { backtest, checkResult, clearCheck, loadCheckBatch, runCheck, worklistCsv } from './check/check.ts';
+import type { PatternAction } from './actions/actions.ts';
+import { actionOutcomes, type ActionOutcome } from './actions/outcome.ts';
+import { actionsCsv, readActionsCsv } from './actions/actions-csv.ts';
+import { codeChanges, codeSetChanges, codeSetChangesCsv, referenceGaps } from './reference/code-set-changes.ts';
 
 export interface LoadOptions {
   /** The user's mapping for a CSV layout, looked up by header signature (remembered by the app). */
@@ -259,6 +263,29 @@ export class Engine {
     return referenceOverview(this.db);
   }
 
+  /**
+   * Before the code sets change: the codes billed in the last 12 months of data that the loaded
+   * releases taking effect after it delete, expand or give new codes beside; and the dates of
+   * service no loaded release answers for.
+   */
+  codeSetChanges() {
+    return codeSetChanges(this.db);
+  }
+
+  async codeSetChangesCsv() {
+    return codeSetChangesCsv(await codeSetChanges(this.db));
+  }
+
+  /** Every ICD-10-CM change of the loaded releases taking effect on or after a date (YYYY-MM-DD), billed or not. */
+  codeChanges(onOrAfter: string) {
+    return codeChanges(this.db, onOrAfter);
+  }
+
+  /** Dates of service after what the loaded releases answer for, with what to import. */
+  referenceGaps() {
+    return referenceGaps(this.db);
+  }
+
   /** Imports official ICD-10-CM / NCCI PTP files (outcome per file), then re-classifies if anything was loaded. */
   async importReference(files: ReferenceImportFile[]) {
     const outcomes = await importReferenceFiles(this.db, files);
@@ -319,6 +346,21 @@ export class Engine {
 
   patternsCsv(filters: Filters) {
     return patternsCsv(this.db, filters);
+  }
+
+  /** What happened to each action's pattern before and after its date, and its status in the reviewed month. */
+  actionOutcomes(actions: readonly PatternAction[], month: string, basis: 'service' | 'remit' = 'service') {
+    return actionOutcomes(this.db, actions, month, basis);
+  }
+
+  /** Actions as an Excel-safe CSV, with their outcomes when given. */
+  actionsCsv(actions: readonly PatternAction[], outcomes: readonly ActionOutcome[] = []) {
+    return actionsCsv(actions, outcomes);
+  }
+
+  /** Actions read back from a CSV (all or none, problems by spreadsheet row). */
+  readActionsCsv(bytes: Uint8Array) {
+    return readActionsCsv(bytes);
   }
 
   /** Audit sampling (README "How a sample is drawn"): the frame's size and strata before drawing. */

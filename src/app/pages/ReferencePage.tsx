@@ -9,6 +9,7 @@ import type { ReferenceOverview } from '../../engine/reference/overview.ts';
 import type { CarcRole, RarcRole } from '../../engine/classify/payer-codes.ts';
 import { ImportPanel } from '../reference/ImportPanel.tsx';
 import { SavedFiles } from '../reference/SavedFiles.tsx';
+import { CodeSetChecklist } from '../reference/CodeSetChecklist.tsx';
 import type { PageProps } from '../pages.ts';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import '../reference/reference.css';
@@ -41,6 +42,7 @@ export function ReferencePage({ onDataChanged }: PageProps) {
       {!overview && <QueryState query={query} name="The reference tables" loadingText="Reading the reference tables (after any import still running)…" />}
       {overview && <Coverage overview={overview} />}
       {overview && <Releases overview={overview} />}
+      {overview && <CodeSetChecklist gaps={overview.gaps} />}
       <ImportPanel onImported={onDataChanged} />
       <SavedFiles onRemoved={onDataChanged} />
       {overview && <Ncci overview={overview} />}

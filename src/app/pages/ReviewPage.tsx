@@ -11,7 +11,10 @@ import { MonthlyChart } from '../components/MonthlyChart.tsx';
 import { DeniedLinesTable } from '../components/DeniedLinesTable.tsx';
 import { FilterBar } from '../review/FilterBar.tsx';
 import { ReviewKpis } from '../review/ReviewKpis.tsx';
-import { PatternList, patternTitle } from '../review/PatternList.tsx';
+import { PatternList } from '../review/PatternList.tsx';
+import { patternTitle } from '../review/pattern-labels.ts';
+import { ActionsPanel } from '../actions/ActionsPanel.tsx';
+import { ReferenceGaps } from '../components/ReferenceGaps.tsx';
 import { PayerRateChart } from '../review/PayerRateChart.tsx';
 import { PayerCategoryHeatmap } from '../review/PayerCategoryHeatmap.tsx';
 import { ProviderChart } from '../review/ProviderChart.tsx';
@@ -60,8 +63,10 @@ export function ReviewPage() {
       <PrintHeader filters={filters} description={description} />
       <FilterBar state={state} payers={options.payers} providers={options.providers} onPrint={() => print()} />
       <p className="print-hide hint">Showing {description}.</p>
+      <ReferenceGaps />
       <ReviewKpis filters={filters} reviewed={state.reviewed} />
       <PatternList filters={filters} onDrill={onPattern} />
+      <ActionsPanel filters={filters} />
       <section className="panel chart-panel" aria-labelledby="by-category-title" data-testid="chart-by-category">
         <div className="panel-title">
           <h2 id="by-category-title">Denials by category, month by month</h2>

@@ -104,7 +104,7 @@ export function PrivacyPanel({ ready, loads, onLoadKept }: Props) {
 }
 
 function storedLine(s: StoredSummary): string {
-  const bytes = s.files.bytes + s.auditSamples.bytes + s.referenceFiles.bytes + s.mappings.bytes;
+  const bytes = s.files.bytes + s.auditSamples.bytes + s.actions.bytes + s.referenceFiles.bytes + s.mappings.bytes;
   const where = s.keeping ? 'Kept on this computer' : 'Kept for this tab only';
   return bytes === 0 ? 'Nothing is stored' : `${where}: ${formatBytes(bytes)}`;
 }
@@ -125,6 +125,7 @@ function StoredDetails({ summary: s }: { summary: StoredSummary }) {
         <tbody>
           {row('Loaded files', s.files, 'file', 'IndexedDB, loaded again at start-up')}
           {row('Audit samples and worksheets', s.auditSamples, 'sample', tab)}
+          {row('Actions on denial patterns', s.actions, 'action', tab)}
           {row('Reference imports (no patient data)', s.referenceFiles, 'file', s.keeping ? 'IndexedDB, until erased' : 'IndexedDB, erased when a new tab starts')}
           {row('Column mappings (no patient data)', s.mappings, 'layout', s.keeping ? 'localStorage, until erased' : 'this tab, until it is closed')}
         </tbody>

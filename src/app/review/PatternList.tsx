@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { Filters } from '../../engine/analytics/filters.sql.ts';
-import { describeCause, type PatternReview, type PatternRow } from '../../engine/analytics/patterns.ts';
+import type { PatternReview, PatternRow } from '../../engine/analytics/patterns.ts';
 import { PATTERN_STATUSES, deniedThisMonth, type PatternStatus } from '../../engine/analytics/pattern-status.ts';
 import { CATEGORY_LABELS } from '../../engine/classify/categories.ts';
 import { CATEGORY_COLORS } from '../categories-style.ts';
@@ -11,17 +11,11 @@ import { messageOf } from '../../engine/message-of.ts';
 import { formatCount, formatCountOf, formatMoney, formatMoneyShort, formatMonth } from '../format.ts';
 import { downloadText } from '../download.ts';
 import { Sparkline } from './Sparkline.tsx';
+import { STATUS_LABELS, patternTitle } from './pattern-labels.ts';
+import { identityOf } from '../../engine/actions/actions.ts';
+import { PatternActions } from '../actions/PatternActions.tsx';
+import { useActions } from '../actions/action-store.ts';
 
-export const STATUS_LABELS: Record<PatternStatus, { label: string; help: string }> = {
-  new: { label: 'New', help: 'Denied this month and never before in the loaded data.' },
-  recurring: {
-    label: 'Recurring',
-    help: 'Denied this month and in at least one of the 2 months before it in which the payer (and procedure) had any adjudicated lines: 2 of its last 3 months with data.',
-  },
-  returning: { label: 'Returning', help: 'Denied this month and seen before, but not in the 2 months with data before: back after a gap.' },
-  resolved: { label: 'Resolved', help: 'Seen before; this month the payer (and procedure) had adjudicated lines, none with this denial.' },
-  no_data: { label: 'No data', help: 'Seen before; this month the payer (and procedure) had no adjudicated lines at all (remittances not loaded yet?), so nothing is known.' },
-};
 
 /** Patterns shown at first and added by "Show more" (the printed report asks for the same first page). */
 export const PATTERN_PAGE = 15;
@@ -81,7 +75,7 @@ export function PatternList({ filters, onDrill }: Props) {
           </button>
         ))}
       </div>
-      <PatternTable review={review} open={open} setOpen={setOpen} onDrill={onDrill} />
+      <PatternTable review={review} filters={filters} open={open} setOpen={setOpen} onDrill={onDrill} />
       {review.rows.length < review.total && (
         <button type="button" onClick={() => setLimit((l) => l + PATTERN_PAGE)}>
           Show more ({formatCount(review.total - review.rows.length)} not shown)
@@ -91,7 +85,8 @@ export function PatternList({ filters, onDrill }: Props) {
   );
 }
 
-function PatternTable({ review, open, setOpen, onDrill }: { review: PatternReview; open: string | null; setOpen: (key: string | null) => void; onDrill: (p: PatternRow) => void }) {
+function PatternTable({ review, filters, open, setOpen, onDrill }: { review: PatternReview; filters: Filters; open: string | null; setOpen: (key: string | null) => void; onDrill: (p: PatternRow) => void }) {
+  const { actions } = useActions();
   if (review.rows.length === 0) return <p className="empty-note">No denial patterns for this month and these filters.</p>;
   const span = `${formatMonth(review.axis[0])}–${formatMonth(review.axis.at(-1)!)}`;
   return (
@@ -115,6 +110,7 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
               className={`pattern-row${open === p.pattern_key ? ' open' : ''}`}
               data-testid="pattern-row"
               data-status={p.status}
+              data-pattern={p.pattern_key}
               onClick={() => setOpen(open === p.pattern_key ? null : p.pattern_key)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape' && open === p.pattern_key) setOpen(null);
@@ -135,6 +131,11 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
                 >
                   <span className="category-chip"><i style={{ background: CATEGORY_COLORS[p.category] }} />{CATEGORY_LABELS[p.category]}</span>
                   <span className="pattern-what">{patternTitle(p)}</span>
+                  {actions.some((a) => a.pattern_key === p.pattern_key) && (
+                    <span className="action-badge" data-testid="pattern-action-badge">
+                      {formatCountOf(actions.filter((a) => a.pattern_key === p.pattern_key).length, 'action')}
+                    </span>
+                  )}
                 </button>
               </td>
               <td className="num">{deniedThisMonth(p.status) ? formatCount(p.lines) : '—'}</td>
@@ -161,6 +162,7 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
               <tr className="pattern-detail">
                 <td colSpan={8}>
                   <PatternEvidence pattern={p} />
+                  <PatternActions pattern={identityOf(p)} filters={filters} />
                 </td>
               </tr>
             )}
@@ -171,9 +173,6 @@ function PatternTable({ review, open, setOpen, onDrill }: { review: PatternRevie
   );
 }
 
-export function patternTitle(p: PatternRow): string {
-  return [p.payer, p.provider, p.procedure ? `CPT/HCPCS ${p.procedure}` : 'any procedure', describeCause(p)].join(' · ');
-}
 
 const SOURCE_LABEL = { payer: 'Payer said', reference: 'Code data', history: 'Your history', rule: 'Billing rule' };
 

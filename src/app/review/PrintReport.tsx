@@ -6,7 +6,8 @@ import { useEngineQuery } from '../use-engine-query.ts';
 import { QueryState } from '../components/QueryState.tsx';
 import { formatCount, formatMoney, formatMonth } from '../format.ts';
 import { KPI_DEFINITIONS } from './kpi-definitions.ts';
-import { PATTERN_PAGE, PatternEvidence, STATUS_LABELS, patternTitle } from './PatternList.tsx';
+import { PATTERN_PAGE, PatternEvidence } from './PatternList.tsx';
+import { STATUS_LABELS, patternTitle } from './pattern-labels.ts';
 
 const TOP = 10;
 

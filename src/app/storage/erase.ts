@@ -1,4 +1,5 @@
 import { eraseAuditData } from '../audit/audit-store.ts';
+import { eraseActionData } from '../actions/action-store.ts';
 import { eraseReferenceData } from '../../browser/reference-store.ts';
 import { APP_CACHE_PREFIX } from '../privacy/app-cache.ts';
 import { eraseKeptFiles } from './kept-files.ts';
@@ -23,6 +24,7 @@ export async function eraseStoredData({ keepTab = false } = {}): Promise<void> {
   };
   await attempt('kept files', eraseKeptFiles);
   await attempt('audit samples', eraseAuditData);
+  await attempt('actions on patterns', eraseActionData);
   await attempt('reference imports', eraseReferenceData);
   await attempt('other IndexedDB databases', async () => {
     for (const { name } of (await indexedDB.databases?.()) ?? []) if (name) await deleteDb(name);

@@ -1,6 +1,7 @@
 import type { FileLoadResult } from '../../engine/ingest/file-load-result.ts';
 import type { HeaderMapping } from '../../engine/ingest/csv/header-mapping.ts';
 import { listSamples, moveAuditData } from '../audit/audit-store.ts';
+import { listActions, moveActionData } from '../actions/action-store.ts';
 import { listReferenceFiles } from '../../browser/reference-store.ts';
 import { mappingsStored, moveMappings } from '../mapping-memory.ts';
 import { eraseKeptFiles, keepFiles, listKeptFiles } from './kept-files.ts';
@@ -24,6 +25,7 @@ export async function setKeepingData(keep: boolean, loaded: readonly LoadedFile[
   writeKeepingSwitch(keep);
   moveMappings(keep);
   await moveAuditData(keep);
+  await moveActionData(keep);
   if (keep) await keepLoadedFiles(loaded);
   else await eraseKeptFiles();
 }
@@ -54,6 +56,7 @@ export interface StoredSummary {
   keeping: boolean;
   files: StoredAmount;
   auditSamples: StoredAmount;
+  actions: StoredAmount;
   referenceFiles: StoredAmount;
   mappings: StoredAmount;
   /** What the browser counts for this site (navigator.storage.estimate), when it tells. */
@@ -62,9 +65,10 @@ export interface StoredSummary {
 
 /** What is stored now, counted by us and by the browser. */
 export async function storedSummary(): Promise<StoredSummary> {
-  const [kept, samples, reference, estimate] = await Promise.all([
+  const [kept, samples, actions, reference, estimate] = await Promise.all([
     listKeptFiles(),
     listSamples(),
+    listActions(),
     listReferenceFiles(),
     navigator.storage?.estimate?.().catch(() => null) ?? null,
   ]);
@@ -73,6 +77,7 @@ export async function storedSummary(): Promise<StoredSummary> {
     keeping: keepingData(),
     files: { count: kept.length, bytes: sum(kept.map((k) => k.file.size)) },
     auditSamples: { count: samples.length, bytes: sum(samples.map((s) => 2 * JSON.stringify(s).length)) },
+    actions: { count: actions.length, bytes: sum(actions.map((a) => 2 * JSON.stringify(a).length)) },
     referenceFiles: { count: reference.length, bytes: sum(reference.map((r) => r.bytes.byteLength)) },
     mappings: mappingsStored(),
     browser: estimate ? { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, appFiles: details?.caches ?? null } : null,

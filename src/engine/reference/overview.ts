@@ -11,6 +11,7 @@ import {
   OVERVIEW_UNDATED_LINES_SQL,
 } from './overview.sql.ts';
 import { OVERVIEW_PFS_COUNTS_SQL, OVERVIEW_PFS_RELEASES_SQL } from './pfs/pfs.sql.ts';
+import { referenceGaps, type ReferenceGap } from './code-set-changes.ts';
 
 export interface ReferenceOverview {
   releases: {
@@ -35,6 +36,8 @@ export interface ReferenceOverview {
     releases: string[] | null;
   }[];
   undated_lines: number;
+  /** dates of service after what the loaded releases answer for, in words (code-set-changes.ts) */
+  gaps: ReferenceGap[];
   ncci: { source: string; version: string | null; edits: number; not_deleted: number; first_effective: string; last_effective: string }[];
   /** CMS fee-schedule releases loaded; effective_to is the day before the next one (null: the newest, used for all later dates). */
   pfs_releases: { release: string; effective_from: string; effective_to: string | null; codes: number; source: string; origin: 'shipped' | 'imported' }[];
@@ -64,6 +67,7 @@ export async function referenceOverview(db: Db): Promise<ReferenceOverview> {
     icd10cm,
     coverage: await db.query(OVERVIEW_COVERAGE_SQL),
     undated_lines: undatedLines,
+    gaps: await referenceGaps(db),
     ncci: await db.query(OVERVIEW_NCCI_SQL),
     pfs_releases: await db.query(OVERVIEW_PFS_RELEASES_SQL),
     pfs,
