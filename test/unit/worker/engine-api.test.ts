@@ -8,7 +8,7 @@ import type { WorkerRequest } from '../../../src/worker/protocol.ts';
  * worker message (File objects, progress); refresh and loadReference are the worker's own
  * steps; rejects, exportLines and exportAdjudications are the CLI's.
  */
-const INTERNAL = ['loadFile', 'loadFiles', 'refresh', 'loadReference', 'rejects', 'exportLines', 'exportAdjudications'];
+const INTERNAL = ['loadFile', 'loadFiles', 'refresh', 'loadReference', 'rejects', 'exportLines', 'exportAdjudications', 'codeChanges'];
 
 const publicMethods = Object.getOwnPropertyNames(Engine.prototype).filter(
   (name) => name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(Engine.prototype, name)?.value === 'function',
