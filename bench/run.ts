@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --lines 1000000 --changes 50 --no-build --only csv|x12|x12-parse --no-native --label before]`
+ * `npm run bench [-- --lines 1000000 --changes 50 --no-build --only csv,x12,x12-parse --no-native --label before]`
  *
  * 1. Generates ~N service lines with the sample generator at scale, as one CSV
  *    export and as 837P + 835 files (bench/out/, reused while unchanged).
@@ -44,6 +44,8 @@ interface FormatResult {
   native: NativeTiming | null;
 }
 
+/** The parts to run (csv, x12, x12-parse), comma-separated; all when absent. */
+const only = values.only?.split(',');
 const MB = 1e6;
 const percentile = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   let x12Parse: X12WorkerSpeed | null = null;
   try {
     for (const format of ['csv', 'x12'] as const) {
-      if (values.only && values.only !== format) continue;
+      if (only && !only.includes(format)) continue;
       const files = format === 'csv' ? [inputs.csv.path] : inputs.x12.paths;
       const bytes = format === 'csv' ? inputs.csv.bytes : inputs.x12.bytes;
       console.log(`\n${format}: browser …`);
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
       results.push({ format, files: files.length, bytes, browser: load, redraws, native });
       report(inputs, results, x12Parse, startedAt); // written after each format, so a later failure loses nothing
     }
-    if (!values.only || values.only === 'x12-parse') {
+    if (!only || only.includes('x12-parse')) {
       console.log('\n835 parsing in a Chromium worker …');
       x12Parse = await x12WorkerSpeed(inputs.x12.paths.filter((p) => p.endsWith('.835')), Number(values['x12-runs']));
       report(inputs, results, x12Parse, startedAt);
