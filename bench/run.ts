@@ -44,6 +44,8 @@ interface FormatResult {
   native: NativeTiming | null;
 }
 
+/** 1, 5 and 15 minute load averages when the run started (the machine may be shared). */
+const LOAD_AT_START = os.loadavg().map((x) => Number(x.toFixed(2)));
 /** The parts to run (csv, x12, x12-parse), comma-separated; all when absent. */
 const only = values.only?.split(',');
 const MB = 1e6;
@@ -115,7 +117,7 @@ function machine() {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     chromium,
-    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+    loadAverageAtStart: LOAD_AT_START,
   };
 }
 
@@ -159,7 +161,6 @@ function report(inputs: BenchInputs, results: FormatResult[], x12Parse: X12Worke
       rendererBaselineMB: Math.round(b.rendererBaselineBytes / MB),
       peakToInput: round(b.peakRendererBytes / r.bytes),
       growthToInput: round((b.peakRendererBytes - b.rendererBaselineBytes) / r.bytes),
-      x12ParseInWorker: '835 files of the inputs fetched into a Chromium worker, then parsed (parseX12, bundled by esbuild) five times file after file; MB/s of each run = their bytes / the time parseX12 took on them; the median of the runs',
   peakMainHeapMB: Math.round(b.peakMainHeapBytes / MB),
       longTasksDuringLoad: b.longTasks,
       longTasksUntilSettled: b.longTasksUntilSettled,
