@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { blobSource, bytesSource } from '../../../src/engine/ingest/byte-source.ts';
+import { SLICE_BYTES, blobSource, bytesSource } from '../../../src/engine/ingest/byte-source.ts';
 import { recordChunks } from '../../../src/engine/ingest/csv/csv-layout.ts';
+import { asUtf8 } from '../../../src/engine/ingest/csv/load-csv.ts';
 import { sha256Hex } from '../../../src/engine/ingest/sha256.ts';
 import { openTestEngine } from '../helpers.ts';
 
@@ -63,6 +64,22 @@ describe('a CSV export read slice by slice', () => {
     expect(sliced.files).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), size_bytes: bytes.length });
     expect(whole.files).toEqual(sliced.files);
   }, 120_000);
+
+  it('tells UTF-8 from Windows-1252 when a character straddles two slices', async () => {
+    // 'é' in UTF-8 is C3 A9: put C3 as the last byte of the first slice, A9 as the first of the next
+    const utf8 = new Uint8Array(SLICE_BYTES + 2).fill(0x61);
+    utf8.set([0xc3, 0xa9], SLICE_BYTES - 1);
+    const warnings: string[] = [];
+    const source = blobSource(new Blob([utf8]));
+    expect(await asUtf8(source, warnings)).toBe(source);
+    expect(warnings).toEqual([]);
+    // the same file with 'é' as Windows-1252 (E9) in the second slice is transcoded, and says so
+    const cp1252 = new Uint8Array(SLICE_BYTES + 2).fill(0x61);
+    cp1252[SLICE_BYTES + 1] = 0xe9;
+    const transcoded = await asUtf8(blobSource(new Blob([cp1252])), warnings);
+    expect(warnings).toEqual(['the file is not UTF-8: read as Windows-1252 (Excel’s default on Windows)']);
+    expect(Array.from(await transcoded.read(SLICE_BYTES + 1, SLICE_BYTES + 3))).toEqual([0xc3, 0xa9]);
+  });
 
   it('reads a source of whole bytes in place', async () => {
     const bytes = encode('abc');

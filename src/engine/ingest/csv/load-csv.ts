@@ -261,7 +261,7 @@ function withTrailingNewline(header: Uint8Array): Uint8Array {
  * DuckDB reads UTF-8 only. Excel on Windows often saves Windows-1252: then the
  * file is transcoded (whole, in memory), and the warning says so.
  */
-async function asUtf8(source: ByteSource, warnings: string[]): Promise<ByteSource> {
+export async function asUtf8(source: ByteSource, warnings: string[]): Promise<ByteSource> {
   // once a byte ≥ 0x80 is seen, the rest is decoded strictly, from that slice's start (a character start: all before was ASCII)
   let decoder: TextDecoder | null = null;
   try {
