@@ -9,7 +9,7 @@ import { PAGE_PROBE, type ProbeState } from './page-probe.ts';
 import { RendererMemory } from './renderer-memory.ts';
 
 /** As test/browser/browser.ts: root needs --no-sandbox; Chromium itself calls no one. */
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const LOAD_TIMEOUT_MS = 60 * 60 * 1000;
 /** The page has settled when no request is open and the DOM has not changed for this long. */
 const QUIET_MS = 500;
@@ -40,10 +40,15 @@ export interface LoadTiming {
 
 export interface RedrawTiming {
   action: string;
-  /** change event → last DOM change of the page (every panel redrawn). */
+  /** change event → the first paint after the last DOM change of the page (every panel redrawn and painted). */
+  paintMs: number;
+  /** change event → last DOM change of the page. */
   allMs: number;
   /** change event → last DOM change inside the by-category chart (null when it did not change). */
   chartMs: number | null;
+  /** Engine calls the change asked, and how many of them had not been asked before (0: all answered from the engine's cache). */
+  calls: number;
+  newCalls: number;
 }
 
 export async function runBrowserScenario(args: {
@@ -116,7 +121,24 @@ async function scenario(browser: Browser, args: { baseUrl: string; files: string
 
     const redraws: RedrawTiming[] = [];
     const random = mulberry32(args.seed);
-    for (let i = 0; i < args.filterChanges; i++) redraws.push(await randomFilterChange(page, random));
+    let undo: Undo | null = null;
+    for (let i = 0; i < args.filterChanges; i++) {
+      // Half the time go back to the filters before the last change: the same questions
+      // again, which the engine's cache answers; otherwise a new random change.
+      if (undo && random() < 0.5) {
+        const run = undo.run;
+        const timing = await timedChange(page, `undo ${undo.name}`, async (p) => {
+          await run(p);
+          return true;
+        });
+        if (timing) redraws.push(timing);
+        undo = null;
+      } else {
+        const { timing, undo: next } = await randomFilterChange(page, random);
+        redraws.push(timing);
+        undo = next;
+      }
+    }
 
     load.peakRendererBytes = memory.stop();
     load.rendererBaselineBytes = memory.baselineBytes;
@@ -224,23 +246,41 @@ function parseRates(probe: ProbeState): Record<string, number> {
   return Object.fromEntries([...sums].map(([format, s]) => [format, s.bytes / 1e6 / (s.ms / 1000)]));
 }
 
-type Action = { name: string; run: (page: Page, random: () => number) => Promise<boolean> };
+/** Puts the filters back as they were before a change. */
+type Undo = { name: string; run: (page: Page) => Promise<void> };
+/** Changes one filter; null when it cannot (nothing to choose), otherwise how to undo it. */
+type Action = { name: string; run: (page: Page, random: () => number) => Promise<Undo['run'] | null> };
 
 /** Changes one filter of the Monthly review at random and times the redraw. */
-async function randomFilterChange(page: Page, random: () => number): Promise<RedrawTiming> {
+async function randomFilterChange(page: Page, random: () => number): Promise<{ timing: RedrawTiming; undo: Undo }> {
   for (;;) {
     const action = ACTIONS[randomInt(random, ACTIONS.length)];
-    const { replies } = await probeState(page).then((p) => ({ replies: p.replies.length }));
-    await closeDetails(page);
-    if (!(await action.run(page, random))) continue;
-    await settled(page, replies);
-    const p = await probeState(page);
-    return {
-      action: action.name,
-      allMs: Math.round(p.lastMutation - p.inputAt),
-      chartMs: p.lastChartMutation > p.inputAt ? Math.round(p.lastChartMutation - p.inputAt) : null,
-    };
+    let undo: Undo['run'] | null = null;
+    const timing = await timedChange(page, action.name, async (p) => {
+      undo = await action.run(p, random);
+      return undo !== null;
+    });
+    if (timing && undo) return { timing, undo: { name: action.name, run: undo } };
   }
+}
+
+/** Runs one change and waits for the page to settle (null when there was nothing to change); times are the page's performance.now(). */
+async function timedChange(page: Page, action: string, change: (page: Page) => Promise<boolean>): Promise<RedrawTiming | null> {
+  const before = await probeState(page);
+  await closeDetails(page);
+  if (!(await change(page))) return null;
+  await settled(page, before.replies.length);
+  const p = await probeState(page);
+  const asked = p.calls.slice(before.calls.length);
+  const earlier = new Set(before.calls);
+  return {
+    action,
+    paintMs: Math.round(p.lastPaint - p.inputAt),
+    allMs: Math.round(p.lastMutation - p.inputAt),
+    chartMs: p.lastChartMutation > p.inputAt ? Math.round(p.lastChartMutation - p.inputAt) : null,
+    calls: asked.length,
+    newCalls: asked.filter((c) => !earlier.has(c)).length,
+  };
 }
 
 async function closeDetails(page: Page): Promise<void> {
@@ -252,9 +292,14 @@ const toggleIn = (filter: string): Action['run'] => async (page, random) => {
   await details.locator('summary').click();
   const boxes = details.locator('input[type=checkbox]');
   const n = await boxes.count();
-  if (n === 0) return false;
-  await boxes.nth(randomInt(random, n)).click();
-  return true;
+  if (n === 0) return null;
+  const which = randomInt(random, n);
+  await boxes.nth(which).click();
+  return async (p) => {
+    const again = p.getByTestId(`filter-${filter}`);
+    await again.locator('summary').click();
+    await again.locator('input[type=checkbox]').nth(which).click();
+  };
 };
 
 const ACTIONS: Action[] = [
@@ -264,16 +309,19 @@ const ACTIONS: Action[] = [
       const picker = page.getByTestId('month-picker');
       const current = await picker.inputValue();
       const months = (await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter((m) => m !== current);
-      if (months.length === 0) return false;
+      if (months.length === 0) return null;
       await picker.selectOption(months[randomInt(random, months.length)]);
-      return true;
+      return async (p) => {
+        await p.getByTestId('month-picker').selectOption(current);
+      };
     },
   },
   {
     name: 'basis',
     run: async (page) => {
-      await page.locator('fieldset.basis input[type=radio]:not(:checked)').click();
-      return true;
+      const flip = async (p: Page) => p.locator('fieldset.basis input[type=radio]:not(:checked)').click();
+      await flip(page);
+      return flip;
     },
   },
   { name: 'payer', run: toggleIn('payers') },

@@ -5,7 +5,11 @@
  * - the engine worker's messages (progress phases with their time, replies, the
  *   load's per-file results), by
  *   wrapping the Worker constructor, and the number of requests still open;
- * - the time of the latest DOM change, overall and inside the by-category chart;
+ * - the time of the latest DOM change, overall and inside the by-category chart, and
+ *   of the first paint after it (a requestAnimationFrame callback runs before the
+ *   frame is painted; a message posted from it is handled once that frame is done);
+ * - the engine calls asked (method and arguments), to tell whether a filter change
+ *   asked only questions asked before (answered by the engine's cache) or new ones;
  * - the time of the latest user input (a 'change' event: file input, select, checkbox, radio).
  * All times are performance.now() of the page.
  */
@@ -24,6 +28,10 @@ export interface ProbeState {
   outstanding: number;
   lastMutation: number;
   lastChartMutation: number;
+  /** The first paint after the latest DOM change (see the header). */
+  lastPaint: number;
+  /** Engine calls asked so far, as JSON of [method, args], in order. */
+  calls: string[];
   /** First time the by-category chart had bars. */
   chartAt: number | null;
   inputAt: number;
@@ -37,7 +45,7 @@ export interface ProbeState {
 
 export const PAGE_PROBE = /* js */ `
 (() => {
-  const b = window.__bench = { longtasks: [], progress: [], replies: [], outstanding: 0, lastMutation: 0, lastChartMutation: 0, chartAt: null, inputAt: 0, loadResults: undefined, failures: [], cancelled: 0 };
+  const b = window.__bench = { longtasks: [], progress: [], replies: [], outstanding: 0, lastMutation: 0, lastChartMutation: 0, lastPaint: 0, calls: [], chartAt: null, inputAt: 0, loadResults: undefined, failures: [], cancelled: 0 };
   window.addEventListener('error', (e) => b.failures.push('page error: ' + e.message));
   try {
     new PerformanceObserver((list) => {
@@ -66,14 +74,24 @@ export const PAGE_PROBE = /* js */ `
     }
     postMessage(message, ...rest) {
       if (message && (message.kind === 'call' || message.kind === 'load')) b.outstanding++;
+      if (message && message.kind === 'call' && message.id >= 0) b.calls.push(JSON.stringify([message.method, message.args]));
       return super.postMessage(message, ...rest);
     }
   };
   document.addEventListener('change', () => { b.inputAt = performance.now(); }, true);
   const chartHasBars = () => !!document.querySelector('[data-testid="monthly-chart"] .recharts-bar-rectangle');
+  let framePending = false;
+  const paintChannel = new MessageChannel();
+  paintChannel.port1.onmessage = () => { b.lastPaint = performance.now(); };
+  const afterNextPaint = () => {
+    if (framePending) return;
+    framePending = true;
+    requestAnimationFrame(() => { framePending = false; paintChannel.port2.postMessage(null); });
+  };
   const observe = () => new MutationObserver((records) => {
     const t = performance.now();
     b.lastMutation = t;
+    afterNextPaint();
     for (const r of records) {
       const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (el && el.closest('[data-testid="monthly-chart"]')) { b.lastChartMutation = t; break; }

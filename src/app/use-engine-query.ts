@@ -7,10 +7,10 @@ import { asError } from '../engine/message-of.ts';
 /**
  * First answers waiting to be shown, each rendered and committed in a task of its own.
  * After a load every panel's first answer arrives at once; committed together, the
- * charts' first draws (60–90 ms of main thread each) stopped the page for 130–150 ms
- * (measured with npm run bench). Later answers (a filter change) are rendered as a
- * transition instead: React batches them and renders in slices, which redraws the
- * whole page sooner than one commit per answer did (p95 235 vs 257–295 ms).
+ * charts' first draws made one long task of the main thread. Later answers (a filter
+ * change) are rendered as a transition instead: React batches them and renders in
+ * slices, which redraws the whole page sooner than one commit per answer did.
+ * (Figures: README, Performance.)
  */
 const firstAnswers: (() => void)[] = [];
 const channel = new MessageChannel();

@@ -87,9 +87,8 @@ async function load(
       continue;
     }
     const rowsBefore = results.reduce((n, r) => n + r.rowsRead, 0);
-    const bytes = new Uint8Array(await file.arrayBuffer());
     results.push(
-      await engine.loadFile({ name: file.name, bytes }, {
+      await engine.loadFile({ name: file.name, blob: file }, {
         mapping: fileMappings[i] ?? undefined,
         mappingFor: (signature) => mappings[signature],
         onProgress: (name, progress) =>

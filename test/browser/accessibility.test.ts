@@ -37,7 +37,7 @@ function describeViolations(view: string, violations: Result[]): string {
 }
 
 describe('accessibility (axe-core) of every page with data loaded', () => {
-  it('has no serious or critical violation on any page, after a drill-down, with 13 files, an audit sample drawn and after a reload', async () => {
+  it('has no serious or critical violation on any page, after a drill-down, with 13 files, an audit sample drawn, a batch checked and after a reload', async () => {
     const { page, errors } = await openApp(browser());
     const found: { view: string; violations: Result[] }[] = [];
     const check = async (view: string) => found.push({ view, violations: await axe(page) });
@@ -59,6 +59,11 @@ describe('accessibility (axe-core) of every page with data loaded', () => {
     await page.getByTestId('denied-row').first().click();
     await page.getByTestId('line-detail').waitFor();
     await check('Monthly review, pattern drilled, line detail open');
+
+    // a pattern opened with its action form
+    await page.getByTestId('pattern-row').first().getByTestId('pattern-toggle').click();
+    await page.getByTestId('action-form').waitFor({ timeout: 60_000 });
+    await check('Monthly review, a pattern open with its action form');
 
     await tab('Dashboard');
     await page.getByTestId('denied-row').first().waitFor({ timeout: 60_000 });
@@ -88,9 +93,17 @@ describe('accessibility (axe-core) of every page with data loaded', () => {
     await page.getByTestId('crosswalk-row').first().waitFor({ timeout: 60_000 });
     await check('Crosswalk');
 
+    await tab('Check claims');
+    await page.getByRole('button', { name: 'Try with the sample batch' }).click();
+    await page.getByTestId('check-claim').first().waitFor({ timeout: 180_000 });
+    await check('Check claims, the sample batch checked');
+
     await tab('Reference data');
     await page.getByTestId('coverage-summary').waitFor({ timeout: 60_000 });
     await check('Reference data');
+    await page.getByTestId('code-set-checklist').getByTestId('show-code-set').click();
+    await page.getByTestId('code-set-checklist').getByTestId('code-set-row').first().waitFor({ timeout: 180_000 });
+    await check('Reference data, the code-set checklist built');
 
     // a reload with "Keep data" off: no claim data, the saved sample listed with what to load
     await page.reload();
@@ -102,5 +115,5 @@ describe('accessibility (axe-core) of every page with data loaded', () => {
     const blocking = found.flatMap(({ view, violations }) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${view}: ${v.id}`));
     expect(blocking).toEqual([]);
     expect(errors).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });

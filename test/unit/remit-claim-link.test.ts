@@ -4,14 +4,14 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import Papa from 'papaparse';
 import { openTestEngine } from './helpers.ts';
 import type { Engine } from '../../src/engine/engine.ts';
-import type { InputFile } from '../../src/engine/ingest/load-file.ts';
+import type { BytesFile } from '../../src/engine/ingest/load-file.ts';
 
 /**
  * Issue #3 end to end in the engine: 835 remittances joined to 837P claims (or to
  * a claims-only CSV export) give each remitted line its diagnoses, and the whole
  * sample gives the same classification as the practice-management export.
  */
-const read = (path: string): InputFile => ({ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
+const read = (path: string): BytesFile => ({ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
 const dir = (path: string) => readdirSync(path).sort().map((f) => read(`${path}/${f}`));
 const SAMPLE_CSV = 'sample-data/claims-export-2025-10_2026-09.csv';
 

@@ -47,8 +47,8 @@ interface BarGeometry {
 /**
  * Stacked denials per month by category; a click on a segment filters the table to it.
  * The stack is one Recharts bar (the month's total) cut into its categories: a Bar
- * per category made Recharts re-render every series on each store update, 270 ms
- * of main thread at the first draw (measured with bench/longtask profiling).
+ * per category made Recharts re-render every series on each store update, the
+ * longest task of the first draw (figures: README, Performance).
  */
 export function MonthlyChart({ filters = NO_FILTERS, ...props }: Props) {
   const query = useEngineQuery(() => engine.call('monthly', filters), [filters]);

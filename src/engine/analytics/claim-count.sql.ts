@@ -2,8 +2,8 @@ import { sql, type Sql } from '../db/sql.ts';
 /**
  * Distinct claims as a bitmap over the claim keys: bitstring_agg sets one bit per
  * claim_key in [min, max] and bit_count counts them. Same answers as
- * count(DISTINCT claim_key), without its hash table: the review's KPI query took
- * 37–53 ms instead of 51–68 ms at 1M lines (DuckDB-WASM in Node, bench/sql-profile).
+ * count(DISTINCT claim_key), without its hash table, which made the review's KPI
+ * query the slowest of a filter change (figures: README, Performance).
  * Used where there are few groups (months); a bitmap per pattern would cost more memory
  * than it saves.
  */

@@ -2,6 +2,7 @@ import type { Db } from '../db/db.ts';
 import { NEXT_KEYS_SQL } from '../schema/canonical.sql.ts';
 import { detectFormat } from './detect-format.ts';
 import { sha256Hex } from './sha256.ts';
+import { blobSource, bytesSource } from './byte-source.ts';
 import { loadCsv } from './csv/load-csv.ts';
 import type { HeaderMapping } from './csv/header-mapping.ts';
 import { rejectedFile, type FileLoadResult } from './file-load-result.ts';
@@ -11,10 +12,15 @@ import { fileByShaSql, undoFileSql, insertFileSql } from './load-file.sql.ts';
 import type { LoadProgress } from './load-progress.ts';
 import { messageOf } from '../message-of.ts';
 
-export interface InputFile {
+/** A file to load: its bytes, or a Blob (the browser's File) that CSV exports are read from slice by slice. */
+export type InputFile = BytesFile | { name: string; blob: Blob };
+export interface BytesFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/** What detectFormat looks at. */
+const SNIFF_BYTES = 65536;
 
 export interface LoadFileOptions {
   mapping?: HeaderMapping;
@@ -31,11 +37,12 @@ export interface LoadFileOptions {
  */
 export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions = {}): Promise<FileLoadResult> {
   const base = rejectedFile(file.name, '');
-  const detected = detectFormat(file.bytes);
+  const source = 'bytes' in file ? bytesSource(file.bytes) : blobSource(file.blob);
+  const detected = detectFormat(await source.read(0, Math.min(source.size, SNIFF_BYTES)));
   if (detected.kind === 'unsupported') return { ...base, status: 'rejected', message: detected.reason };
 
-  options.onProgress?.({ phase: 'hashing', rowsRead: 0, bytesDone: 0, bytesTotal: file.bytes.length });
-  const sha256 = await sha256Hex(file.bytes);
+  options.onProgress?.({ phase: 'hashing', rowsRead: 0, bytesDone: 0, bytesTotal: source.size });
+  const sha256 = await sha256Hex(source);
   const [earlier] = await db.query<{ name: string; loaded_at: string }>(fileByShaSql(sha256));
   if (earlier) {
     return {
@@ -54,7 +61,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
     let counts: { rowsRead: number; rowsLoaded: number; rowsRejected: number; warnings: string[] };
     let mapping: HeaderMapping | undefined;
     if (detected.kind === 'csv') {
-      const csv = await loadCsv(db, file.bytes, {
+      const csv = await loadCsv(db, source, {
         fileId: keys.file_id,
         claimKeyBase: keys.claim_key,
         lineIdBase: keys.line_id,
@@ -72,8 +79,9 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       counts = csv;
       mapping = csv.mapping;
     } else {
-      const parsed = parseX12(file.bytes, (fraction: number) =>
-        options.onProgress?.({ phase: 'parsing', rowsRead: 0, bytesDone: Math.round(fraction * file.bytes.length), bytesTotal: file.bytes.length }),
+      // the X12 parsers read a whole file: segments may span any slice
+      const parsed = parseX12(await source.read(0, source.size), (fraction: number) =>
+        options.onProgress?.({ phase: 'parsing', rowsRead: 0, bytesDone: Math.round(fraction * source.size), bytesTotal: source.size }),
       );
       if (parsed.rowsRead === 0 && parsed.claims.length === 0) {
         const why = parsed.rejects[0]?.reason ?? parsed.warnings[0] ?? 'no claims found';
@@ -90,7 +98,7 @@ export async function loadFile(db: Db, file: InputFile, options: LoadFileOptions
       counts = { rowsRead: parsed.rowsRead, ...loaded };
     }
     await db.exec(
-      insertFileSql({ fileId: keys.file_id, name: file.name, sha256, sizeBytes: file.bytes.length, format, content, ...counts }),
+      insertFileSql({ fileId: keys.file_id, name: file.name, sha256, sizeBytes: source.size, format, content, ...counts }),
     );
     const unit = format === 'csv' ? 'rows' : 'claims';
     return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBoundaries, readCsvLayout } from '../../../src/engine/ingest/csv/csv-layout.ts';
+import { recordChunks, readCsvLayout } from '../../../src/engine/ingest/csv/csv-layout.ts';
+import { bytesSource } from '../../../src/engine/ingest/byte-source.ts';
 import { proposeMapping, sanitiseMapping } from '../../../src/engine/ingest/csv/header-mapping.ts';
 import { detectFormat } from '../../../src/engine/ingest/detect-format.ts';
 import { mulberry32, randomInt } from '../../../src/engine/random/prng.ts';
@@ -17,9 +18,10 @@ const MAX_MS = 2_000;
  * The JavaScript half of CSV loading (DuckDB does the parsing proper): format
  * detection, layout (delimiter, header), the header mapping, and the
  * record-aligned chunks the file is read in. Chunking must never change what is
- * read: every boundary is a record end outside quotes, and the chunks tile the file.
+ * read: every boundary is a record end outside quotes, and the chunks tile the file,
+ * whatever the chunk size and however far past it each read looks.
  */
-function layoutProblems(bytes: Uint8Array, chunkBytes: number): string[] {
+async function layoutProblems(bytes: Uint8Array, chunkBytes: number, readAhead: number): Promise<string[]> {
   const problems: string[] = [];
   const format = detectFormat(bytes);
   if (format.kind === 'unsupported' && format.reason.length < 10) problems.push('unsupported without a reason');
@@ -32,7 +34,11 @@ function layoutProblems(bytes: Uint8Array, chunkBytes: number): string[] {
   for (const [field, index] of Object.entries(mapping)) if (index! >= layout.headers.length) problems.push(`${field} → column ${index} of ${layout.headers.length}`);
   if (proposal.unmapped.length + Object.keys(proposal.mapping).length !== layout.headers.length) problems.push('a header is neither mapped nor unmapped');
 
-  const bounds = chunkBoundaries(bytes, layout.dataStart, chunkBytes);
+  const bounds = [layout.dataStart];
+  for await (const chunk of recordChunks(bytesSource(bytes), layout.dataStart, chunkBytes, readAhead)) {
+    if (chunk.start !== bounds.at(-1)) problems.push(`chunk at ${chunk.start} after a chunk ending at ${bounds.at(-1)}`);
+    bounds.push(chunk.start + chunk.bytes.length);
+  }
   if (bounds[0] !== layout.dataStart || bounds.at(-1) !== Math.max(layout.dataStart, bytes.length)) problems.push(`chunks do not tile the file: ${bounds.slice(0, 3)} … ${bounds.at(-1)}`);
   let quoted = false;
   let next = 1;
@@ -48,7 +54,7 @@ function layoutProblems(bytes: Uint8Array, chunkBytes: number): string[] {
 }
 
 describe('CSV layout, mapping and chunking under seeded mutation', () => {
-  it('3,200 mutated exports: no exception, chunks are record-aligned and tile the file', () => {
+  it('3,200 mutated exports: no exception, chunks are record-aligned and tile the file', async () => {
     const seeds = csvSeeds();
     const random = mulberry32(4180);
     const failures: string[] = [];
@@ -57,10 +63,11 @@ describe('CSV layout, mapping and chunking under seeded mutation', () => {
       const source = seeds[randomInt(random, seeds.length)];
       const { bytes, names } = mutate(source.bytes, CSV_MUTATIONS, random);
       const chunkBytes = 1 + randomInt(random, 4096);
+      const readAhead = 1 + randomInt(random, 64);
       const started = performance.now();
       let problems: string[];
       try {
-        problems = layoutProblems(bytes, chunkBytes);
+        problems = await layoutProblems(bytes, chunkBytes, readAhead);
         delimiters.add(readCsvLayout(bytes).delimiter);
       } catch (error) {
         problems = [`threw ${error instanceof Error ? error.stack : String(error)}`];

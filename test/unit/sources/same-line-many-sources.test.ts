@@ -3,7 +3,7 @@ import { sql } from '../../../src/engine/db/sql.ts';
 import { readFileSync } from 'node:fs';
 import { csvFile, openTestEngine } from '../helpers.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
-import type { InputFile } from '../../../src/engine/ingest/load-file.ts';
+import type { BytesFile } from '../../../src/engine/ingest/load-file.ts';
 import { buildReport } from '../../../src/engine/analytics/report.ts';
 import { claims837, remit835 } from './build-x12.ts';
 
@@ -14,9 +14,9 @@ import { claims837, remit835 } from './build-x12.ts';
  */
 vi.setConfig({ testTimeout: 180_000 });
 
-const x12 = (name: string, text: string): InputFile => csvFile(name, text);
+const x12 = (name: string, text: string): BytesFile => csvFile(name, text);
 
-async function engineWith(files: InputFile[]): Promise<Engine> {
+async function engineWith(files: BytesFile[]): Promise<Engine> {
   const engine = await openTestEngine();
   const results = await engine.loadFiles(files);
   expect(results.map((r) => [r.name, r.status, r.rowsRejected])).toEqual(files.map((f) => [f.name, 'loaded', 0]));

@@ -4,6 +4,8 @@
  * the header row. DuckDB's own reader does the actual parsing; we only need
  * enough to split the file into record-aligned chunks for progress reporting.
  */
+import type { ByteSource } from '../byte-source.ts';
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -20,20 +22,40 @@ export interface CsvLayout {
   headerRow: number;
 }
 
+/** Read past a chunk's target size, to find the record end after it without a second read. */
+const READ_AHEAD_BYTES = 256 * 1024;
+
 /**
- * Record-aligned chunk boundaries of roughly `chunkBytes` each, from `start`.
- * Scanning restarts at each boundary from a known "outside quotes" state.
+ * The file from `start` in record-aligned chunks of roughly `chunkBytes` each,
+ * read slice by slice: each chunk is read with some bytes past its target, and
+ * read again longer (twice as long each time) when its last record does not end
+ * within them (a long quoted field, a CR whose LF is the next byte). Every chunk
+ * starts at a record start, outside quotes.
  */
-export function chunkBoundaries(bytes: Uint8Array, start: number, chunkBytes: number): number[] {
-  const bounds = [start];
+export async function* recordChunks(
+  source: ByteSource,
+  start: number,
+  chunkBytes: number,
+  readAhead = READ_AHEAD_BYTES,
+): AsyncGenerator<{ start: number; bytes: Uint8Array }> {
   let pos = start;
-  while (pos < bytes.length) {
-    const target = Math.min(bytes.length, pos + chunkBytes);
-    const end = target >= bytes.length ? bytes.length : recordEndAtOrAfter(bytes, pos, target);
-    bounds.push(end);
-    pos = end;
+  while (pos < source.size) {
+    if (pos + chunkBytes >= source.size) {
+      yield { start: pos, bytes: await source.read(pos, source.size) };
+      return;
+    }
+    for (let extra = Math.max(1, readAhead); ; extra *= 2) {
+      const end = Math.min(source.size, pos + chunkBytes + extra);
+      const window = await source.read(pos, end);
+      const recordEnd = recordEndAtOrAfter(window, 0, chunkBytes);
+      // a record end on the window's last byte may be a CR whose LF comes next: read on
+      if (recordEnd < window.length || end === source.size) {
+        yield { start: pos, bytes: window.subarray(0, recordEnd) };
+        pos += recordEnd;
+        break;
+      }
+    }
   }
-  return bounds;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db.ts';
 import type { LoadProgress } from '../load-progress.ts';
-import { chunkBoundaries, readCsvLayout, type CsvLayout } from './csv-layout.ts';
+import { recordChunks, readCsvLayout, type CsvLayout } from './csv-layout.ts';
+import { bytesSource, slices, type ByteSource } from '../byte-source.ts';
 import { missingFields, proposeMapping, sanitiseMapping, type HeaderMapping, type MappingProposal } from './header-mapping.ts';
 import { CHUNK_COUNTS_SQL, DROP_CHUNK_SQL, chunkRowsSql, emptyRowsSql, insertMalformedSql, readChunkSql } from './stage-csv.sql.ts';
 import { decodeWindows1252 } from '../windows-1252.ts';
@@ -33,6 +34,8 @@ import {
  */
 const MIN_CHUNK_BYTES = 1024 * 1024;
 const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
+/** The header and the records the delimiter is guessed from are looked for in the file's first bytes. */
+const HEAD_BYTES = 1024 * 1024;
 
 export type CsvContent = 'claim+remit' | 'remit' | 'claim';
 
@@ -107,24 +110,33 @@ export function planCsv(
   return { layout, mapping, mappedColumns, content };
 }
 
-/** Loads a claims/denial/remittance export. The caller writes the files row (and removes what a failed load left). */
-export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): Promise<CsvLoadResult> {
+/**
+ * Loads a claims/denial/remittance export, read chunk by chunk from the source (never
+ * whole, unless it has to be transcoded from Windows-1252). The caller writes the files
+ * row (and removes what a failed load left).
+ */
+export async function loadCsv(db: Db, sourceIn: ByteSource, args: CsvLoadArgs): Promise<CsvLoadResult> {
   const warnings: string[] = [];
-  const bytes = toUtf8(bytesIn, warnings);
-  const plan = planCsv(bytes, args);
+  const source = await asUtf8(sourceIn, warnings);
+  const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
+  const plan = planCsv(head, args);
   if ('status' in plan) return plan;
   const { layout, mapping, mappedColumns, content } = plan;
+  if (layout.dataStart === head.length && head.length < source.size) {
+    return { status: 'rejected', reason: `the header row does not end within the file's first ${HEAD_BYTES / 1024 / 1024} MiB: is this a CSV export?` };
+  }
   const columnCount = layout.headers.length;
   const header = withTrailingNewline(layout.headerBytes);
   try {
     await db.exec(createRowsSql(mapping, emptyRowsSql(mappedColumns)));
-    const bounds = chunkBoundaries(bytes, layout.dataStart, chunkBytesFor(bytes, layout.dataStart));
+    const chunkBytes = chunkBytesFor(await source.read(layout.dataStart, Math.min(source.size, layout.dataStart + MIN_CHUNK_BYTES)));
     let records = 0;
     let dateFormat: string | undefined;
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const name = `dl-chunk-${args.fileId}-${i}.csv`;
+    let i = 0;
+    for await (const chunk of recordChunks(source, layout.dataStart, chunkBytes)) {
+      const name = `dl-chunk-${args.fileId}-${i++}.csv`;
       const rowBase = layout.headerRow + records;
-      await db.registerFile(name, withLineFeeds(header, bytes.subarray(bounds[i], bounds[i + 1])));
+      await db.registerFile(name, withLineFeeds(header, chunk.bytes));
       try {
         await db.exec(readChunkSql({ fileName: name, columnCount, delimiter: layout.delimiter }));
         dateFormat ??= usualDateFormat((await db.query<{ hits: number[] }>(dateFormatHitsSql(mapping.service_date!)))[0].hits);
@@ -136,10 +148,10 @@ export async function loadCsv(db: Db, bytesIn: Uint8Array, args: CsvLoadArgs): P
         await db.exec(DROP_CHUNK_SQL);
         await db.dropFile(name);
       }
-      args.onProgress?.({ phase: 'reading', rowsRead: records, bytesDone: bounds[i + 1], bytesTotal: bytes.length });
+      args.onProgress?.({ phase: 'reading', rowsRead: records, bytesDone: chunk.start + chunk.bytes.length, bytesTotal: source.size });
     }
 
-    args.onProgress?.({ phase: 'normalising', rowsRead: records, bytesDone: bytes.length, bytesTotal: bytes.length });
+    args.onProgress?.({ phase: 'normalising', rowsRead: records, bytesDone: source.size, bytesTotal: source.size });
     await db.exec(csvRejectsSql(args.fileId));
     const [{ rows_parsed, rows_rejected }] = await db.query<{ rows_parsed: number; rows_rejected: number }>(CSV_COUNTS_SQL);
     const [{ base }] = await db.query<{ base: 0 | 1 }>(POINTER_BASE_SQL);
@@ -215,9 +227,8 @@ export function usualDateFormat(hits: number[]): string {
   return hits[best] > 0 ? DATE_FORMATS[best] : US_DATE_FORMAT;
 }
 
-/** Bytes of about CSV_BATCH_ROWS records, from the length of the records in the first MiB. */
-function chunkBytesFor(bytes: Uint8Array, dataStart: number): number {
-  const sample = bytes.subarray(dataStart, dataStart + MIN_CHUNK_BYTES);
+/** Bytes of about CSV_BATCH_ROWS records, from the length of the records in the first MiB of data. */
+function chunkBytesFor(sample: Uint8Array): number {
   let lineEnds = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0x0a || (sample[i] === 0x0d && sample[i + 1] !== 0x0a)) lineEnds++;
   const perRecord = sample.length / Math.max(1, lineEnds);
@@ -258,21 +269,28 @@ function withTrailingNewline(header: Uint8Array): Uint8Array {
   return out;
 }
 
-/** DuckDB reads UTF-8 only. Excel on Windows often saves Windows-1252: transcode it, and say so. */
-function toUtf8(bytes: Uint8Array, warnings: string[]): Uint8Array {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return bytes;
+/**
+ * DuckDB reads UTF-8 only. Excel on Windows often saves Windows-1252: then the
+ * file is transcoded (whole, in memory), and the warning says so.
+ */
+export async function asUtf8(source: ByteSource, warnings: string[]): Promise<ByteSource> {
+  // once a byte ≥ 0x80 is seen, the rest is decoded strictly, from that slice's start (a character start: all before was ASCII)
+  let decoder: TextDecoder | null = null;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return bytes;
+    for await (const slice of slices(source)) {
+      if (!decoder && isAscii(slice)) continue;
+      decoder ??= new TextDecoder('utf-8', { fatal: true });
+      decoder.decode(slice, { stream: true });
+    }
+    decoder?.decode();
+    return source;
   } catch {
     warnings.push('the file is not UTF-8: read as Windows-1252 (Excel’s default on Windows)');
-    return new TextEncoder().encode(decodeWindows1252(bytes));
+    return bytesSource(new TextEncoder().encode(decodeWindows1252(await source.read(0, source.size))));
   }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/db.ts';
 import { sha256Hex } from '../../ingest/sha256.ts';
+import { bytesSource } from '../../ingest/byte-source.ts';
 import { isZip, zipEntries } from '../files/zip.ts';
 import { REFERENCE_SCHEMA_SQL } from '../reference.sql.ts';
 import { parseConversionTable } from './conversion-table.ts';
@@ -152,7 +153,7 @@ async function orderFile(label: string, names: string[], bytes: Uint8Array, choi
     );
   }
   if (parsed.records.length === 0) throw new Error('empty file');
-  return { label, names, sha256: await sha256Hex(bytes), records: parsed.records, choice };
+  return { label, names, sha256: await sha256Hex(bytesSource(bytes)), records: parsed.records, choice };
 }
 
 async function addConversionTable(db: Db, label: string, bytes: Uint8Array, result: Icd10cmImportResult): Promise<void> {
