@@ -32,7 +32,7 @@ export function ActionForm({ pattern }: { pattern: PatternIdentity }) {
         );
       }}
     >
-      <h4>Record an action</h4>
+      <h3>Record an action</h3>
       <label htmlFor={`${id}-kind`}>Action</label>
       <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ActionKind)} data-testid="action-kind">
         {ACTION_KINDS.map((k) => <option key={k} value={k}>{ACTION_KIND_LABELS[k]}</option>)}

@@ -19,7 +19,7 @@ export function PatternActions({ pattern, filters }: { pattern: PatternIdentity;
     <div className="pattern-actions" data-testid="pattern-actions">
       {actions.length > 0 && (
         <>
-          <h4>Actions taken</h4>
+          <h3>Actions taken</h3>
           <QueryState query={outcomes} name="What happened after the actions" inline>
             {(found) => (
               <ul className="action-list">

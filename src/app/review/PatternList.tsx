@@ -183,13 +183,13 @@ export function PatternEvidence({ pattern }: { pattern: PatternRow }) {
         First seen {formatMonth(pattern.first_seen)}, last seen {formatMonth(pattern.last_seen)}; {formatMoney(pattern.denied_prior3)} denied in the three months before.
         {deniedThisMonth(pattern.status) && ` This month: ${formatCountOf(pattern.lines, 'line')} on ${formatCountOf(pattern.claims, 'claim')}.`}
       </p>
-      <h4>Evidence (latest line)</h4>
+      <h3>Evidence (latest line)</h3>
       <ul className="evidence">
         {pattern.evidence.map((e, i) => (
           <li key={i}><span className="evidence-source">{SOURCE_LABEL[e.source]}</span> {e.text}</li>
         ))}
       </ul>
-      <h4>Suggested fix</h4>
+      <h3>Suggested fix</h3>
       <p className="fix">{pattern.fix}</p>
     </div>
   );
