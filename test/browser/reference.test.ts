@@ -23,7 +23,7 @@ beforeAll(async () => {
     imports.push({ kind: 'icd10cm', name: path.basename(FY2025_ZIP), bytes: new Uint8Array(readFileSync(FY2025_ZIP)), release: { fiscalYear: 2025, update: 'april' } });
   }
   expect((await expected.importReference(imports)).map((o) => o.status)).toEqual(imports.map(() => 'loaded'));
-}, 180_000);
+}, 300_000);
 
 async function loadSample(page: Page) {
   await page.setInputFiles('#file-input', SAMPLE_CSV);
@@ -136,5 +136,5 @@ describe('reference data and crosswalk', () => {
 
     expect(outside).toEqual([]);
     expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
-  });
+  }, 600_000);
 });
