@@ -34,7 +34,7 @@ beforeAll(async () => {
   fromX12 = await openTestEngine();
   const results = await fromX12.loadFiles([...dir('sample-data/837p'), ...dir('sample-data/835')]);
   expect(results.filter((r) => r.status !== 'loaded' || r.rowsRejected > 0)).toEqual([]);
-});
+}, 300_000);
 
 describe('835 + 837P sample', () => {
   it('gives the same initial denials, categories and dollars as the CSV export', async () => {

@@ -84,13 +84,13 @@ describe('the whole engine on mutated files (one shared engine: files accumulate
     const { failures, statuses } = await fuzzThroughEngine('csv', csvSeeds(), CSV_MUTATIONS, 240, 2401, '.csv');
     expect(failures).toEqual([]);
     expect(statuses.loaded).toBeGreaterThan(100);
-  }, 120_000);
+  }, 600_000);
 
   it('X12: 80 mutated 835 / 837P files load or are refused with a reason', async () => {
     const { failures, statuses } = await fuzzThroughEngine('x12', [...remitSeeds(), ...claimSeeds()], X12_MUTATIONS, 80, 1208, '.x12');
     expect(failures).toEqual([]);
     expect(statuses.loaded).toBeGreaterThan(20);
-  }, 120_000);
+  }, 600_000);
 
   it('an export saved as Excel "CSV (Macintosh)" (bare CR line ends) loads every row', async () => {
     const mac = new TextDecoder().decode(csvSeeds()[0].bytes).replaceAll('\r\n', '\r');
