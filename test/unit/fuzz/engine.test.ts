@@ -30,7 +30,10 @@ async function outcomeProblems(result: FileLoadResult): Promise<string[]> {
   if (!['loaded', 'rejected', 'needs-mapping', 'duplicate'].includes(result.status)) problems.push(`status ${result.status}`);
   if (result.message.startsWith('could not be loaded:') || /Internal parser error/.test(result.message)) problems.push(`internal error: ${result.message}`);
   if (result.message.length < 10) problems.push(`no reason: ${result.message}`);
-  if (result.status === 'needs-mapping' && !result.proposal?.missing.length) problems.push('needs a mapping but nothing is missing');
+  // with every required column found, only a mapping the file's values refuse (mapping-check.ts) is asked about again
+  if (result.status === 'needs-mapping' && !result.proposal?.missing.length && !/ not fit the file: /.test(result.message)) {
+    problems.push('needs a mapping but nothing is missing and the values fit');
+  }
   if (result.status === 'loaded') {
     if (result.rowsRead !== result.rowsLoaded + result.rowsRejected) problems.push(`rows read ${result.rowsRead} ≠ loaded ${result.rowsLoaded} + rejected ${result.rowsRejected}`);
     const [{ n, blank }] = await engine.db.query<{ n: number; blank: number }>(
