@@ -1,4 +1,4 @@
-import { sql } from '../db/sql.ts';
+import { sql, type Sql } from '../db/sql.ts';
 /**
  * From the canonical tables to one row per adjudication, and one COUNTED
  * adjudication per service line, the unit every classification and chart counts.
@@ -221,6 +221,25 @@ FROM kinds;
 `;
 
 /**
+ * Each line's diagnoses, in the order its pointers name them, else (no pointers) the
+ * claim's whole list: `lines` is a relation with line_id, claim_key and dx_pointers.
+ * Columns: line_id, diagnoses. The review's lines and a checked batch's read them alike.
+ */
+export const lineDiagnosesSql = (lines: Sql): Sql => sql`
+WITH line_dx AS (
+  SELECT p.line_id, p.ord, d.code
+  FROM (SELECT line_id, claim_key, unnest(dx_pointers) AS seq, generate_subscripts(dx_pointers, 1) AS ord
+        FROM ${lines} WHERE len(dx_pointers) > 0) p
+  JOIN diagnoses d ON d.claim_key = p.claim_key AND d.seq = p.seq
+  UNION ALL
+  SELECT l.line_id, d.seq, d.code
+  FROM ${lines} l JOIN diagnoses d ON d.claim_key = l.claim_key
+  WHERE len(l.dx_pointers) = 0
+)
+SELECT line_id, list_transform(list_sort(list({'ord': ord, 'code': code})), lambda x: x.code) AS diagnoses
+FROM line_dx GROUP BY line_id`;
+
+/**
  * analysis_lines for the lines line_id ∈ [from, to] (written in batches; see refresh.ts).
  * Provider and diagnoses come from the claim line a remit line pays (or the line itself): in
  * pointer order, the claim's whole list for a line without pointers. (list_sort of
@@ -235,18 +254,7 @@ WITH remit_lines AS (${remitLinesSql(from, to)}
 ), dx_lines AS (
   SELECT l.line_id, l.claim_key, l.dx_pointers FROM service_lines l
   WHERE l.line_id IN (SELECT dx_line_id FROM linked)
-), line_dx AS (
-  SELECT p.line_id, p.ord, d.code
-  FROM (SELECT line_id, claim_key, unnest(dx_pointers) AS seq, generate_subscripts(dx_pointers, 1) AS ord
-        FROM dx_lines WHERE len(dx_pointers) > 0) p
-  JOIN diagnoses d ON d.claim_key = p.claim_key AND d.seq = p.seq
-  UNION ALL
-  SELECT l.line_id, d.seq, d.code
-  FROM dx_lines l JOIN diagnoses d ON d.claim_key = l.claim_key
-  WHERE len(l.dx_pointers) = 0
-), dx_lists AS (
-  SELECT line_id, list_transform(list_sort(list({'ord': ord, 'code': code})), lambda x: x.code) AS diagnoses
-  FROM line_dx GROUP BY line_id
+), dx_lists AS (${lineDiagnosesSql(sql`dx_lines`)}
 ), copied AS (
   -- what an export copy of an adjudication adds where the 835 is silent (the allowed amount without AMT*B6)
   SELECT ch.copy_of AS line_id, max(l.allowed) AS export_allowed

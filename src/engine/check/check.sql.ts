@@ -4,6 +4,7 @@ import { codeStatusSql, outdatedFindingsSql, unknownReferenceFindingsSql, unspec
 import { modifierFindingsSql } from '../classify/rules/modifiers.sql.ts';
 import { crosswalkSql, historyFindingsSql } from '../classify/rules/history.sql.ts';
 import { NO_REASONS, type RuleScope } from '../classify/rules/scope.ts';
+import { lineDiagnosesSql } from '../analysis/analysis-lines.sql.ts';
 
 /**
  * Checking claims before they are sent (issue #15): an outgoing batch is kept in tables of its
@@ -32,7 +33,7 @@ CREATE TABLE IF NOT EXISTS check_flags (
  * Takes one loaded file's claims out of the canonical tables into check_lines (its line ids
  * renumbered 1…n in claim and line order), with its load summary and rejected rows; the caller
  * then removes the file from the canonical tables (removeFileSql). A line's diagnoses are
- * those its pointers name, in pointer order, else the claim's whole list (as analysis_lines).
+ * read as for the review (lineDiagnosesSql).
  */
 export const takeBatchSql = (fileId: number): Sql => {
   const id = Math.trunc(fileId);
@@ -43,15 +44,7 @@ SELECT name, sha256, format, rows_read, rows_loaded, rows_rejected, warnings FRO
 INSERT INTO check_rejects SELECT line, reason, excerpt FROM rejects WHERE file_id = ${id};
 INSERT INTO check_lines
 WITH lines AS (SELECT * FROM service_lines WHERE file_id = ${id}
-), line_dx AS (
-  SELECT p.line_id, p.ord, d.code
-  FROM (SELECT line_id, claim_key, unnest(dx_pointers) AS seq, generate_subscripts(dx_pointers, 1) AS ord
-        FROM lines WHERE len(dx_pointers) > 0) p
-  JOIN diagnoses d ON d.claim_key = p.claim_key AND d.seq = p.seq
-  UNION ALL
-  SELECT l.line_id, d.seq, d.code FROM lines l JOIN diagnoses d ON d.claim_key = l.claim_key WHERE len(l.dx_pointers) = 0
-), dx_lists AS (
-  SELECT line_id, list_transform(list_sort(list({'ord': ord, 'code': code})), lambda x: x.code) AS diagnoses FROM line_dx GROUP BY line_id
+), dx_lists AS (${lineDiagnosesSql(sql`lines`)}
 )
 SELECT row_number() OVER (ORDER BY l.claim_id, l.line_number NULLS LAST, l.line_id) AS line_id, l.claim_key, l.claim_id, l.line_number,
   c.patient_account, coalesce(l.payer, c.payer), coalesce(l.provider, c.rendering_provider), l.procedure,
