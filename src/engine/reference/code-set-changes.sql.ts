@@ -80,6 +80,9 @@ export const pfsReleasesAfterSql = (after: string): Sql => sql`
 SELECT release, effective_from::VARCHAR AS effective_from, origin FROM ref_pfs_releases
 WHERE effective_from > DATE ${after} ORDER BY effective_from`;
 
+/** Every counted line with its billed procedure as `code` (what the fee-schedule and procedure-fact checks match on). */
+const BILLED_PROCEDURES_SQL = sql`SELECT line_id, claim_key, service_date, billed, denied, provider, payer, upper(coalesce(billed_procedure, procedure)) AS code FROM denial_facts`;
+
 /** What the practice billed with each code (`codeColumn` of the relation), over its lines dated from .. to. */
 const usageSql = (relation: Sql, codeColumn: Sql, from: string, to: string): Sql => sql`
 SELECT c.code, count(*)::INTEGER AS lines, count(DISTINCT f.claim_key)::INTEGER AS claims,
@@ -115,7 +118,7 @@ WITH changes AS (
   WHERE ${coversSql(sql`(DATE ${effective} - 1)`)}
     AND NOT EXISTS (SELECT 1 FROM ref_pfs n WHERE n.code = o.code AND n.valid_from <= DATE ${effective} AND coalesce(n.valid_to, DATE '9999-12-31') >= DATE ${effective})
 ),
-px AS (SELECT line_id, claim_key, service_date, billed, denied, provider, payer, upper(coalesce(billed_procedure, procedure)) AS code FROM denial_facts),
+px AS (${BILLED_PROCEDURES_SQL}),
 used AS (${usageSql(sql`px`, sql`code`, from, to)})
 SELECT c.code, c.change, c.short_desc, c.replacements, u.* EXCLUDE (code)
 FROM changes c JOIN used u USING (code)
@@ -128,7 +131,7 @@ WITH changes AS (
     (valid_to + 1)::VARCHAR AS effective, source
   FROM ref_procedure_codes WHERE valid_to >= DATE ${after}
 ),
-px AS (SELECT line_id, claim_key, service_date, billed, denied, provider, payer, upper(coalesce(billed_procedure, procedure)) AS code FROM denial_facts),
+px AS (${BILLED_PROCEDURES_SQL}),
 used AS (${usageSql(sql`px`, sql`code`, from, to)})
 SELECT c.code, c.change, c.short_desc, c.replacements, c.effective, c.source, u.* EXCLUDE (code)
 FROM changes c JOIN used u USING (code)
