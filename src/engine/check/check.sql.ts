@@ -110,9 +110,12 @@ CREATE OR REPLACE TABLE ${p}checked AS
 SELECT l.line_id, upper(trim(l.payer)) AS payer_key, l.payer, l.billed_procedure, l.modifiers, l.diagnoses,
   list_transform(l.diagnoses, lambda c: dl_icd_dotted(c)) AS dx,
   ${isEmSql(sql`l.billed_procedure`)} AS is_em,
-  -- a procedure other than an E/M on the same claim and day: what a modifier on an E/M is about
+  -- a procedure other than an E/M on the same claim and day: what a modifier on an E/M is about; an
+  -- add-on code (fee-schedule global 'ZZZ', e.g. G2211 on the visit itself) needs no modifier on the E/M
   EXISTS (SELECT 1 FROM ${neighbours} o WHERE o.claim_key = l.claim_key AND o.line_id <> l.line_id AND o.service_date = l.service_date
-    AND NOT o.is_reversal AND o.billed_procedure IS NOT NULL AND NOT ${isEmSql(sql`o.billed_procedure`)}) AS with_procedure
+    AND NOT o.is_reversal AND o.billed_procedure IS NOT NULL AND NOT ${isEmSql(sql`o.billed_procedure`)}
+    AND NOT EXISTS (SELECT 1 FROM ref_pfs x WHERE x.code = o.billed_procedure AND x.global_days = 'ZZZ'
+      AND x.valid_from <= o.service_date AND coalesce(x.valid_to, DATE '9999-12-31') >= o.service_date)) AS with_procedure
 FROM ${lines} l WHERE l.billed_procedure IS NOT NULL;
 
 -- a missing-modifier pattern on an E/M matches an E/M billed beside a procedure: alone, it needs no modifier

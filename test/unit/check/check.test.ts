@@ -47,6 +47,8 @@ B7,1,04/06/2026,Medicare Part B,"DOE, JANE",99442,,I10,135.00
 B8,1,04/06/2026,Medicare Part B,"DOE, JANE",73560,,M25.561,84.00
 B9,1,04/06/2026,Medicare Part B,"DOE, JANE",99213,25,M17.11,205.00
 B9,2,04/06/2026,Medicare Part B,"DOE, JANE",20610,RT,M17.11,175.00
+B10,1,04/06/2026,${ACME},"DOE, JANE",99214,,M17.11,290.00
+B10,2,04/06/2026,${ACME},"DOE, JANE",G2211,,M17.11,38.00
 `;
 
 describe('checking an outgoing batch', () => {
@@ -72,7 +74,7 @@ describe('checking an outgoing batch', () => {
   it('leaves the history as it was: same figures, no file added', async () => {
     expect(await engine.kpis({})).toEqual(kpisBefore);
     expect((await engine.files()).map((f) => f.name)).toEqual(['history.csv']);
-    expect(result.batch).toMatchObject({ name: 'batch.csv', lines: 11, claims: 9, rows_rejected: 0 });
+    expect(result.batch).toMatchObject({ name: 'batch.csv', lines: 13, claims: 10, rows_rejected: 0 });
   });
 
   it('flags a payer\'s recurring mismatch with its count, dollars, dates and the original lines', () => {
@@ -100,6 +102,11 @@ describe('checking an outgoing batch', () => {
     expect(flags('B4', 2)).toEqual([]);
   });
 
+  it('does not match that pattern when the code beside the E/M is an add-on (G2211: CMS PFS global ZZZ)', () => {
+    expect(flags('B10')).toEqual([]);
+    expect(flags('B10', 2)).toEqual([]);
+  });
+
   it('flags code data on the date of service, with the specific codes', () => {
     const m545 = line('B5').flags.find((f) => f.category === 'outdated')!;
     expect(m545.fix).toContain('M54.50/M54.51/M54.59');
@@ -120,6 +127,7 @@ describe('checking an outgoing batch', () => {
       ['B7', 135],
       ['B1', 95],
       ['B8', 84],
+      ['B10', 0],
       ['B2', 0],
       ['B3', 0],
       ['B9', 0],
@@ -139,7 +147,7 @@ describe('checking an outgoing batch', () => {
     const again = await engine.checkBatch(csvFile('history-again.csv', exportCsv(HISTORY)));
     expect(again.status).toBe('duplicate');
     expect(again.message).toContain('must not be part of the loaded history');
-    expect((await engine.checkResult()).claims).toHaveLength(9);
+    expect((await engine.checkResult()).claims).toHaveLength(10);
   });
 
   it('reads a CSV layout by the mapping the user remembered for it', async () => {
@@ -162,7 +170,7 @@ describe('checking an outgoing batch', () => {
     const after = await engine.checkResult();
     const b1 = after.claims.find((c) => c.claim_id === 'B1')!.lines[0];
     expect(b1.flags).toEqual([]);
-    expect(after.claims).toHaveLength(9);
+    expect(after.claims).toHaveLength(10);
   });
 });
 
