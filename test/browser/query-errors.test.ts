@@ -6,7 +6,7 @@ const browser = useChromium();
 /**
  * Breaks one engine query on purpose: while `window.__breakMethod` names a method, the page's
  * 'call' of it reaches the worker under a name the engine does not have, so the worker answers
- * with an error ("unknown method broken_…"), as any failing query would.
+ * with an error ("broken_… is not an engine method the page may call"), as any failing query would.
  */
 const BREAK_ONE_METHOD = `(() => {
   window.__breakMethod = 'payerTrend';
@@ -38,7 +38,7 @@ describe('a query that fails', () => {
     const failed = page.locator('[data-testid="query-error"][data-query="Initial denial rate by payer"]');
     await failed.waitFor(BUSY);
     const text = await failed.textContent();
-    expect(text).toContain('Initial denial rate by payer could not be shown: unknown method broken_payerTrend');
+    expect(text).toContain('Initial denial rate by payer could not be shown: broken_payerTrend is not an engine method the page may call');
     expect(text).toContain('The engine’s broken_payerTrend request failed');
     await expect.poll(() => failed.getByRole('button', { name: 'Retry' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('chart-payer-rate').count()).toBe(0);
